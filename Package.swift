@@ -1,0 +1,63 @@
+// swift-tools-version:6.0
+// The pipeline runs one way: Ingest → MemoryModel → Analysis → Render → Publish,
+// with the CLI wiring the stages together at the edge.
+import PackageDescription
+
+let package = Package(
+    name: "gomemreport",
+    products: [
+        .executable(name: "gomemreport", targets: ["gomemreport"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/apple/swift-argument-parser", exact: "1.8.2"),
+        .package(url: "https://github.com/hummingbird-project/swift-mustache", exact: "2.1.1"),
+    ],
+    targets: [
+        // C libraries from Debian, reached through pkg-config.
+        .systemLibrary(
+            name: "CMark",
+            pkgConfig: "libcmark",
+            providers: [.apt(["libcmark-dev"])]
+        ),
+
+        // Values only: no I/O, no dependencies.
+        .target(name: "MemoryModel"),
+        // Bytes in, model values out. One reader per source.
+        .target(name: "Ingest", dependencies: ["MemoryModel"]),
+        // Pure computations on model values.
+        .target(name: "Analysis", dependencies: ["MemoryModel"]),
+        // The only module that imports CMark.
+        .target(name: "Markdown", dependencies: ["CMark"]),
+        // View models, SVG charts, HTML/JSON rendering through Mustache templates.
+        .target(
+            name: "Render",
+            dependencies: [
+                "MemoryModel", "Analysis", "Markdown",
+                .product(name: "Mustache", package: "swift-mustache"),
+            ]
+        ),
+        // Writing files so that a reader never sees half of one.
+        .target(name: "Publish"),
+        // templates/, assets/ and the demo recording, compiled into the binary.
+        .target(name: "BundledResources", plugins: ["EmbedFiles"]),
+        .executableTarget(name: "EmbedFilesTool", path: "Sources/EmbedFilesTool"),
+        .plugin(name: "EmbedFiles", capability: .buildTool(), dependencies: ["EmbedFilesTool"]),
+
+        // The commands: each run() wires the stages and stays short.
+        .target(
+            name: "GoMemReportCLI",
+            dependencies: [
+                "MemoryModel", "Ingest", "Analysis", "Render", "Publish", "BundledResources",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ]
+        ),
+        .executableTarget(name: "gomemreport", dependencies: ["GoMemReportCLI"]),
+
+        .testTarget(name: "IngestTests", dependencies: ["Ingest", "MemoryModel"], path: "Tests/IngestTests"),
+        .testTarget(name: "AnalysisTests", dependencies: ["Analysis", "Ingest", "MemoryModel"], path: "Tests/AnalysisTests"),
+        .testTarget(name: "MarkdownTests", dependencies: ["Markdown"], path: "Tests/MarkdownTests"),
+        .testTarget(name: "RenderTests", dependencies: ["Render", "Analysis", "Ingest", "MemoryModel", "BundledResources"], path: "Tests/RenderTests"),
+        .testTarget(name: "CLITests", dependencies: ["GoMemReportCLI", "gomemreport"], path: "Tests/CLITests"),
+    ],
+    swiftLanguageModes: [.v5]
+)

@@ -1,0 +1,65 @@
+import MemoryModel
+
+/// The metric names each scheme provides, and how they combine into the categories.
+///
+/// Each recipe adds some series and subtracts others; by construction the eight
+/// categories of one scheme sum to its Go memory total exactly.
+struct GoMemorySeriesNames {
+    /// A category (or total) as signed sums of series.
+    struct Recipe {
+        var plus: [String]
+        var minus: [String] = []
+    }
+
+    let scheme: MetricScheme
+    let categories: [MemoryCategory: Recipe]
+    let goMemory: Recipe
+    let heapReleased: String
+
+    var allNames: Set<String> {
+        var names = Set(goMemory.plus + goMemory.minus + [heapReleased])
+        for recipe in categories.values { names.formUnion(recipe.plus + recipe.minus) }
+        return names
+    }
+
+    static let runtimeMetrics: GoMemorySeriesNames = {
+        func m(_ suffix: String) -> String { "go_memory_classes_\(suffix)_bytes" }
+        return GoMemorySeriesNames(
+            scheme: .runtimeMetrics,
+            categories: [
+                .heapObjects: Recipe(plus: [m("heap_objects")]),
+                .heapReserve: Recipe(plus: [m("heap_free"), m("heap_unused")]),
+                .goroutineStacks: Recipe(plus: [m("heap_stacks")]),
+                .osThreadStacks: Recipe(plus: [m("os_stacks")]),
+                .gcOverhead: Recipe(plus: [m("metadata_other")]),
+                .allocatorOverhead: Recipe(plus: [m("metadata_mspan_inuse"), m("metadata_mspan_free"),
+                                                  m("metadata_mcache_inuse"), m("metadata_mcache_free")]),
+                .runtimeOverhead: Recipe(plus: [m("other")]),
+                .profilerOverhead: Recipe(plus: [m("profiling_buckets")]),
+            ],
+            goMemory: Recipe(plus: [m("total")], minus: [m("heap_released")]),
+            heapReleased: m("heap_released"))
+    }()
+
+    static let memStats: GoMemorySeriesNames = {
+        func m(_ suffix: String) -> String { "go_memstats_\(suffix)_bytes" }
+        return GoMemorySeriesNames(
+            scheme: .memStats,
+            categories: [
+                .heapObjects: Recipe(plus: [m("heap_alloc")]),
+                // (HeapIdle − HeapReleased) + (HeapInuse − HeapAlloc)
+                .heapReserve: Recipe(plus: [m("heap_idle"), m("heap_inuse")], minus: [m("heap_released"), m("heap_alloc")]),
+                .goroutineStacks: Recipe(plus: [m("stack_inuse")]),
+                .osThreadStacks: Recipe(plus: [m("stack_sys")], minus: [m("stack_inuse")]),
+                .gcOverhead: Recipe(plus: [m("gc_sys")]),
+                .allocatorOverhead: Recipe(plus: [m("mspan_sys"), m("mcache_sys")]),
+                .runtimeOverhead: Recipe(plus: [m("other_sys")]),
+                .profilerOverhead: Recipe(plus: [m("buck_hash_sys")]),
+            ],
+            goMemory: Recipe(plus: [m("sys")], minus: [m("heap_released")]),
+            heapReleased: m("heap_released"))
+    }()
+
+    /// The resident set size, from client_golang's process collector.
+    static let rss = "process_resident_memory_bytes"
+}

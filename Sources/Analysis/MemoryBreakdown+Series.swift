@@ -1,0 +1,88 @@
+import MemoryModel
+
+extension MemoryBreakdown {
+    /// Computes the breakdown of one instance from its series.
+    ///
+    /// Prefers runtime/metrics (`go_memory_classes_*`) and falls back to MemStats
+    /// (`go_memstats_*`) when any runtime/metrics class is missing. Samples are kept
+    /// where every needed series has a value at the same timestamp.
+    ///
+    /// Throws `InputError` naming `file` when neither scheme is complete, when no
+    /// timestamp is shared by all needed series, and (naming the series' own file and
+    /// JSON path) when a memory class holds NaN or an infinity.
+    public static func compute(from instance: InstanceSeries, file: String) throws -> MemoryBreakdown {
+        let names = try chooseScheme(for: instance, file: file)
+        let required = names.allNames.sorted()
+        let lookup = Dictionary(uniqueKeysWithValues: required.map { ($0, instance.series(named: $0)!) })
+
+        // Timestamps where every required series has a sample.
+        let reference = lookup[names.goMemory.plus[0]]!
+        var shared = Set(reference.timestamps)
+        for series in lookup.values where series.timestamps != reference.timestamps {
+            shared.formIntersection(series.timestamps)
+        }
+        let timestamps = reference.timestamps.filter { shared.contains($0) }
+        guard !timestamps.isEmpty else {
+            throw InputError(file: file, reason: "\(instance.id): the \(names.scheme.rawValue) memory series share no timestamp")
+        }
+
+        var aligned: [String: [Double]] = [:]
+        for (name, series) in lookup {
+            let values = align(series, to: timestamps)
+            if let bad = values.firstIndex(where: { !$0.isFinite }) {
+                let sourceIndex = series.timestamps.firstIndex(of: timestamps[bad]) ?? bad
+                throw InputError(file: series.origin.file, location: "\(series.origin.location).values[\(sourceIndex)]",
+                                 reason: "\(name) is \(values[bad]); memory classes must be finite byte counts")
+            }
+            aligned[name] = values
+        }
+
+        func evaluate(_ recipe: GoMemorySeriesNames.Recipe) -> [Double] {
+            var sum = [Double](repeating: 0, count: timestamps.count)
+            for name in recipe.plus { for (i, v) in aligned[name]!.enumerated() { sum[i] += v } }
+            for name in recipe.minus { for (i, v) in aligned[name]!.enumerated() { sum[i] -= v } }
+            return sum
+        }
+
+        var categories: [MemoryCategory: [Double]] = [:]
+        for category in MemoryCategory.allCases { categories[category] = evaluate(names.categories[category]!) }
+
+        var rss = [Double?](repeating: nil, count: timestamps.count)
+        if let rssSeries = instance.series(named: GoMemorySeriesNames.rss) {
+            let byTime = Dictionary(zip(rssSeries.timestamps, rssSeries.values), uniquingKeysWith: { first, _ in first })
+            for (i, t) in timestamps.enumerated() {
+                if let value = byTime[t], value.isFinite { rss[i] = value }
+            }
+        }
+
+        return MemoryBreakdown(instance: instance.id, scheme: names.scheme, timestamps: timestamps, categories: categories,
+                               goMemory: evaluate(names.goMemory), heapReleased: aligned[names.heapReleased]!, rss: rss)
+    }
+
+    private static func chooseScheme(for instance: InstanceSeries, file: String) throws -> GoMemorySeriesNames {
+        let present = Set(instance.series.map(\.name))
+        for names in [GoMemorySeriesNames.runtimeMetrics, .memStats] where names.allNames.isSubset(of: present) {
+            return names
+        }
+        let partial = [GoMemorySeriesNames.runtimeMetrics, .memStats]
+            .filter { !$0.allNames.isDisjoint(with: present) }
+        if let best = partial.first {
+            let missing = best.allNames.subtracting(present).sorted()
+            throw InputError(file: file, reason: "\(instance.id): incomplete \(best.scheme.rawValue) memory series; missing \(missing.joined(separator: ", "))")
+        }
+        throw InputError(file: file, reason: "\(instance.id): no Go memory series; expected go_memory_classes_*_bytes (runtime/metrics) or go_memstats_*_bytes (MemStats) from client_golang")
+    }
+
+    /// The series' values at `timestamps`, which must be a subset of its own.
+    private static func align(_ series: MetricSeries, to timestamps: [Double]) -> [Double] {
+        if series.timestamps == timestamps { return series.values }
+        var result: [Double] = []
+        result.reserveCapacity(timestamps.count)
+        var cursor = 0
+        for t in timestamps {
+            while series.timestamps[cursor] < t { cursor += 1 }
+            result.append(series.values[cursor])
+        }
+        return result
+    }
+}

@@ -1,0 +1,56 @@
+import MemoryModel
+
+/// Go memory set against RSS at one sample, with the sentence that explains the gap.
+public struct Reconciliation: Sendable, Equatable {
+    /// How Go memory compares with RSS.
+    public enum Verdict: String, Sendable, Equatable {
+        /// Go memory dominates RSS: profiles and GC tuning will help.
+        case close
+        /// Go memory is well above RSS: address space reserved but never touched.
+        case goFarAboveRSS = "go-far-above-rss"
+        /// Go memory is well below RSS: memory Go does not manage (cgo, mmap).
+        case goFarBelowRSS = "go-far-below-rss"
+        /// The recording has no RSS at this sample.
+        case rssUnknown = "rss-unknown"
+    }
+
+    public let index: Int
+    public let timestamp: Double
+    public let rss: Double?
+    public let goMemory: Double
+    /// RSS − Go memory; negative when Go memory exceeds RSS.
+    public let nonGo: Double?
+    public let heapReleased: Double
+    /// Go memory ÷ RSS.
+    public let ratio: Double?
+    public let verdict: Verdict
+
+    /// Go memory within this factor of RSS (either way), or within `closeBytes` of it,
+    /// counts as close. 1.25 leaves room for the binary's own text and libc (a few MiB)
+    /// and for the lag between a scrape's RSS and its runtime snapshot.
+    public static let closeFactor = 1.25
+    public static let closeBytes = 8.0 * 1024 * 1024
+
+    public init(breakdown: MemoryBreakdown, index: Int) {
+        self.index = index
+        self.timestamp = breakdown.timestamps[index]
+        let rss = breakdown.rss[index]
+        let goMemory = breakdown.goMemory[index]
+        self.rss = rss
+        self.goMemory = goMemory
+        self.heapReleased = breakdown.heapReleased[index]
+        self.nonGo = rss.map { $0 - goMemory }
+        if let rss, rss > 0 {
+            let ratio = goMemory / rss
+            self.ratio = ratio
+            if abs(goMemory - rss) < Self.closeBytes || (ratio <= Self.closeFactor && ratio >= 1 / Self.closeFactor) {
+                verdict = .close
+            } else {
+                verdict = ratio > 1 ? .goFarAboveRSS : .goFarBelowRSS
+            }
+        } else {
+            self.ratio = nil
+            verdict = .rssUnknown
+        }
+    }
+}

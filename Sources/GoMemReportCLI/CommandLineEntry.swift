@@ -1,0 +1,40 @@
+import ArgumentParser
+import Foundation
+import MemoryModel
+import Publish
+import Render
+
+/// Runs the CLI and maps outcomes to exit codes: 0 success, 1 bad input or a failed
+/// run (one line on stderr naming the file), 2 bad usage.
+public enum CommandLineEntry {
+    public static func main(_ arguments: [String]? = nil) -> Never {
+        do {
+            var command = try GoMemReport.parseAsRoot(arguments)
+            try command.run()
+            exit(0)
+        } catch let error as InputError {
+            fail(error.description)
+        } catch let error as TemplateError {
+            fail(error.description)
+        } catch let error as AtomicFileWriter.WriteError {
+            fail(error.description)
+        } catch {
+            let code = GoMemReport.exitCode(for: error)
+            let message = GoMemReport.fullMessage(for: error)
+            if code == .success {
+                if !message.isEmpty { print(message) }
+                exit(0)
+            }
+            if let exitCode = error as? ExitCode {
+                exit(exitCode.rawValue)
+            }
+            FileHandle.standardError.write(Data((message + "\n").utf8))
+            exit(code == .validationFailure ? 2 : 1)
+        }
+    }
+
+    private static func fail(_ message: String) -> Never {
+        FileHandle.standardError.write(Data("gomemreport: \(message)\n".utf8))
+        exit(1)
+    }
+}

@@ -1,0 +1,25 @@
+import ArgumentParser
+import Render
+
+/// The root command. Subcommands do the work.
+public struct GoMemReport: ParsableCommand {
+    public static let configuration = CommandConfiguration(
+        commandName: "gomemreport",
+        abstract: "Turn what a Go service records about its memory into a report an on-call engineer can read in two minutes.",
+        discussion: """
+            The report answers where the memory went (the eight categories of Go memory), how it \
+            compares with RSS, and how it moved over time. It is one self-contained HTML file: \
+            no network requests, readable with scripts off, printable.
+
+            Examples:
+              gomemreport demo -o demo.html
+              gomemreport report recordings/heapleak -o heapleak.html --json heapleak.json
+              gomemreport report --help
+
+            Exit codes: 0 success, 1 bad input or a failed run, 2 bad usage.
+            """,
+        version: "\(ToolVersion.name) \(ToolVersion.current)",
+        subcommands: [ReportCommand.self, DemoCommand.self])
+
+    public init() {}
+}

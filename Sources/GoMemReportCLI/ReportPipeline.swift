@@ -1,0 +1,44 @@
+import Analysis
+import MemoryModel
+import Publish
+import Render
+
+/// The one path from a recording to written files: analysis → view model → render →
+/// write. Both outputs are rendered in memory before either is written, so a failure
+/// leaves existing files untouched.
+struct ReportPipeline {
+    var recording: Recording
+    /// Picks instances by `instance`, `job` or `job/instance`; nil keeps all.
+    var instanceFilter: String?
+    /// Markdown that replaces the recording's own notes.
+    var notes: String?
+    var templates: TemplateSet
+
+    func run(output: String, json: String?) throws {
+        let instances = try selectedInstances()
+        let errorFile = recording.sourceFiles.first ?? recording.name
+        let breakdowns = try instances.map { try MemoryBreakdown.compute(from: $0, file: errorFile) }
+        let page = ReportPage.build(recording: recording, breakdowns: breakdowns, css: templates.css, notes: notes)
+        let html = try templates.render(page)
+        let summary = try json.map { _ in try ReportSummary.build(recording: recording, breakdowns: breakdowns).jsonText() }
+        try AtomicFileWriter.write(html, to: output)
+        if let json, let summary { try AtomicFileWriter.write(summary, to: json) }
+        Diagnostics.note("wrote \(output) (\(html.utf8.count) bytes, \(breakdowns.count) instance\(breakdowns.count == 1 ? "" : "s"))")
+    }
+
+    private func selectedInstances() throws -> [InstanceSeries] {
+        let file = recording.sourceFiles.first ?? recording.name
+        guard !recording.instances.isEmpty else {
+            throw InputError(file: file, reason: "the answer holds no series")
+        }
+        guard let filter = instanceFilter else { return recording.instances }
+        let matching = recording.instances.filter {
+            $0.id.instance == filter || $0.id.job == filter || $0.id.description == filter
+        }
+        guard !matching.isEmpty else {
+            let known = recording.instances.map(\.id.description).joined(separator: ", ")
+            throw InputError(file: file, reason: "no instance matches '\(filter)'; the recording has: \(known)")
+        }
+        return matching
+    }
+}

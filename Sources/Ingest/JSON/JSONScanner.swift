@@ -1,0 +1,292 @@
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
+/// A pull scanner over JSON bytes (RFC 8259), for readers that know the shape they
+/// expect and want to turn millions of numbers into `[Double]` without building a tree.
+///
+/// Every read is bounds-checked; malformed input throws `JSONSyntaxError` with the
+/// byte offset, never traps. Nesting deeper than `maximumDepth` is rejected so hostile
+/// input cannot exhaust the stack.
+struct JSONScanner {
+    let bytes: UnsafeBufferPointer<UInt8>
+    private(set) var offset: Int = 0
+    static let maximumDepth = 256
+
+    init(_ bytes: UnsafeBufferPointer<UInt8>) {
+        self.bytes = bytes
+    }
+
+    // MARK: Structure
+
+    /// Skips white space and returns the next byte without consuming it, or nil at the end.
+    mutating func peek() -> UInt8? {
+        skipWhitespace()
+        return offset < bytes.count ? bytes[offset] : nil
+    }
+
+    mutating func expect(_ byte: UInt8) throws {
+        guard peek() == byte else {
+            throw error("expected '\(Character(UnicodeScalar(byte)))'")
+        }
+        offset += 1
+    }
+
+    /// Consumes `byte` if it comes next.
+    mutating func consume(_ byte: UInt8) -> Bool {
+        if peek() == byte {
+            offset += 1
+            return true
+        }
+        return false
+    }
+
+    /// Calls `body` once per member of an object, with the member's key; `body` must
+    /// read or skip the value.
+    mutating func forEachMember(_ body: (inout JSONScanner, String) throws -> Void) throws {
+        try expect(UInt8(ascii: "{"))
+        if consume(UInt8(ascii: "}")) { return }
+        repeat {
+            let key = try readString()
+            try expect(UInt8(ascii: ":"))
+            try body(&self, key)
+        } while consume(UInt8(ascii: ","))
+        try expect(UInt8(ascii: "}"))
+    }
+
+    /// Calls `body` once per element of an array, with the element's index.
+    mutating func forEachElement(_ body: (inout JSONScanner, Int) throws -> Void) throws {
+        try expect(UInt8(ascii: "["))
+        if consume(UInt8(ascii: "]")) { return }
+        var index = 0
+        repeat {
+            try body(&self, index)
+            index += 1
+        } while consume(UInt8(ascii: ","))
+        try expect(UInt8(ascii: "]"))
+    }
+
+    /// Fails unless only white space is left.
+    mutating func expectEnd() throws {
+        if peek() != nil { throw error("unexpected data after the JSON value") }
+    }
+
+    // MARK: Scalars
+
+    /// Reads a JSON string, decoding escapes (including surrogate pairs).
+    mutating func readString() throws -> String {
+        try expect(UInt8(ascii: "\""))
+        let start = offset
+        // Fast path: no escapes.
+        while offset < bytes.count {
+            let byte = bytes[offset]
+            if byte == UInt8(ascii: "\"") {
+                let slice = UnsafeBufferPointer(rebasing: bytes[start..<offset])
+                offset += 1
+                return String(decoding: slice, as: UTF8.self)
+            }
+            if byte == UInt8(ascii: "\\") { break }
+            if byte < 0x20 { throw error("control character in a string") }
+            offset += 1
+        }
+        var out: [UInt8] = Array(bytes[start..<offset])
+        while offset < bytes.count {
+            let byte = bytes[offset]
+            offset += 1
+            switch byte {
+            case UInt8(ascii: "\""):
+                return String(decoding: out, as: UTF8.self)
+            case UInt8(ascii: "\\"):
+                try readEscape(into: &out)
+            case 0..<0x20:
+                offset -= 1
+                throw error("control character in a string")
+            default:
+                out.append(byte)
+            }
+        }
+        throw error("unterminated string")
+    }
+
+    private mutating func readEscape(into out: inout [UInt8]) throws {
+        guard offset < bytes.count else { throw error("unterminated escape") }
+        let byte = bytes[offset]
+        offset += 1
+        switch byte {
+        case UInt8(ascii: "\""): out.append(0x22)
+        case UInt8(ascii: "\\"): out.append(0x5C)
+        case UInt8(ascii: "/"): out.append(0x2F)
+        case UInt8(ascii: "b"): out.append(0x08)
+        case UInt8(ascii: "f"): out.append(0x0C)
+        case UInt8(ascii: "n"): out.append(0x0A)
+        case UInt8(ascii: "r"): out.append(0x0D)
+        case UInt8(ascii: "t"): out.append(0x09)
+        case UInt8(ascii: "u"):
+            var scalar = try readHex4()
+            if (0xD800..<0xDC00).contains(scalar) {
+                // A high surrogate must be followed by \u and a low surrogate.
+                guard offset + 1 < bytes.count, bytes[offset] == UInt8(ascii: "\\"), bytes[offset + 1] == UInt8(ascii: "u") else {
+                    throw error("lone surrogate in \\u escape")
+                }
+                offset += 2
+                let low = try readHex4()
+                guard (0xDC00..<0xE000).contains(low) else { throw error("lone surrogate in \\u escape") }
+                scalar = 0x10000 + ((scalar - 0xD800) << 10) + (low - 0xDC00)
+            } else if (0xDC00..<0xE000).contains(scalar) {
+                throw error("lone surrogate in \\u escape")
+            }
+            guard let unicode = Unicode.Scalar(scalar) else { throw error("invalid \\u escape") }
+            out.append(contentsOf: Array(String(Character(unicode)).utf8))
+        default:
+            offset -= 1
+            throw error("invalid escape")
+        }
+    }
+
+    private mutating func readHex4() throws -> UInt32 {
+        guard offset + 4 <= bytes.count else { throw error("truncated \\u escape") }
+        var value: UInt32 = 0
+        for _ in 0..<4 {
+            let byte = bytes[offset]
+            let digit: UInt8
+            switch byte {
+            case UInt8(ascii: "0")...UInt8(ascii: "9"): digit = byte - UInt8(ascii: "0")
+            case UInt8(ascii: "a")...UInt8(ascii: "f"): digit = byte - UInt8(ascii: "a") + 10
+            case UInt8(ascii: "A")...UInt8(ascii: "F"): digit = byte - UInt8(ascii: "A") + 10
+            default: throw error("invalid hex digit in \\u escape")
+            }
+            value = value << 4 | UInt32(digit)
+            offset += 1
+        }
+        return value
+    }
+
+    /// Reads a JSON number.
+    mutating func readNumber() throws -> Double {
+        _ = peek()
+        let start = offset
+        if offset < bytes.count, bytes[offset] == UInt8(ascii: "-") { offset += 1 }
+        guard skipDigits() > 0 else { throw error("expected a number") }
+        if offset < bytes.count, bytes[offset] == UInt8(ascii: ".") {
+            offset += 1
+            guard skipDigits() > 0 else { throw error("expected digits after '.'") }
+        }
+        if offset < bytes.count, bytes[offset] | 0x20 == UInt8(ascii: "e") {
+            offset += 1
+            if offset < bytes.count, bytes[offset] == UInt8(ascii: "+") || bytes[offset] == UInt8(ascii: "-") { offset += 1 }
+            guard skipDigits() > 0 else { throw error("expected digits in the exponent") }
+        }
+        return Self.parseDouble(UnsafeBufferPointer(rebasing: bytes[start..<offset]))
+    }
+
+    /// Reads a string holding a number the way Prometheus writes sample values:
+    /// a decimal or exponent form, `NaN`, `+Inf`, `-Inf` or `Inf`. Returns nil (with the
+    /// scanner past the string) when the string holds anything else.
+    mutating func readNumericString() throws -> Double? {
+        try expect(UInt8(ascii: "\""))
+        let start = offset
+        while offset < bytes.count, bytes[offset] != UInt8(ascii: "\"") {
+            if bytes[offset] == UInt8(ascii: "\\") || bytes[offset] < 0x20 {
+                offset = start - 1
+                _ = try readString()
+                return nil
+            }
+            offset += 1
+        }
+        guard offset < bytes.count else { throw error("unterminated string") }
+        let text = UnsafeBufferPointer(rebasing: bytes[start..<offset])
+        offset += 1
+        switch String(decoding: text, as: UTF8.self) {
+        case "NaN": return .nan
+        case "+Inf", "Inf": return .infinity
+        case "-Inf": return -.infinity
+        default: break
+        }
+        // Prometheus formats with strconv.FormatFloat('f'/'e'): digits, sign, '.', 'e'.
+        var sawDigit = false
+        for byte in text {
+            switch byte {
+            case UInt8(ascii: "0")...UInt8(ascii: "9"): sawDigit = true
+            case UInt8(ascii: "-"), UInt8(ascii: "+"), UInt8(ascii: "."), UInt8(ascii: "e"), UInt8(ascii: "E"): continue
+            default: return nil
+            }
+        }
+        guard sawDigit, text.count < 64 else { return nil }
+        return Self.parseDouble(text)
+    }
+
+    /// Skips any JSON value, checking its syntax.
+    mutating func skipValue(depth: Int = 0) throws {
+        guard depth < Self.maximumDepth else { throw error("JSON nested more than \(Self.maximumDepth) levels deep") }
+        switch peek() {
+        case UInt8(ascii: "{"):
+            try forEachMember { scanner, _ in try scanner.skipValue(depth: depth + 1) }
+        case UInt8(ascii: "["):
+            try forEachElement { scanner, _ in try scanner.skipValue(depth: depth + 1) }
+        case UInt8(ascii: "\""):
+            _ = try readString()
+        case UInt8(ascii: "t"):
+            try expectLiteral("true")
+        case UInt8(ascii: "f"):
+            try expectLiteral("false")
+        case UInt8(ascii: "n"):
+            try expectLiteral("null")
+        case nil:
+            throw error("unexpected end of data")
+        default:
+            _ = try readNumber()
+        }
+    }
+
+    /// Consumes `null` if it comes next.
+    mutating func consumeNull() throws -> Bool {
+        guard peek() == UInt8(ascii: "n") else { return false }
+        try expectLiteral("null")
+        return true
+    }
+
+    private mutating func expectLiteral(_ literal: String) throws {
+        let expected = Array(literal.utf8)
+        guard offset + expected.count <= bytes.count else { throw error("unexpected end of data") }
+        for index in 0..<expected.count where bytes[offset + index] != expected[index] {
+            throw error("invalid literal")
+        }
+        offset += expected.count
+    }
+
+    // MARK: Helpers
+
+    private mutating func skipWhitespace() {
+        while offset < bytes.count {
+            switch bytes[offset] {
+            case 0x20, 0x0A, 0x0D, 0x09: offset += 1
+            default: return
+            }
+        }
+    }
+
+    private mutating func skipDigits() -> Int {
+        let start = offset
+        while offset < bytes.count, bytes[offset] >= UInt8(ascii: "0"), bytes[offset] <= UInt8(ascii: "9") {
+            offset += 1
+        }
+        return offset - start
+    }
+
+    /// Parses a validated number with strtod; the text is copied so strtod never reads
+    /// past the buffer.
+    private static func parseDouble(_ text: UnsafeBufferPointer<UInt8>) -> Double {
+        withUnsafeTemporaryAllocation(of: CChar.self, capacity: text.count + 1) { buffer in
+            for index in 0..<text.count { buffer[index] = CChar(bitPattern: text[index]) }
+            buffer[text.count] = 0
+            return strtod(buffer.baseAddress!, nil)
+        }
+    }
+
+    /// A syntax error at the current offset.
+    func error(_ message: String) -> JSONSyntaxError {
+        JSONSyntaxError(offset: offset, message: offset >= bytes.count ? "\(message) (at the end of the data)" : message)
+    }
+}

@@ -1,0 +1,5 @@
+/// Malformed JSON, found at a byte offset.
+struct JSONSyntaxError: Error, Equatable {
+    var offset: Int
+    var message: String
+}

@@ -1,0 +1,127 @@
+import Foundation
+import MemoryModel
+
+/// Reads the Prometheus HTTP API's `/api/v1/query_range` answer:
+///
+///     {"status":"success","data":{"resultType":"matrix","result":[
+///       {"metric":{"__name__":"…","job":"…"},"values":[[1795851163.588,"1"],…]}]}}
+///
+/// Thanos, Mimir, VictoriaMetrics and Cortex answer in the same shape.
+///
+/// Failure modes, each an `InputError` naming the file: bytes that are not JSON (with
+/// the byte offset), an error answer (`"status":"error"` with its `errorType`/`error`),
+/// a result type other than `matrix`, a value that is not a number, and timestamps that
+/// do not increase (with the JSON path of the offending sample).
+public enum PrometheusRangeReader {
+    /// Decodes `bytes`; `file` is only used to name the file in errors and origins.
+    public static func read(_ bytes: [UInt8], file: String) throws -> [MetricSeries] {
+        do {
+            return try bytes.withUnsafeBufferPointer { buffer in
+                var scanner = JSONScanner(buffer)
+                return try readAnswer(&scanner, file: file)
+            }
+        } catch let syntax as JSONSyntaxError {
+            if bytes.allSatisfy({ $0 == 0x20 || $0 == 0x0A || $0 == 0x0D || $0 == 0x09 }) {
+                throw InputError(file: file, reason: "the file is empty; expected a Prometheus query_range JSON answer")
+            }
+            throw InputError(file: file, location: "byte \(syntax.offset)", reason: "not valid JSON: \(syntax.message)")
+        }
+    }
+
+    private static func readAnswer(_ scanner: inout JSONScanner, file: String) throws -> [MetricSeries] {
+        guard scanner.peek() == UInt8(ascii: "{") else {
+            throw scanner.error("expected a JSON object (a Prometheus query_range answer)")
+        }
+        var status: String?
+        var errorType: String?
+        var errorText: String?
+        var resultType: String?
+        var series: [MetricSeries]?
+        try scanner.forEachMember { scanner, key in
+            switch key {
+            case "status": status = try scanner.readString()
+            case "errorType": errorType = try scanner.readString()
+            case "error": errorText = try scanner.readString()
+            case "data":
+                if try scanner.consumeNull() { return }
+                try scanner.forEachMember { scanner, key in
+                    switch key {
+                    case "resultType": resultType = try scanner.readString()
+                    case "result": series = try readMatrix(&scanner, file: file)
+                    default: try scanner.skipValue()
+                    }
+                }
+            default: try scanner.skipValue()
+            }
+        }
+        try scanner.expectEnd()
+
+        guard let status else {
+            throw InputError(file: file, location: "status", reason: "missing; this is not a Prometheus API answer")
+        }
+        guard status == "success" else {
+            let kind = errorType.map { " (\($0))" } ?? ""
+            throw InputError(file: file, reason: "Prometheus answered with an error\(kind): \(errorText ?? "no message")")
+        }
+        guard let resultType else {
+            throw InputError(file: file, location: "data.resultType", reason: "missing; this is not a query_range answer")
+        }
+        guard resultType == "matrix" else {
+            throw InputError(file: file, location: "data.resultType", reason: "is \"\(resultType)\"; expected \"matrix\", the answer of /api/v1/query_range")
+        }
+        guard let series else {
+            throw InputError(file: file, location: "data.result", reason: "missing")
+        }
+        return series
+    }
+
+    /// Reads `data.result` on the assumption that it is a matrix; a vector or scalar
+    /// result fails on its first element, before the result type is checked.
+    private static func readMatrix(_ scanner: inout JSONScanner, file: String) throws -> [MetricSeries] {
+        var all: [MetricSeries] = []
+        try scanner.forEachElement { scanner, index in
+            let path = "data.result[\(index)]"
+            var labels: [String: String] = [:]
+            var timestamps: [Double] = []
+            var values: [Double] = []
+            try scanner.forEachMember { scanner, key in
+                switch key {
+                case "metric":
+                    try scanner.forEachMember { scanner, name in
+                        labels[name] = try scanner.readString()
+                    }
+                case "values":
+                    try scanner.forEachElement { scanner, sampleIndex in
+                        try scanner.expect(UInt8(ascii: "["))
+                        let time = try scanner.readNumber()
+                        try scanner.expect(UInt8(ascii: ","))
+                        guard let value = try scanner.readNumericString() else {
+                            throw InputError(file: file, location: "\(path).values[\(sampleIndex)]", reason: "the sample value is not a number")
+                        }
+                        try scanner.expect(UInt8(ascii: "]"))
+                        if let previous = timestamps.last, !(time > previous) {
+                            throw InputError(
+                                file: file, location: "\(path).values[\(sampleIndex)]",
+                                reason: "timestamps out of order: \(formatTime(time)) follows \(formatTime(previous))")
+                        }
+                        guard time.isFinite else {
+                            throw InputError(file: file, location: "\(path).values[\(sampleIndex)]", reason: "the timestamp is not finite")
+                        }
+                        timestamps.append(time)
+                        values.append(value)
+                    }
+                default:
+                    try scanner.skipValue()
+                }
+            }
+            let name = labels.removeValue(forKey: "__name__") ?? ""
+            all.append(MetricSeries(name: name, labels: labels, timestamps: timestamps, values: values,
+                                    origin: SeriesOrigin(file: file, location: path)))
+        }
+        return all
+    }
+
+    private static func formatTime(_ seconds: Double) -> String {
+        String(format: "%.3f", seconds)
+    }
+}

@@ -1,0 +1,73 @@
+import Foundation
+import MemoryModel
+
+/// Reads a recording: a folder laid out as the README's "Recording layout" describes,
+/// or a single Prometheus query_range JSON file.
+///
+/// Today it reads `prometheus/*.json` (query_range answers) and `notes.md`. Failure
+/// modes, each an `InputError` naming the path: a missing path, a folder without any
+/// query_range answer, unreadable files, and whatever the format readers reject.
+public enum RecordingFolder {
+    /// Loads the recording at `path` (a folder or a query_range JSON file).
+    public static func load(path: String) throws -> Recording {
+        var isDirectory: ObjCBool = false
+        guard FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory) else {
+            throw InputError(file: path, reason: "no such file or folder")
+        }
+        let name = URL(fileURLWithPath: path).standardizedFileURL.lastPathComponent
+        guard isDirectory.boolValue else {
+            let bytes = try readBytes(path)
+            return try recording(name: name, files: [(path, bytes)], notes: nil)
+        }
+        let folder = URL(fileURLWithPath: path)
+        let prometheusFolder = folder.appendingPathComponent("prometheus")
+        let answers = jsonFiles(in: prometheusFolder)
+        guard !answers.isEmpty else {
+            throw InputError(file: path, reason: "no Prometheus query_range answer (prometheus/*.json) in this recording folder")
+        }
+        let files = try answers.map { name -> (String, [UInt8]) in
+            let display = (path as NSString).appendingPathComponent("prometheus/\(name)")
+            return (display, try readBytes(display))
+        }
+        let notesPath = folder.appendingPathComponent("notes.md").path
+        let notes = FileManager.default.fileExists(atPath: notesPath) ? try readText(notesPath) : nil
+        return try recording(name: name, files: files, notes: notes)
+    }
+
+    /// Builds a recording from query_range answers already in memory (the bundled demo).
+    public static func recording(name: String, files: [(path: String, bytes: [UInt8])], notes: String?) throws -> Recording {
+        var series: [MetricSeries] = []
+        for file in files {
+            series += try PrometheusRangeReader.read(file.bytes, file: file.path)
+        }
+        return Recording(name: name, sourceFiles: files.map(\.path), series: series, notes: notes)
+    }
+
+    /// Reads a whole file; failures become `InputError`s that name it.
+    public static func readBytes(_ path: String) throws -> [UInt8] {
+        guard let data = FileManager.default.contents(atPath: path) else {
+            var isDirectory: ObjCBool = false
+            if FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory) {
+                throw InputError(file: path, reason: isDirectory.boolValue ? "is a folder, expected a file" : "cannot be read (permission denied?)")
+            }
+            throw InputError(file: path, reason: "no such file")
+        }
+        return [UInt8](data)
+    }
+
+    /// Reads a UTF-8 text file, such as notes in Markdown.
+    public static func readText(_ path: String) throws -> String {
+        let bytes = try readBytes(path)
+        guard let text = String(validating: bytes, as: UTF8.self) else {
+            throw InputError(file: path, reason: "is not UTF-8 text")
+        }
+        return text
+    }
+
+    private static func jsonFiles(in folder: URL) -> [String] {
+        let names = (try? FileManager.default.contentsOfDirectory(atPath: folder.path)) ?? []
+        // query_range.json first, then the rest by name, so the order is stable.
+        return names.filter { $0.hasSuffix(".json") && !$0.hasPrefix(".") }
+            .sorted { ($0 == "query_range.json" ? 0 : 1, $0) < ($1 == "query_range.json" ? 0 : 1, $1) }
+    }
+}

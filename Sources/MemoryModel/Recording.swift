@@ -1,0 +1,21 @@
+/// Everything read from one recording: its series grouped by instance, and the
+/// user's notes. A pure value: readers in Ingest build it, analysis consumes it.
+public struct Recording: Sendable, Equatable {
+    /// A short name for the recording, usually its folder name.
+    public var name: String
+    /// The files the series were read from, in the order read.
+    public var sourceFiles: [String]
+    /// One entry per scraped process, sorted by job then instance.
+    public var instances: [InstanceSeries]
+    /// Markdown the user wrote about the recording (`notes.md`), if any.
+    public var notes: String?
+
+    public init(name: String, sourceFiles: [String], series: [MetricSeries], notes: String? = nil) {
+        self.name = name
+        self.sourceFiles = sourceFiles
+        self.notes = notes
+        var grouped: [InstanceID: [MetricSeries]] = [:]
+        for one in series { grouped[one.instance, default: []].append(one) }
+        self.instances = grouped.keys.sorted().map { InstanceSeries(id: $0, series: grouped[$0]!) }
+    }
+}

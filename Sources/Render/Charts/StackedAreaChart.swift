@@ -1,0 +1,162 @@
+import Foundation
+
+/// An inline SVG chart: stacked areas (bottom layer first) with lines drawn over them.
+///
+/// Output is deterministic: coordinates are rounded to 0.1 px, and long series are
+/// reduced to at most `maximumPoints` columns by keeping, per column, the sample where
+/// the stack is highest (so peaks survive) and, for lines, their own highest value.
+struct StackedAreaChart {
+    struct Layer {
+        var name: String
+        var color: String
+        var values: [Double]
+    }
+
+    struct Line {
+        enum Style { case solid, dotted }
+        var name: String
+        var color: String
+        var style: Style
+        /// nil where the line has no value.
+        var values: [Double?]
+    }
+
+    var title: String
+    var timestamps: [Double]
+    var layers: [Layer]
+    var lines: [Line]
+    var width = 960.0
+    var height = 380.0
+    var maximumPoints = 1200
+
+    private let left = 78.0, right = 16.0, top = 14.0, bottom = 46.0
+
+    /// The complete `<svg>` element.
+    func svg() -> String {
+        let count = timestamps.count
+        let columns = columnIndices()
+        var stackTop = [Double](repeating: 0, count: count)
+        for layer in layers { for i in 0..<count { stackTop[i] += max(layer.values[i], 0) } }
+        var maximum = stackTop.max() ?? 0
+        for line in lines { for value in line.values { if let value, value.isFinite { maximum = max(maximum, value) } } }
+        let yAxis = AxisTicks.bytes(maximum: maximum)
+        let start = timestamps.first ?? 0, end = timestamps.last ?? 1
+        let plotWidth = width - left - right, plotHeight = height - top - bottom
+
+        func x(_ t: Double) -> Double { left + (end > start ? (t - start) / (end - start) * plotWidth : plotWidth / 2) }
+        func y(_ v: Double) -> Double { top + plotHeight - v / yAxis.top * plotHeight }
+
+        var out = "<svg xmlns=\"http://www.w3.org/2000/svg\" class=\"chart\" viewBox=\"0 0 \(f(width)) \(f(height))\" role=\"img\" aria-label=\"\(HTMLEscaping.escape(title))\">\n"
+        out += "<title>\(HTMLEscaping.escape(title))</title>\n"
+
+        // Grid and y axis.
+        out += "<g class=\"axis y\" font-size=\"11\" fill=\"#555\">\n"
+        var tick = 0.0
+        while tick <= yAxis.top + yAxis.step / 2 {
+            let label = formatTick(tick, unit: yAxis.unit, step: yAxis.step)
+            out += "<line x1=\"\(f(left))\" x2=\"\(f(width - right))\" y1=\"\(f(y(tick)))\" y2=\"\(f(y(tick)))\" stroke=\"#ddd\" stroke-width=\"1\"/>"
+            out += "<text x=\"\(f(left - 6))\" y=\"\(f(y(tick) + 4))\" text-anchor=\"end\">\(label)</text>\n"
+            tick += yAxis.step
+        }
+        out += "</g>\n"
+
+        // X axis.
+        let times = AxisTicks.times(start: start, end: end)
+        out += "<g class=\"axis x\" font-size=\"11\" fill=\"#555\">\n"
+        out += "<line x1=\"\(f(left))\" x2=\"\(f(width - right))\" y1=\"\(f(y(0)))\" y2=\"\(f(y(0)))\" stroke=\"#888\" stroke-width=\"1\"/>\n"
+        for t in times.ticks {
+            out += "<line x1=\"\(f(x(t)))\" x2=\"\(f(x(t)))\" y1=\"\(f(y(0)))\" y2=\"\(f(y(0) + 5))\" stroke=\"#888\"/>"
+            out += "<text x=\"\(f(x(t)))\" y=\"\(f(y(0) + 18))\" text-anchor=\"middle\">\(AxisTicks.timeLabel(t, step: times.step, span: end - start))</text>\n"
+        }
+        out += "<text x=\"\(f(left + plotWidth / 2))\" y=\"\(f(height - 6))\" text-anchor=\"middle\">time (UTC)</text>\n"
+        out += "<text transform=\"translate(14 \(f(top + plotHeight / 2))) rotate(-90)\" text-anchor=\"middle\">\(yAxis.unit.symbol) (1 \(yAxis.unit.symbol) = \(unitBytes(yAxis.unit)) bytes)</text>\n"
+        out += "</g>\n"
+
+        // Areas, bottom layer first.
+        var below = [Double](repeating: 0, count: count)
+        out += "<g class=\"areas\">\n"
+        for layer in layers {
+            var above = below
+            for i in 0..<count { above[i] += max(layer.values[i], 0) }
+            var path = ""
+            for (n, i) in columns.enumerated() { path += "\(n == 0 ? "M" : "L")\(f(x(timestamps[i]))) \(f(y(above[i])))" }
+            for i in columns.reversed() { path += "L\(f(x(timestamps[i]))) \(f(y(below[i])))" }
+            path += "Z"
+            let range = valueRange(layer.values)
+            out += "<path d=\"\(path)\" fill=\"\(layer.color)\" stroke=\"none\"><title>\(HTMLEscaping.escape(layer.name)): \(range)</title></path>\n"
+            below = above
+        }
+        out += "</g>\n"
+
+        // Lines over the areas.
+        out += "<g class=\"lines\" fill=\"none\">\n"
+        for line in lines {
+            let lineColumns = lineColumnIndices(line.values, fallback: columns)
+            var path = ""
+            var penDown = false
+            for i in lineColumns {
+                guard let value = line.values[i], value.isFinite else { penDown = false; continue }
+                path += "\(penDown ? "L" : "M")\(f(x(timestamps[i]))) \(f(y(value)))"
+                penDown = true
+            }
+            guard !path.isEmpty else { continue }
+            let dash = line.style == .dotted ? " stroke-dasharray=\"2 3\"" : ""
+            let known = line.values.compactMap { $0 }
+            out += "<path d=\"\(path)\" stroke=\"\(line.color)\" stroke-width=\"\(line.style == .dotted ? "2" : "1.8")\"\(dash)><title>\(HTMLEscaping.escape(line.name)): \(valueRange(known))</title></path>\n"
+        }
+        out += "</g>\n</svg>"
+        return out
+    }
+
+    /// Sample indices to draw: all of them when they fit, else the highest-stack sample
+    /// of each of `maximumPoints` equal time columns (plus the first and last samples).
+    private func columnIndices() -> [Int] {
+        let count = timestamps.count
+        guard count > maximumPoints else { return Array(0..<count) }
+        var totals = [Double](repeating: 0, count: count)
+        for layer in layers { for i in 0..<count { totals[i] += layer.values[i] } }
+        return bucketed { bucket in bucket.max { totals[$0] < totals[$1] }! }
+    }
+
+    private func lineColumnIndices(_ values: [Double?], fallback: [Int]) -> [Int] {
+        guard timestamps.count > maximumPoints else { return fallback }
+        return bucketed { bucket in
+            bucket.max { (values[$0] ?? -.infinity) < (values[$1] ?? -.infinity) }!
+        }
+    }
+
+    private func bucketed(_ pick: (Range<Int>) -> Int) -> [Int] {
+        let count = timestamps.count
+        var result = [0]
+        for column in 0..<maximumPoints {
+            let lower = max(1, column * count / maximumPoints)
+            let upper = min(count - 1, (column + 1) * count / maximumPoints)
+            if lower < upper { result.append(pick(lower..<upper)) }
+        }
+        result.append(count - 1)
+        return result
+    }
+
+    private func valueRange(_ values: [Double]) -> String {
+        guard let low = values.min(), let high = values.max() else { return "no data" }
+        return low == high ? ByteFormat.string(low) : "\(ByteFormat.string(low)) – \(ByteFormat.string(high))"
+    }
+
+    private func formatTick(_ bytes: Double, unit: ByteFormat.Unit, step: Double) -> String {
+        let value = bytes / unit.size
+        let stepInUnit = step / unit.size
+        let decimals = stepInUnit >= 1 && stepInUnit.rounded() == stepInUnit ? 0 : (stepInUnit * 10).rounded() == stepInUnit * 10 ? 1 : 2
+        return String(format: "%.\(decimals)f", value) + " " + unit.symbol
+    }
+
+    private func unitBytes(_ unit: ByteFormat.Unit) -> String {
+        unit == .bytes ? "1" : "1024^\(unit.rawValue)"
+    }
+
+    /// Fixed-point formatting with at most one decimal, without a trailing ".0".
+    private func f(_ value: Double) -> String {
+        let rounded = (value * 10).rounded() / 10
+        if rounded == rounded.rounded() { return String(Int(rounded)) }
+        return String(format: "%.1f", rounded)
+    }
+}

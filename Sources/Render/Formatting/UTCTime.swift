@@ -1,0 +1,70 @@
+/// UTC calendar times from Unix seconds, computed without locales or time zones so
+/// output is the same on every machine.
+public struct UTCTime: Sendable, Equatable {
+    public let year: Int, month: Int, day: Int
+    public let hour: Int, minute: Int, second: Int, millisecond: Int
+
+    public init(unixSeconds: Double) {
+        let totalMilliseconds = Int64((unixSeconds * 1000).rounded())
+        var days = totalMilliseconds.floorDivided(by: 86_400_000)
+        let msOfDay = totalMilliseconds - days * 86_400_000
+        hour = Int(msOfDay / 3_600_000)
+        minute = Int(msOfDay / 60_000 % 60)
+        second = Int(msOfDay / 1000 % 60)
+        millisecond = Int(msOfDay % 1000)
+        // Howard Hinnant's days-from-civil inverse.
+        days += 719_468
+        let era = days.floorDivided(by: 146_097)
+        let dayOfEra = days - era * 146_097
+        let yearOfEra = (dayOfEra - dayOfEra / 1460 + dayOfEra / 36524 - dayOfEra / 146_096) / 365
+        let dayOfYear = dayOfEra - (365 * yearOfEra + yearOfEra / 4 - yearOfEra / 100)
+        let monthPrime = (5 * dayOfYear + 2) / 153
+        day = Int(dayOfYear - (153 * monthPrime + 2) / 5 + 1)
+        month = Int(monthPrime < 10 ? monthPrime + 3 : monthPrime - 9)
+        year = Int(yearOfEra + era * 400 + (month <= 2 ? 1 : 0))
+    }
+
+    private static func pad(_ value: Int, _ width: Int = 2) -> String {
+        let digits = String(value)
+        return String(repeating: "0", count: max(0, width - digits.count)) + digits
+    }
+
+    /// `2026-11-28T07:32:43.588Z`, milliseconds only when there are any.
+    public var rfc3339: String {
+        let base = "\(Self.pad(year, 4))-\(Self.pad(month))-\(Self.pad(day))T\(Self.pad(hour)):\(Self.pad(minute)):\(Self.pad(second))"
+        return millisecond == 0 ? base + "Z" : base + ".\(Self.pad(millisecond, 3))Z"
+    }
+
+    /// `2026-11-28 07:32:43 UTC`.
+    public var readable: String {
+        "\(Self.pad(year, 4))-\(Self.pad(month))-\(Self.pad(day)) \(clock(seconds: true)) UTC"
+    }
+
+    /// `07:32` or `07:32:43`.
+    public func clock(seconds: Bool) -> String {
+        let base = "\(Self.pad(hour)):\(Self.pad(minute))"
+        return seconds ? base + ":\(Self.pad(second))" : base
+    }
+
+    /// `11-28`.
+    public var monthDay: String { "\(Self.pad(month))-\(Self.pad(day))" }
+}
+
+extension Int64 {
+    fileprivate func floorDivided(by divisor: Int64) -> Int64 {
+        let quotient = self / divisor
+        return (self % divisor != 0 && (self < 0) != (divisor < 0)) ? quotient - 1 : quotient
+    }
+}
+
+/// A duration for people: `"4 min 54 s"`, `"2 h 5 min"`, `"3 d 4 h"`.
+public enum DurationFormat {
+    public static func string(seconds: Double) -> String {
+        let total = Int(seconds.rounded())
+        let days = total / 86400, hours = total / 3600 % 24, minutes = total / 60 % 60, secs = total % 60
+        if days > 0 { return hours > 0 ? "\(days) d \(hours) h" : "\(days) d" }
+        if hours > 0 { return minutes > 0 ? "\(hours) h \(minutes) min" : "\(hours) h" }
+        if minutes > 0 { return secs > 0 ? "\(minutes) min \(secs) s" : "\(minutes) min" }
+        return "\(secs) s"
+    }
+}

@@ -1,0 +1,51 @@
+import Analysis
+import Foundation
+import MemoryModel
+
+extension ReportSummary {
+    /// Summarises `breakdowns` (at least one) of `recording`.
+    public static func build(recording: Recording, breakdowns: [MemoryBreakdown]) -> ReportSummary {
+        let instances = breakdowns.map(Instance.init(breakdown:))
+        let first = instances[0]
+        return ReportSummary(tool: "\(ToolVersion.name) \(ToolVersion.current)", recording: recording.name,
+                             window: first.window, last: first.last, peak: first.peak,
+                             findings: [], instances: instances)
+    }
+
+    /// Pretty-printed JSON with sorted keys, so equal summaries are equal bytes.
+    public func jsonText() throws -> String {
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
+        return String(decoding: try encoder.encode(self), as: UTF8.self) + "\n"
+    }
+}
+
+extension ReportSummary.Instance {
+    init(breakdown: MemoryBreakdown) {
+        job = breakdown.instance.job
+        instance = breakdown.instance.instance
+        source = breakdown.scheme.rawValue
+        window = .init(start: UTCTime(unixSeconds: breakdown.timestamps[0]).rfc3339,
+                       end: UTCTime(unixSeconds: breakdown.timestamps[breakdown.lastIndex]).rfc3339,
+                       samples: breakdown.count)
+        last = .init(breakdown: breakdown, index: breakdown.lastIndex)
+        peak = .init(breakdown: breakdown, index: breakdown.peakIndex)
+    }
+}
+
+extension ReportSummary.Point {
+    init(breakdown: MemoryBreakdown, index: Int) {
+        let reconciliation = Reconciliation(breakdown: breakdown, index: index)
+        // Clamped: a hostile input must not trap the conversion.
+        func bytes(_ value: Double) -> Int64 { value.isNaN ? 0 : Int64(max(min(value.rounded(), 9.2e18), -9.2e18)) }
+        time = UTCTime(unixSeconds: breakdown.timestamps[index]).rfc3339
+        goTotalBytes = bytes(breakdown.goMemory[index])
+        heapTotalBytes = bytes(breakdown.value(.heapObjects, at: index) + breakdown.value(.heapReserve, at: index))
+        rssBytes = reconciliation.rss.map(bytes)
+        nonGoBytes = reconciliation.nonGo.map(bytes)
+        heapReleasedBytes = bytes(breakdown.heapReleased[index])
+        goToRSSRatio = reconciliation.ratio.map { ($0 * 10000).rounded() / 10000 }
+        rssVerdict = reconciliation.verdict.rawValue
+        categories = Dictionary(uniqueKeysWithValues: MemoryCategory.allCases.map { ($0.key, bytes(breakdown.value($0, at: index))) })
+    }
+}

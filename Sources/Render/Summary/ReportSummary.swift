@@ -1,0 +1,75 @@
+import Analysis
+import MemoryModel
+
+/// The machine-readable summary written by `--json`, schema `gomemreport/summary/v1`.
+///
+/// The top-level `window`, `last` and `peak` describe the first instance (the only one
+/// in the common case); `instances` lists every instance with the same fields. Byte
+/// counts are integers; unknown values are `null`, never omitted. The README documents
+/// the schema; a change that removes or renames a field needs a new version.
+public struct ReportSummary: Encodable, Sendable {
+    public static let schemaName = "gomemreport/summary/v1"
+
+    public struct Window: Encodable, Sendable {
+        public var start: String
+        public var end: String
+        public var samples: Int
+    }
+
+    public struct Point: Encodable, Sendable {
+        public var time: String
+        public var goTotalBytes: Int64
+        public var heapTotalBytes: Int64
+        public var rssBytes: Int64?
+        public var nonGoBytes: Int64?
+        public var heapReleasedBytes: Int64
+        /// go memory ÷ RSS, null when RSS is unknown.
+        public var goToRSSRatio: Double?
+        /// One of `close`, `go-far-above-rss`, `go-far-below-rss`, `rss-unknown`.
+        public var rssVerdict: String
+        public var categories: [String: Int64]
+
+        enum CodingKeys: String, CodingKey {
+            case time, categories
+            case goTotalBytes = "go_total_bytes", heapTotalBytes = "heap_total_bytes", rssBytes = "rss_bytes"
+            case nonGoBytes = "non_go_bytes", heapReleasedBytes = "heap_released_bytes"
+            case goToRSSRatio = "go_to_rss_ratio", rssVerdict = "rss_verdict"
+        }
+
+        public func encode(to encoder: Encoder) throws {
+            var container = encoder.container(keyedBy: CodingKeys.self)
+            try container.encode(time, forKey: .time)
+            try container.encode(goTotalBytes, forKey: .goTotalBytes)
+            try container.encode(heapTotalBytes, forKey: .heapTotalBytes)
+            try container.encode(rssBytes, forKey: .rssBytes)
+            try container.encode(nonGoBytes, forKey: .nonGoBytes)
+            try container.encode(heapReleasedBytes, forKey: .heapReleasedBytes)
+            try container.encode(goToRSSRatio, forKey: .goToRSSRatio)
+            try container.encode(rssVerdict, forKey: .rssVerdict)
+            try container.encode(categories, forKey: .categories)
+        }
+    }
+
+    public struct Instance: Encodable, Sendable {
+        public var job: String
+        public var instance: String
+        public var source: String
+        public var window: Window
+        public var last: Point
+        public var peak: Point
+    }
+
+    /// A finding (diagnosis). Empty until the findings engine exists.
+    public struct Finding: Encodable, Sendable {
+        public var id: String
+    }
+
+    public var schema: String = ReportSummary.schemaName
+    public var tool: String
+    public var recording: String
+    public var window: Window
+    public var last: Point
+    public var peak: Point
+    public var findings: [Finding]
+    public var instances: [Instance]
+}

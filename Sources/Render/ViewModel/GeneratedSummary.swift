@@ -1,0 +1,74 @@
+import Analysis
+import MemoryModel
+
+/// The report's own words, written as Markdown and rendered through the same cmark
+/// path as the user's notes. Every figure quoted comes from the breakdown.
+enum GeneratedSummary {
+    static func markdown(_ breakdown: MemoryBreakdown) -> String {
+        let first = 0, last = breakdown.lastIndex, peak = breakdown.peakIndex
+        let go = breakdown.goMemory
+        let start = breakdown.timestamps[first], end = breakdown.timestamps[last]
+        var paragraphs: [String] = []
+
+        paragraphs.append(
+            "Over **\(DurationFormat.string(seconds: end - start))** (\(breakdown.count) samples), "
+            + "Go memory went from **\(ByteFormat.string(go[first]))** to **\(ByteFormat.string(go[last]))**"
+            + (peak != last ? ", peaking at **\(ByteFormat.string(go[peak]))** at \(UTCTime(unixSeconds: breakdown.timestamps[peak]).clock(seconds: true)) UTC." : ", its highest value in the window.")
+        )
+
+        // The largest category now, and the one that changed most.
+        let ranked = MemoryCategory.allCases.sorted { breakdown.value($0, at: last) > breakdown.value($1, at: last) }
+        let largest = ranked[0]
+        let largestValue = breakdown.value(largest, at: last)
+        var composition = "At the last sample the largest category is **\(largest.title.lowercased())**: "
+            + "\(ByteFormat.string(largestValue)) (\(ByteFormat.percent(largestValue / max(go[last], 1))) of Go memory)."
+        let changes = MemoryCategory.allCases.map { ($0, breakdown.value($0, at: last) - breakdown.value($0, at: first)) }
+        if let grew = changes.max(by: { $0.1 < $1.1 }), grew.1 > 0, grew.1 >= 0.1 * max(go[first], 1) {
+            composition += " The largest change is in **\(grew.0.title.lowercased())**: \(ByteFormat.signed(grew.1))"
+                + " (\(ByteFormat.string(breakdown.value(grew.0, at: first))) → \(ByteFormat.string(breakdown.value(grew.0, at: last))))."
+            if grew.0 == .heapObjects || grew.0 == .heapReserve {
+                composition += " A heap that keeps growing under steady load suggests a heap leak; compare two heap profiles to find the allocation site."
+            } else if grew.0 == .goroutineStacks {
+                composition += " Goroutine stacks that keep growing suggest a goroutine leak; compare two goroutine profiles to find where they block."
+            }
+        } else {
+            composition += " No category grew by more than a tenth of the starting Go memory."
+        }
+        paragraphs.append(composition)
+
+        paragraphs.append(verdictSentence(Reconciliation(breakdown: breakdown, index: last), leading: "At the last sample"))
+        return paragraphs.joined(separator: "\n\n")
+    }
+
+    /// The sentence that explains how Go memory compares with RSS at one sample.
+    static func verdictSentence(_ r: Reconciliation, leading: String? = nil) -> String {
+        let prefix = leading.map { "\($0), " } ?? ""
+        guard let rss = r.rss, let ratio = r.ratio, let nonGo = r.nonGo else {
+            return "\(prefix)RSS is unknown (the recording has no `process_resident_memory_bytes`), so Go memory cannot be reconciled with it."
+        }
+        let figures = "Go memory is \(ByteFormat.string(r.goMemory)) and RSS is \(ByteFormat.string(rss)) (Go memory is **\(ByteFormat.ratio(ratio))** RSS)"
+        switch r.verdict {
+        case .close:
+            return "\(prefix)\(figures): **close to RSS**. Go memory dominates the process, so heap and goroutine profiles and GC tuning will help."
+        case .goFarAboveRSS:
+            return "\(prefix)\(figures): **far above RSS**, by \(ByteFormat.string(-nonGo)). "
+                + "That part is address space the runtime reserved or allocated but never touched, so it is not resident; Go memory overstates physical use."
+        case .goFarBelowRSS:
+            return "\(prefix)\(figures): **far below RSS**. About \(ByteFormat.string(nonGo)) "
+                + "(\(ByteFormat.percent(nonGo / rss)) of RSS) is non-Go memory: cgo allocations, `mmap`, or loaded binaries. Go profiles cannot see it."
+        case .rssUnknown:
+            return "\(prefix)RSS is unknown."
+        }
+    }
+
+    static let breakdownNotes = """
+        **Go memory** is the runtime's estimate of the physical memory it holds: `total − heap/released` \
+        in runtime/metrics, `Sys − HeapReleased` in MemStats. The eight categories add up to it exactly. \
+        **Heap total** is objects plus reserve; if it trends up under steady load, suspect a heap leak, and \
+        if goroutine stacks trend up, a goroutine leak. **Non-Go memory** is RSS − Go memory: positive \
+        means memory Go does not manage (cgo, `mmap`, binaries); negative means Go memory counts pages \
+        that were never touched and so are not resident. Kernel memory (cgroup `memory.stat`) is not in \
+        RSS but also counts toward an OOM kill. A heap profile's `inuse_space` is the live heap at the last \
+        GC; with GOGC=100 the heap goal is about twice that.
+        """
+}

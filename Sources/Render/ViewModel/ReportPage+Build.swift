@@ -1,0 +1,198 @@
+import Analysis
+import Markdown
+import MemoryModel
+
+extension ReportPage {
+    /// Builds the page for `recording` from its breakdowns (one per instance, in order).
+    ///
+    /// `css` is placed inline; `notes` overrides the recording's own `notes.md`.
+    public static func build(recording: Recording, breakdowns: [MemoryBreakdown], css: String, notes: String? = nil) -> ReportPage {
+        let noteText = notes ?? recording.notes
+        var usedAnchors: Set<String> = []
+        let sections = breakdowns.map { breakdown -> InstanceSection in
+            var anchor = "instance-" + slug(breakdown.instance.description)
+            while usedAnchors.contains(anchor) { anchor += "-" }
+            usedAnchors.insert(anchor)
+            return InstanceSection.build(breakdown: breakdown, anchor: anchor)
+        }
+        return ReportPage(
+            title: "Go memory report: \(recording.name)",
+            toolName: ToolVersion.name,
+            toolVersion: ToolVersion.current,
+            recordingName: recording.name,
+            sourceFiles: recording.sourceFiles,
+            contentSecurityPolicy: ContentSecurityPolicy.forReport,
+            css: css,
+            notesHTML: noteText.map(MarkdownRenderer.html),
+            instances: sections,
+            hasSeveralInstances: sections.count > 1)
+    }
+
+    /// Lower-case letters, digits and dashes only, so it is safe as an id and a file name.
+    static func slug(_ text: String) -> String {
+        var out = ""
+        for scalar in text.lowercased().unicodeScalars {
+            if ("a"..."z").contains(scalar) || ("0"..."9").contains(scalar) {
+                out.unicodeScalars.append(scalar)
+            } else if out.last != "-" {
+                out.append("-")
+            }
+        }
+        let trimmed = out.trimmingDashes()
+        return trimmed.isEmpty ? "unnamed" : trimmed
+    }
+}
+
+extension String {
+    fileprivate func trimmingDashes() -> String {
+        var characters = Substring(self)
+        while characters.first == "-" { characters = characters.dropFirst() }
+        while characters.last == "-" { characters = characters.dropLast() }
+        return String(characters)
+    }
+}
+
+extension InstanceSection {
+    static func build(breakdown: MemoryBreakdown, anchor: String) -> InstanceSection {
+        let peak = breakdown.peakIndex, last = breakdown.lastIndex
+        let start = breakdown.timestamps[0], end = breakdown.timestamps[last]
+        let lastTime = UTCTime(unixSeconds: end).readable
+        let peakTime = UTCTime(unixSeconds: breakdown.timestamps[peak]).readable
+        let window = "\(UTCTime(unixSeconds: start).readable) – \(UTCTime(unixSeconds: end).readable) "
+            + "(\(DurationFormat.string(seconds: end - start)), \(breakdown.count) samples)"
+
+        let lastReconciliation = Reconciliation(breakdown: breakdown, index: last)
+        let peakReconciliation = Reconciliation(breakdown: breakdown, index: peak)
+
+        return InstanceSection(
+            anchor: anchor,
+            title: breakdown.instance.description,
+            job: breakdown.instance.job,
+            instance: breakdown.instance.instance,
+            window: window,
+            sourceNote: sourceNote(breakdown),
+            summaryHTML: MarkdownRenderer.html(GeneratedSummary.markdown(breakdown)),
+            chartSVG: chart(breakdown).svg(),
+            chartCaption: "Go memory by category, stacked (the layers add up to Go memory). "
+                + "Dotted: Go memory and heap total. " + (breakdown.hasRSS ? "Solid: RSS. " : "The recording has no RSS. ")
+                + "Bytes in powers of 1024; times in UTC.",
+            legend: legend(breakdown),
+            reconciliation: reconciliationTable(last: lastReconciliation, peak: peakReconciliation),
+            breakdownRows: breakdownRows(breakdown),
+            totalRows: totalRows(breakdown),
+            peakTime: peakTime,
+            lastTime: lastTime,
+            breakdownNotesHTML: MarkdownRenderer.html(GeneratedSummary.breakdownNotes))
+    }
+
+    private static func sourceNote(_ breakdown: MemoryBreakdown) -> String {
+        let rss = breakdown.hasRSS ? " RSS from process_resident_memory_bytes." : " No RSS series (process_resident_memory_bytes) was recorded."
+        switch breakdown.scheme {
+        case .runtimeMetrics:
+            return "Categories from runtime/metrics (go_memory_classes_*_bytes); Go memory = total − heap/released." + rss
+        case .memStats:
+            return "Categories from runtime.MemStats (go_memstats_*_bytes), since runtime/metrics classes were absent; Go memory = Sys − HeapReleased." + rss
+        }
+    }
+
+    static func swatch(color: String) -> String {
+        "<svg class=\"swatch\" width=\"12\" height=\"12\" viewBox=\"0 0 12 12\" aria-hidden=\"true\"><rect width=\"12\" height=\"12\" fill=\"\(color)\"/></svg>"
+    }
+
+    static func lineSwatch(color: String, dotted: Bool) -> String {
+        let dash = dotted ? " stroke-dasharray=\"2 3\"" : ""
+        return "<svg class=\"swatch\" width=\"24\" height=\"12\" viewBox=\"0 0 24 12\" aria-hidden=\"true\"><line x1=\"0\" y1=\"6\" x2=\"24\" y2=\"6\" stroke=\"\(color)\" stroke-width=\"2\"\(dash)/></svg>"
+    }
+
+    private static func chart(_ breakdown: MemoryBreakdown) -> StackedAreaChart {
+        var lines = [
+            StackedAreaChart.Line(name: "Go memory", color: ChartPalette.goMemoryLine, style: .dotted, values: breakdown.goMemory),
+            StackedAreaChart.Line(name: "Heap total", color: ChartPalette.heapTotalLine, style: .dotted, values: breakdown.heapTotal),
+        ]
+        if breakdown.hasRSS {
+            lines.append(StackedAreaChart.Line(name: "RSS", color: ChartPalette.rssLine, style: .solid, values: breakdown.rss))
+        }
+        return StackedAreaChart(
+            title: "Go memory of \(breakdown.instance.description) by category over time",
+            timestamps: breakdown.timestamps,
+            layers: MemoryCategory.allCases.map {
+                StackedAreaChart.Layer(name: $0.title, color: ChartPalette.color(for: $0), values: breakdown.categories[$0]!)
+            },
+            lines: lines)
+    }
+
+    private static func legend(_ breakdown: MemoryBreakdown) -> [LegendEntry] {
+        var entries = MemoryCategory.allCases.map { LegendEntry(name: $0.title, swatchSVG: swatch(color: ChartPalette.color(for: $0))) }
+        entries.append(LegendEntry(name: "Go memory", swatchSVG: lineSwatch(color: ChartPalette.goMemoryLine, dotted: true)))
+        entries.append(LegendEntry(name: "Heap total", swatchSVG: lineSwatch(color: ChartPalette.heapTotalLine, dotted: true)))
+        if breakdown.hasRSS {
+            entries.append(LegendEntry(name: "RSS", swatchSVG: lineSwatch(color: ChartPalette.rssLine, dotted: false)))
+        }
+        return entries
+    }
+
+    private static func reconciliationTable(last: Reconciliation, peak: Reconciliation) -> ReconciliationTable {
+        func row(_ label: String, _ value: (Reconciliation) -> Double?) -> ReconciliationTable.Row {
+            func text(_ r: Reconciliation) -> String { value(r).map(ByteFormat.string) ?? "unknown" }
+            func exact(_ r: Reconciliation) -> String { value(r).map(ByteFormat.exact) ?? "not recorded" }
+            return .init(label: label, atLast: text(last), atPeak: text(peak), exactAtLast: exact(last), exactAtPeak: exact(peak))
+        }
+        return ReconciliationTable(
+            lastHeading: "Last sample, " + UTCTime(unixSeconds: last.timestamp).clock(seconds: true) + " UTC",
+            peakHeading: "Go memory peak, " + UTCTime(unixSeconds: peak.timestamp).clock(seconds: true) + " UTC",
+            rows: [
+                row("RSS (resident set size)") { $0.rss },
+                row("Go memory") { $0.goMemory },
+                row("Non-Go memory (RSS − Go memory)") { $0.nonGo },
+                row("Heap released to the OS (not in Go memory)") { $0.heapReleased },
+            ],
+            lastVerdictHTML: MarkdownRenderer.html(GeneratedSummary.verdictSentence(last)),
+            peakVerdictHTML: MarkdownRenderer.html(GeneratedSummary.verdictSentence(peak)))
+    }
+
+    private static func breakdownRows(_ breakdown: MemoryBreakdown) -> [BreakdownRow] {
+        let peak = breakdown.peakIndex
+        let goLast = breakdown.goMemory[breakdown.lastIndex]
+        return MemoryCategory.allCases.map { category in
+            let values = breakdown.categories[category]!
+            let stats = SeriesStatistics(values: values, peakIndex: peak)
+            return BreakdownRow(
+                name: category.title,
+                swatchSVG: swatch(color: ChartPalette.color(for: category)),
+                runtimeMetrics: category.runtimeMetricsClasses.map { "/memory/classes/\($0):bytes" }.joined(separator: ", "),
+                memStats: category.memStatsExpression,
+                last: ByteFormat.string(stats.last), minimum: ByteFormat.string(stats.minimum),
+                maximum: ByteFormat.string(stats.maximum), atPeak: ByteFormat.string(stats.atPeak),
+                shareOfLast: goLast > 0 ? ByteFormat.percent(stats.last / goLast) : "–",
+                exactLast: ByteFormat.exact(stats.last))
+        }
+    }
+
+    private static func totalRows(_ breakdown: MemoryBreakdown) -> [BreakdownRow] {
+        let peak = breakdown.peakIndex
+        let goLast = breakdown.goMemory[breakdown.lastIndex]
+        func row(_ name: String, _ runtime: String, _ memStats: String, _ values: [Double], swatch: String = "") -> BreakdownRow {
+            let stats = SeriesStatistics(values: values, peakIndex: peak)
+            return BreakdownRow(
+                name: name, swatchSVG: swatch, runtimeMetrics: runtime, memStats: memStats,
+                last: ByteFormat.string(stats.last), minimum: ByteFormat.string(stats.minimum),
+                maximum: ByteFormat.string(stats.maximum), atPeak: ByteFormat.string(stats.atPeak),
+                shareOfLast: goLast > 0 ? ByteFormat.percent(stats.last / goLast) : "–",
+                exactLast: ByteFormat.exact(stats.last))
+        }
+        var rows = [
+            row("Go memory (sum of the categories)", "/memory/classes/total:bytes − /memory/classes/heap/released:bytes",
+                "Sys − HeapReleased", breakdown.goMemory, swatch: lineSwatch(color: ChartPalette.goMemoryLine, dotted: true)),
+            row("Heap total (objects + reserve)", "heap/objects + heap/free + heap/unused",
+                "HeapAlloc + (HeapIdle − HeapReleased) + (HeapInuse − HeapAlloc)", breakdown.heapTotal,
+                swatch: lineSwatch(color: ChartPalette.heapTotalLine, dotted: true)),
+        ]
+        let knownRSS = breakdown.rss.indices.filter { breakdown.rss[$0] != nil }
+        if knownRSS.count == breakdown.count {
+            rows.append(row("RSS", "process_resident_memory_bytes", "–", breakdown.rss.map { $0! },
+                            swatch: lineSwatch(color: ChartPalette.rssLine, dotted: false)))
+            rows.append(row("Non-Go memory (RSS − Go memory)", "–", "–", breakdown.nonGo.map { $0! }))
+        }
+        return rows
+    }
+}

@@ -1,0 +1,3 @@
+import GoMemReportCLI
+
+CommandLineEntry.main()
