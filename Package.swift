@@ -53,11 +53,16 @@ let package = Package(
         ),
         .executableTarget(name: "gomemreport", dependencies: ["GoMemReportCLI"]),
 
-        .testTarget(name: "IngestTests", dependencies: ["Ingest", "MemoryModel"], path: "Tests/IngestTests"),
-        .testTarget(name: "AnalysisTests", dependencies: ["Analysis", "Ingest", "MemoryModel"], path: "Tests/AnalysisTests"),
+        // Fixture paths, golden files and a runner for the built executable.
+        .target(name: "TestSupport", path: "Tests/TestSupport"),
+        .testTarget(name: "IngestTests", dependencies: ["Ingest", "MemoryModel", "TestSupport"], path: "Tests/IngestTests"),
+        .testTarget(name: "AnalysisTests", dependencies: ["Analysis", "Ingest", "MemoryModel", "TestSupport"], path: "Tests/AnalysisTests"),
         .testTarget(name: "MarkdownTests", dependencies: ["Markdown"], path: "Tests/MarkdownTests"),
-        .testTarget(name: "RenderTests", dependencies: ["Render", "Analysis", "Ingest", "MemoryModel", "BundledResources"], path: "Tests/RenderTests"),
-        .testTarget(name: "CLITests", dependencies: ["GoMemReportCLI", "gomemreport"], path: "Tests/CLITests"),
+        .testTarget(
+            name: "RenderTests",
+            dependencies: ["Render", "Analysis", "Ingest", "MemoryModel", "BundledResources", "TestSupport"],
+            path: "Tests/RenderTests"),
+        .testTarget(name: "CLITests", dependencies: ["gomemreport", "TestSupport"], path: "Tests/CLITests"),
     ],
     swiftLanguageModes: [.v5]
 )

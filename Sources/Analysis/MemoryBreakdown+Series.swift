@@ -32,7 +32,7 @@ extension MemoryBreakdown {
             if let bad = values.firstIndex(where: { !$0.isFinite }) {
                 let sourceIndex = series.timestamps.firstIndex(of: timestamps[bad]) ?? bad
                 throw InputError(file: series.origin.file, location: "\(series.origin.location).values[\(sourceIndex)]",
-                                 reason: "\(name) is \(values[bad]); memory classes must be finite byte counts")
+                                 reason: "\(name) is \(values[bad].isNaN ? "NaN" : values[bad] > 0 ? "+Inf" : "-Inf"); memory classes must be finite byte counts")
             }
             aligned[name] = values
         }

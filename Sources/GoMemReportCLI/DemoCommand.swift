@@ -24,10 +24,10 @@ struct DemoCommand: ParsableCommand {
     func run() throws {
         let templates = try TemplateLoading.load(templatesFolder: render.templates, assetsFolder: render.assets)
         let files = BundledFiles.paths(under: "\(Self.folder)/prometheus/").filter { $0.hasSuffix(".json") }.map {
-            (path: $0, bytes: [UInt8](BundledFiles.data(at: $0) ?? Data()))
+            (path: $0, label: String($0.dropFirst(Self.folder.count + 1)), bytes: [UInt8](BundledFiles.data(at: $0) ?? Data()))
         }
         let notes = BundledFiles.data(at: "\(Self.folder)/notes.md").map { String(decoding: $0, as: UTF8.self) }
-        let recording = try RecordingFolder.recording(name: "heapleak-demo", files: files, notes: notes)
+        let recording = try RecordingFolder.recording(name: "heapleak-demo", location: Self.folder, files: files, notes: notes)
         try ReportPipeline(recording: recording, instanceFilter: nil, notes: nil, templates: templates)
             .run(output: render.output, json: render.json)
     }

@@ -16,8 +16,7 @@ struct ReportPipeline {
 
     func run(output: String, json: String?) throws {
         let instances = try selectedInstances()
-        let errorFile = recording.sourceFiles.first ?? recording.name
-        let breakdowns = try instances.map { try MemoryBreakdown.compute(from: $0, file: errorFile) }
+        let breakdowns = try instances.map { try MemoryBreakdown.compute(from: $0, file: $0.series.first?.origin.file ?? recording.location) }
         let page = ReportPage.build(recording: recording, breakdowns: breakdowns, css: templates.css, notes: notes)
         let html = try templates.render(page)
         let summary = try json.map { _ in try ReportSummary.build(recording: recording, breakdowns: breakdowns).jsonText() }
@@ -27,7 +26,7 @@ struct ReportPipeline {
     }
 
     private func selectedInstances() throws -> [InstanceSeries] {
-        let file = recording.sourceFiles.first ?? recording.name
+        let file = recording.location
         guard !recording.instances.isEmpty else {
             throw InputError(file: file, reason: "the answer holds no series")
         }

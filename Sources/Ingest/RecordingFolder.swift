@@ -17,7 +17,7 @@ public enum RecordingFolder {
         let name = URL(fileURLWithPath: path).standardizedFileURL.lastPathComponent
         guard isDirectory.boolValue else {
             let bytes = try readBytes(path)
-            return try recording(name: name, files: [(path, bytes)], notes: nil)
+            return try recording(name: name, location: path, files: [(path, name, bytes)], notes: nil)
         }
         let folder = URL(fileURLWithPath: path)
         let prometheusFolder = folder.appendingPathComponent("prometheus")
@@ -25,22 +25,24 @@ public enum RecordingFolder {
         guard !answers.isEmpty else {
             throw InputError(file: path, reason: "no Prometheus query_range answer (prometheus/*.json) in this recording folder")
         }
-        let files = try answers.map { name -> (String, [UInt8]) in
-            let display = (path as NSString).appendingPathComponent("prometheus/\(name)")
-            return (display, try readBytes(display))
+        let files = try answers.map { name -> (String, String, [UInt8]) in
+            let full = (path as NSString).appendingPathComponent("prometheus/\(name)")
+            return (full, "prometheus/\(name)", try readBytes(full))
         }
         let notesPath = folder.appendingPathComponent("notes.md").path
         let notes = FileManager.default.fileExists(atPath: notesPath) ? try readText(notesPath) : nil
-        return try recording(name: name, files: files, notes: notes)
+        return try recording(name: name, location: path, files: files, notes: notes)
     }
 
     /// Builds a recording from query_range answers already in memory (the bundled demo).
-    public static func recording(name: String, files: [(path: String, bytes: [UInt8])], notes: String?) throws -> Recording {
+    /// `path` names a file in errors; `label` is its path inside the recording.
+    public static func recording(name: String, location: String, files: [(path: String, label: String, bytes: [UInt8])],
+                                 notes: String?) throws -> Recording {
         var series: [MetricSeries] = []
         for file in files {
             series += try PrometheusRangeReader.read(file.bytes, file: file.path)
         }
-        return Recording(name: name, sourceFiles: files.map(\.path), series: series, notes: notes)
+        return Recording(name: name, location: location, sourceFiles: files.map(\.label), series: series, notes: notes)
     }
 
     /// Reads a whole file; failures become `InputError`s that name it.

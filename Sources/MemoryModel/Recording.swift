@@ -3,15 +3,18 @@
 public struct Recording: Sendable, Equatable {
     /// A short name for the recording, usually its folder name.
     public var name: String
-    /// The files the series were read from, in the order read.
+    /// Where the recording was read from, as the user named it (a folder or a file).
+    public var location: String
+    /// The files the series were read from, relative to `location`, in the order read.
     public var sourceFiles: [String]
     /// One entry per scraped process, sorted by job then instance.
     public var instances: [InstanceSeries]
     /// Markdown the user wrote about the recording (`notes.md`), if any.
     public var notes: String?
 
-    public init(name: String, sourceFiles: [String], series: [MetricSeries], notes: String? = nil) {
+    public init(name: String, location: String, sourceFiles: [String], series: [MetricSeries], notes: String? = nil) {
         self.name = name
+        self.location = location
         self.sourceFiles = sourceFiles
         self.notes = notes
         var grouped: [InstanceID: [MetricSeries]] = [:]

@@ -2,7 +2,7 @@
 /// round clock times in UTC.
 enum AxisTicks {
     /// Ticks from 0 to at least `maximum` bytes, in the unit that fits `maximum`.
-    static func bytes(maximum: Double, targetCount: Int = 5) -> (unit: ByteFormat.Unit, step: Double, top: Double) {
+    static func bytes(maximum: Double, targetCount: Int = 6) -> (unit: ByteFormat.Unit, step: Double, top: Double) {
         let unit = ByteFormat.Unit.fitting(max(maximum, 1))
         let inUnit = max(maximum, 1) / unit.size
         let rough = inUnit / Double(targetCount)

@@ -1,0 +1,141 @@
+import Foundation
+import TestSupport
+import XCTest
+
+/// The CLI as a user meets it: the built executable, its exit codes and its files.
+final class ReportCommandTests: XCTestCase {
+    var folder: URL!
+
+    override func setUp() {
+        folder = Fixtures.temporaryFolder()
+    }
+
+    override func tearDown() {
+        try? FileManager.default.removeItem(at: folder)
+    }
+
+    private func path(_ name: String) -> String { folder.appendingPathComponent(name).path }
+
+    func testReportRendersEveryRecording() throws {
+        for name in Fixtures.recordingNames {
+            let result = try CommandRunner.run(["report", Fixtures.recording(name), "-o", path("\(name).html"), "--json", path("\(name).json")])
+            XCTAssertEqual(result.status, 0, "\(name): \(result.stderr)")
+            XCTAssertEqual(result.stdout, "", name)
+            let html = try String(contentsOfFile: path("\(name).html"), encoding: .utf8)
+            XCTAssertTrue(html.contains("<h2 id=\"instance-\(name)-127-0-0-1-"), name)
+            XCTAssertTrue(html.hasSuffix("</html>\n"), name)
+            let json = try JSONSerialization.jsonObject(with: Data(contentsOf: URL(fileURLWithPath: path("\(name).json")))) as? [String: Any]
+            XCTAssertEqual(json?["schema"] as? String, "gomemreport/summary/v1", name)
+            // Nothing but the two outputs is left in the folder (no temporary files).
+            XCTAssertFalse(try FileManager.default.contentsOfDirectory(atPath: folder.path).contains { $0.hasPrefix(".") }, name)
+        }
+    }
+
+    func testDemoWorksFromAnyDirectory() throws {
+        let result = try CommandRunner.run(["demo", "-o", "demo.html", "--json", "demo.json"], in: folder)
+        XCTAssertEqual(result.status, 0, result.stderr)
+        let html = try String(contentsOfFile: path("demo.html"), encoding: .utf8)
+        XCTAssertTrue(html.contains("Demo recording."))
+        XCTAssertTrue(html.contains("heapleak/127.0.0.1:46027"))
+        let json = try String(contentsOfFile: path("demo.json"), encoding: .utf8)
+        XCTAssertTrue(json.contains("\"go_total_bytes\" : 116572440"))
+    }
+
+    func testInstanceSelection() throws {
+        let input = Fixtures.derived("two-instances.json")
+        let one = try CommandRunner.run(["report", input, "--instance", "127.0.0.1:35307", "-o", path("one.html")])
+        XCTAssertEqual(one.status, 0, one.stderr)
+        let html = try String(contentsOfFile: path("one.html"), encoding: .utf8)
+        XCTAssertTrue(html.contains("steady/127.0.0.1:35307"))
+        XCTAssertFalse(html.contains("heapleak/127.0.0.1:46027"))
+
+        let none = try CommandRunner.run(["report", input, "--instance", "nope", "-o", path("none.html")])
+        XCTAssertEqual(none.status, 1)
+        XCTAssertEqual(none.stderr, "gomemreport: \(input): no instance matches 'nope'; the recording has: heapleak/127.0.0.1:46027, steady/127.0.0.1:35307\n")
+        XCTAssertFalse(FileManager.default.fileExists(atPath: path("none.html")))
+    }
+
+    /// Each bad input: exit 1, one line on stderr that names the file, no output, and an
+    /// existing report left as it was.
+    func testBadInputs() throws {
+        let cases: [(input: String, message: String)] = [
+            ("/nonexistent/recording", "/nonexistent/recording: no such file or folder"),
+            (Fixtures.bad("not-json.json"), "\(Fixtures.bad("not-json.json")): byte 0: not valid JSON: expected a JSON object (a Prometheus query_range answer)"),
+            (Fixtures.bad("empty.json"), "\(Fixtures.bad("empty.json")): the file is empty; expected a Prometheus query_range JSON answer"),
+            (Fixtures.bad("truncated.json"), "\(Fixtures.bad("truncated.json")): byte 5000: not valid JSON: expected ',' (at the end of the data)"),
+            (Fixtures.bad("prometheus-error.json"), "\(Fixtures.bad("prometheus-error.json")): Prometheus answered with an error (bad_data): invalid parameter \"query\": 1:1: parse error: unexpected \"}\""),
+            (Fixtures.bad("vector.json"), "\(Fixtures.bad("vector.json")): data.resultType: is \"vector\"; expected \"matrix\", the answer of /api/v1/query_range"),
+            (Fixtures.bad("no-go-memory.json"), "\(Fixtures.bad("no-go-memory.json")): heapleak/127.0.0.1:46027: no Go memory series; expected go_memory_classes_*_bytes (runtime/metrics) or go_memstats_*_bytes (MemStats) from client_golang"),
+            (Fixtures.bad("nan-memory-class.json"), "\(Fixtures.bad("nan-memory-class.json")): data.result[1].values[40]: go_memory_classes_heap_objects_bytes is NaN; memory classes must be finite byte counts"),
+            (Fixtures.bad("out-of-order.json"), "\(Fixtures.bad("out-of-order.json")): data.result[0].values[11]: timestamps out of order: 1795851183.588 follows 1795851185.588"),
+        ]
+        let existing = path("existing.html")
+        try "previous report\n".write(toFile: existing, atomically: true, encoding: .utf8)
+        for (input, message) in cases {
+            let fresh = path("fresh.html")
+            let result = try CommandRunner.run(["report", input, "-o", fresh, "--json", path("fresh.json")])
+            XCTAssertEqual(result.status, 1, input)
+            XCTAssertEqual(result.stderr, "gomemreport: \(message)\n", input)
+            XCTAssertFalse(FileManager.default.fileExists(atPath: fresh), input)
+            XCTAssertFalse(FileManager.default.fileExists(atPath: path("fresh.json")), input)
+
+            let over = try CommandRunner.run(["report", input, "-o", existing])
+            XCTAssertEqual(over.status, 1, input)
+            XCTAssertEqual(try String(contentsOfFile: existing, encoding: .utf8), "previous report\n", input)
+        }
+        XCTAssertEqual(try FileManager.default.contentsOfDirectory(atPath: folder.path), ["existing.html"])
+    }
+
+    func testUnwritableOutputFailsCleanly() throws {
+        let result = try CommandRunner.run(["report", Fixtures.recording("steady"), "-o", path("no/such/folder/r.html")])
+        XCTAssertEqual(result.status, 1)
+        XCTAssertTrue(result.stderr.hasPrefix("gomemreport: \(path("no/such/folder/r.html")): cannot write"), result.stderr)
+        XCTAssertEqual(result.stderr.filter { $0 == "\n" }.count, 1)
+    }
+
+    func testTemplateOverrides() throws {
+        let templates = folder.appendingPathComponent("templates"), assets = folder.appendingPathComponent("assets")
+        try FileManager.default.createDirectory(at: templates, withIntermediateDirectories: true)
+        try FileManager.default.createDirectory(at: assets, withIntermediateDirectories: true)
+        try "<p>{{title}}</p>{{#instances}}<h2>{{title}}</h2>{{/instances}}<style>{{{css}}}</style>\n"
+            .write(to: templates.appendingPathComponent("page.mustache"), atomically: true, encoding: .utf8)
+        try "body { color: purple }".write(to: assets.appendingPathComponent("report.css"), atomically: true, encoding: .utf8)
+        let ok = try CommandRunner.run(["report", Fixtures.recording("steady"), "-o", path("b.html"),
+                                        "--templates", templates.path, "--assets", assets.path])
+        XCTAssertEqual(ok.status, 0, ok.stderr)
+        XCTAssertEqual(try String(contentsOfFile: path("b.html"), encoding: .utf8),
+                       "<p>Go memory report: steady</p><h2>steady/127.0.0.1:35307</h2><style>body { color: purple }</style>\n")
+
+        try "<p>{{title}}</p>\n{{tilte}}\n".write(to: templates.appendingPathComponent("page.mustache"), atomically: true, encoding: .utf8)
+        let unknown = try CommandRunner.run(["report", Fixtures.recording("steady"), "-o", path("c.html"), "--templates", templates.path])
+        XCTAssertEqual(unknown.status, 1)
+        XCTAssertEqual(unknown.stderr, "gomemreport: \(templates.path)/page.mustache:2: unknown template variable 'tilte'\n")
+        XCTAssertFalse(FileManager.default.fileExists(atPath: path("c.html")))
+
+        try "<p>{{title}</p>\n".write(to: templates.appendingPathComponent("page.mustache"), atomically: true, encoding: .utf8)
+        let syntax = try CommandRunner.run(["report", Fixtures.recording("steady"), "-o", path("d.html"), "--templates", templates.path])
+        XCTAssertEqual(syntax.status, 1)
+        XCTAssertTrue(syntax.stderr.hasPrefix("gomemreport: \(templates.path)/page.mustache:1: template syntax error"), syntax.stderr)
+    }
+
+    func testUsageHelpAndVersion() throws {
+        let noArguments = try CommandRunner.run(["report"])
+        XCTAssertEqual(noArguments.status, 2)
+        XCTAssertTrue(noArguments.stderr.contains("Missing expected argument"), noArguments.stderr)
+
+        let unknownFlag = try CommandRunner.run(["report", "x", "-o", "y", "--frobnicate"])
+        XCTAssertEqual(unknownFlag.status, 2)
+
+        let version = try CommandRunner.run(["--version"])
+        XCTAssertEqual(version.status, 0)
+        XCTAssertTrue(version.stdout.hasPrefix("gomemreport "), version.stdout)
+
+        let help = try CommandRunner.run(["--help"])
+        XCTAssertEqual(help.status, 0)
+        XCTAssertTrue(help.stdout.contains("gomemreport demo -o demo.html"))
+        let reportHelp = try CommandRunner.run(["report", "--help"])
+        XCTAssertEqual(reportHelp.status, 0)
+        XCTAssertTrue(reportHelp.stdout.contains("Examples:"))
+        XCTAssertTrue(reportHelp.stdout.contains("--instance"))
+    }
+}

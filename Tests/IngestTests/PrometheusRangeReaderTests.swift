@@ -1,0 +1,111 @@
+import Ingest
+import MemoryModel
+import TestSupport
+import XCTest
+
+final class PrometheusRangeReaderTests: XCTestCase {
+    func testReadsRealHeapleakAnswer() throws {
+        let path = Fixtures.queryRange("heapleak")
+        let series = try PrometheusRangeReader.read(Fixtures.bytes(path), file: path)
+
+        // 121 series: 77 names, some with several label sets (quantiles, buckets).
+        XCTAssertEqual(series.count, 121)
+        XCTAssertEqual(Set(series.map(\.name)).count, 77)
+        XCTAssertTrue(series.allSatisfy { $0.timestamps.count == 148 && $0.values.count == 148 })
+
+        // data.result[63]: go_memory_classes_heap_objects_bytes, 4274592 → 69037952.
+        let heapObjects = series[63]
+        XCTAssertEqual(heapObjects.name, "go_memory_classes_heap_objects_bytes")
+        XCTAssertEqual(heapObjects.labels, ["job": "heapleak", "instance": "127.0.0.1:46027"])
+        XCTAssertEqual(heapObjects.timestamps.first, 1795851163.588)
+        XCTAssertEqual(heapObjects.timestamps.last, 1795851457.588)
+        XCTAssertEqual(heapObjects.values.first, 4274592)
+        XCTAssertEqual(heapObjects.values.last, 69037952)
+        XCTAssertEqual(heapObjects.unit, .bytes)
+        XCTAssertEqual(heapObjects.origin, SeriesOrigin(file: path, location: "data.result[63]"))
+
+        // data.result[117]: RSS, 16543744 → 114905088.
+        XCTAssertEqual(series[117].name, "process_resident_memory_bytes")
+        XCTAssertEqual(series[117].values.first, 16543744)
+        XCTAssertEqual(series[117].values.last, 114905088)
+
+        // data.result[8]: a summary quantile keeps its extra label and fractional values.
+        XCTAssertEqual(series[8].name, "go_gc_duration_seconds")
+        XCTAssertEqual(series[8].labels["quantile"], "1")
+        XCTAssertEqual(series[8].values.first, 0.001231523)
+        XCTAssertEqual(series[8].unit, .seconds)
+    }
+
+    func testSpecialValuesAndEscapes() throws {
+        let json = #"""
+            {"status":"success","data":{"resultType":"matrix","result":[
+              {"metric":{"__name__":"x_bytes","job":"a\"b\\c\u00e9\ud83d\ude00","instance":"h:1"},
+               "values":[[1,"NaN"],[2,"+Inf"],[3,"-Inf"],[4.5,"1e3"],[5,"-0.25"]]}]}}
+            """#
+        let series = try PrometheusRangeReader.read(Array(json.utf8), file: "inline.json")
+        XCTAssertEqual(series.count, 1)
+        XCTAssertEqual(series[0].labels["job"], "a\"b\\cé😀")
+        XCTAssertTrue(series[0].values[0].isNaN)
+        XCTAssertEqual(series[0].values[1], .infinity)
+        XCTAssertEqual(series[0].values[2], -.infinity)
+        XCTAssertEqual(series[0].values[3], 1000)
+        XCTAssertEqual(series[0].values[4], -0.25)
+        XCTAssertEqual(series[0].timestamps, [1, 2, 3, 4.5, 5])
+    }
+
+    func testPrometheusErrorAnswerIsReportedWithItsType() {
+        assertInputError(Fixtures.bad("prometheus-error.json"), location: nil,
+                         contains: "Prometheus answered with an error (bad_data): invalid parameter \"query\"")
+    }
+
+    func testNotJSONNamesByteOffset() {
+        assertInputError(Fixtures.bad("not-json.json"), location: "byte 0", contains: "not valid JSON")
+    }
+
+    func testTruncatedNamesByteOffset() {
+        assertInputError(Fixtures.bad("truncated.json"), location: "byte 5000", contains: "not valid JSON")
+    }
+
+    func testEmptyFile() {
+        assertInputError(Fixtures.bad("empty.json"), location: nil, contains: "the file is empty")
+    }
+
+    func testVectorIsNotARangeAnswer() {
+        assertInputError(Fixtures.bad("vector.json"), location: "data.resultType", contains: "expected \"matrix\"")
+    }
+
+    func testTimestampsOutOfOrderNameTheSample() {
+        // go_memory_classes_heap_free_bytes is data.result[0]; values 10 and 11 are swapped.
+        assertInputError(Fixtures.bad("out-of-order.json"), location: "data.result[0].values[11]",
+                         contains: "timestamps out of order: 1795851183.588 follows 1795851185.588")
+    }
+
+    func testHostileShapesFailCleanly() {
+        let cases: [(String, String)] = [
+            (#"{"status":"success","data":{"resultType":"matrix","result":[],"x":"# + String(repeating: "[", count: 100_000), "nested more than 256 levels"),
+            ("[]", "expected a JSON object"),
+            (#"{"status":"success","data":{"resultType":"matrix","result":[{"metric":{},"values":[[1,"x"]]}]}}"#, "not a number"),
+            (#"{"status":"success","data":{"resultType":"matrix","result":[{"metric":{},"values":[[1,"1"]]}]}} trailing"#, "after the JSON value"),
+            (#"{"status":"success","data":{"resultType":"matrix","result":[{"metric":{"a":"\ud800"},"values":[]}]}}"#, "surrogate"),
+            (#"{"data":{"resultType":"matrix","result":[]}}"#, "missing"),
+            (#"{"status":"success","data":{"resultType":"matrix","result":[{"metric":{},"values":[[1e400,"1"]]}]}}"#, "not finite"),
+        ]
+        for (json, expected) in cases {
+            XCTAssertThrowsError(try PrometheusRangeReader.read(Array(json.utf8), file: "hostile.json")) { error in
+                let error = error as? InputError
+                XCTAssertEqual(error?.file, "hostile.json")
+                XCTAssertTrue(error?.description.contains(expected) == true, "\(String(describing: error)) lacks \(expected)")
+            }
+        }
+    }
+
+    private func assertInputError(_ path: String, location: String?, contains text: String, line: UInt = #line) {
+        XCTAssertThrowsError(try PrometheusRangeReader.read(Fixtures.bytes(path), file: path), line: line) { error in
+            guard let error = error as? InputError else { return XCTFail("not an InputError: \(error)", line: line) }
+            XCTAssertEqual(error.file, path, line: line)
+            XCTAssertEqual(error.location, location, line: line)
+            XCTAssertTrue(error.reason.contains(text), "\(error.reason) lacks \(text)", line: line)
+            XCTAssertFalse(error.description.contains("\n"), line: line)
+        }
+    }
+}

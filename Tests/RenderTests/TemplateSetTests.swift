@@ -1,0 +1,52 @@
+import Render
+import XCTest
+
+final class TemplateSetTests: XCTestCase {
+    struct Model {
+        var title: String
+        var items: [Item]
+        var missing: String?
+        struct Item { var name: String }
+    }
+
+    private func templates(_ page: String, partials: [String: String] = [:]) throws -> TemplateSet {
+        var all: [String: (path: String, text: String)] = ["page.mustache": ("t/page.mustache", page)]
+        for (name, text) in partials { all[name] = ("t/\(name)", text) }
+        return try TemplateSet(templates: all, css: "")
+    }
+
+    func testRendersAndEscapes() throws {
+        let set = try templates("<h1>{{title}}</h1>{{#items}}<li>{{name}}</li>{{/items}}{{^missing}}none{{/missing}}")
+        let html = try set.render(Model(title: "<b>&", items: [.init(name: "a"), .init(name: "b")], missing: nil))
+        XCTAssertEqual(html, "<h1>&lt;b&gt;&amp;</h1><li>a</li><li>b</li>none")
+    }
+
+    func testUnknownVariableFailsWithFileAndLine() throws {
+        let set = try templates("<h1>{{title}}</h1>\n{{#items}}\n<li>{{nmae}}</li>{{/items}}")
+        XCTAssertThrowsError(try set.render(Model(title: "x", items: [.init(name: "a")], missing: nil))) { error in
+            XCTAssertEqual("\(error)", "t/page.mustache:3: unknown template variable 'nmae'")
+        }
+    }
+
+    func testUnknownVariableInPartial() throws {
+        let set = try templates("{{title}}\n{{> row}}", partials: ["row.mustache": "line one\n{{subtitle}}"])
+        XCTAssertThrowsError(try set.render(Model(title: "x", items: [], missing: nil))) { error in
+            XCTAssertEqual("\(error)", "t/row.mustache:2: unknown template variable 'subtitle'")
+        }
+    }
+
+    func testSyntaxErrorFailsWithFileAndLine() {
+        XCTAssertThrowsError(try templates("ok\n{{#items}}\n{{name}}\n{{/itemz}}")) { error in
+            XCTAssertTrue("\(error)".hasPrefix("t/page.mustache:4: template syntax error"), "\(error)")
+        }
+    }
+
+    func testUnknownPartialAndMissingPage() {
+        XCTAssertThrowsError(try templates("{{> nothere}}")) { error in
+            XCTAssertEqual("\(error)", "t/page.mustache:1: unknown partial 'nothere'")
+        }
+        XCTAssertThrowsError(try TemplateSet(templates: ["other.mustache": ("t/other.mustache", "")], css: "")) { error in
+            XCTAssertTrue("\(error)".contains("page.mustache"), "\(error)")
+        }
+    }
+}
