@@ -26,10 +26,13 @@ enum GeneratedSummary {
         if let grew = changes.max(by: { $0.1 < $1.1 }), grew.1 > 0, grew.1 >= 0.1 * max(go[first], 1) {
             composition += " The largest change is in **\(grew.0.title.lowercased())**: \(ByteFormat.signed(grew.1))"
                 + " (\(ByteFormat.string(breakdown.value(grew.0, at: first))) → \(ByteFormat.string(breakdown.value(grew.0, at: last))))."
-            if grew.0 == .heapObjects || grew.0 == .heapReserve {
-                composition += " A heap that keeps growing under steady load suggests a heap leak; compare two heap profiles to find the allocation site."
+            if grew.0.isHeap {
+                let heap = breakdown.heapTotal
+                composition += " Heap total went from \(ByteFormat.string(heap[first])) to \(ByteFormat.string(heap[last]))."
+                    + " If it keeps growing under steady load, across many GC cycles, suspect a heap leak and compare two heap profiles;"
+                    + " a heap that only spikes calls for GC tuning (a soft limit, GOMEMLIMIT) instead."
             } else if grew.0 == .goroutineStacks {
-                composition += " Goroutine stacks that keep growing suggest a goroutine leak; compare two goroutine profiles to find where they block."
+                composition += " If goroutine stacks keep growing under steady load, suspect a goroutine leak and compare two goroutine profiles."
             }
         } else {
             composition += " No category grew by more than a tenth of the starting Go memory."
