@@ -29,10 +29,12 @@ extension MemoryBreakdown {
         var aligned: [String: [Double]] = [:]
         for (name, series) in lookup {
             let values = align(series, to: timestamps)
-            if let bad = values.firstIndex(where: { !$0.isFinite }) {
+            if let bad = values.firstIndex(where: { !Self.plausibleBytes.contains($0) }) {
                 let sourceIndex = series.timestamps.firstIndex(of: timestamps[bad]) ?? bad
+                let value = values[bad]
+                let shown = value.isNaN ? "NaN" : value.isInfinite ? (value > 0 ? "+Inf" : "-Inf") : "\(value)"
                 throw InputError(file: series.origin.file, location: "\(series.origin.location).values[\(sourceIndex)]",
-                                 reason: "\(name) is \(values[bad].isNaN ? "NaN" : values[bad] > 0 ? "+Inf" : "-Inf"); memory classes must be finite byte counts")
+                                 reason: "\(name) is \(shown); memory classes must be finite byte counts from 0 to 2^60")
             }
             aligned[name] = values
         }
@@ -51,12 +53,23 @@ extension MemoryBreakdown {
         if let rssSeries = instance.series(named: GoMemorySeriesNames.rss) {
             let byTime = Dictionary(zip(rssSeries.timestamps, rssSeries.values), uniquingKeysWith: { first, _ in first })
             for (i, t) in timestamps.enumerated() {
-                if let value = byTime[t], value.isFinite { rss[i] = value }
+                if let value = byTime[t], plausibleBytes.contains(value) { rss[i] = value }
             }
         }
 
         return MemoryBreakdown(instance: instance.id, scheme: names.scheme, timestamps: timestamps, categories: categories,
                                goMemory: evaluate(names.goMemory), heapReleased: aligned[names.heapReleased]!, rss: rss)
+    }
+
+    /// Byte counts a process can really have: 0 to 1 EiB. Larger or negative values can
+    /// only come from broken or hostile input, and would overflow chart arithmetic.
+    static let plausibleBytes: ClosedRange<Double> = 0...0x1p60
+
+    /// The scheme `compute` would use for `instance`, or nil when it has no complete
+    /// set of Go memory series (a non-Go job scraped alongside, for example).
+    public static func availableScheme(in instance: InstanceSeries) -> MetricScheme? {
+        let present = Set(instance.series.map(\.name))
+        return [GoMemorySeriesNames.runtimeMetrics, .memStats].first { $0.allNames.isSubset(of: present) }?.scheme
     }
 
     private static func chooseScheme(for instance: InstanceSeries, file: String) throws -> GoMemorySeriesNames {

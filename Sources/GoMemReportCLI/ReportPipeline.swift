@@ -15,7 +15,15 @@ struct ReportPipeline {
     var templates: TemplateSet
 
     func run(output: String, json: String?) throws {
-        let instances = try selectedInstances()
+        var instances = try selectedInstances()
+        // An answer may hold non-Go jobs too; report the Go ones and say what was left out.
+        let goInstances = instances.filter { MemoryBreakdown.availableScheme(in: $0) != nil }
+        if !goInstances.isEmpty && goInstances.count < instances.count {
+            for skipped in instances where MemoryBreakdown.availableScheme(in: skipped) == nil {
+                Diagnostics.note("warning: skipping \(skipped.id): it has no complete set of Go memory series")
+            }
+            instances = goInstances
+        }
         let breakdowns = try instances.map { try MemoryBreakdown.compute(from: $0, file: $0.series.first?.origin.file ?? recording.location) }
         let page = ReportPage.build(recording: recording, breakdowns: breakdowns, css: templates.css, notes: notes)
         let html = try templates.render(page)

@@ -66,7 +66,7 @@ final class ReportCommandTests: XCTestCase {
             (Fixtures.bad("prometheus-error.json"), "\(Fixtures.bad("prometheus-error.json")): Prometheus answered with an error (bad_data): invalid parameter \"query\": 1:1: parse error: unexpected \"}\""),
             (Fixtures.bad("vector.json"), "\(Fixtures.bad("vector.json")): data.resultType: is \"vector\"; expected \"matrix\", the answer of /api/v1/query_range"),
             (Fixtures.bad("no-go-memory.json"), "\(Fixtures.bad("no-go-memory.json")): heapleak/127.0.0.1:46027: no Go memory series; expected go_memory_classes_*_bytes (runtime/metrics) or go_memstats_*_bytes (MemStats) from client_golang"),
-            (Fixtures.bad("nan-memory-class.json"), "\(Fixtures.bad("nan-memory-class.json")): data.result[1].values[40]: go_memory_classes_heap_objects_bytes is NaN; memory classes must be finite byte counts"),
+            (Fixtures.bad("nan-memory-class.json"), "\(Fixtures.bad("nan-memory-class.json")): data.result[1].values[40]: go_memory_classes_heap_objects_bytes is NaN; memory classes must be finite byte counts from 0 to 2^60"),
             (Fixtures.bad("out-of-order.json"), "\(Fixtures.bad("out-of-order.json")): data.result[0].values[11]: timestamps out of order: 1795851183.588 follows 1795851185.588"),
         ]
         let existing = path("existing.html")
@@ -84,6 +84,32 @@ final class ReportCommandTests: XCTestCase {
             XCTAssertEqual(try String(contentsOfFile: existing, encoding: .utf8), "previous report\n", input)
         }
         XCTAssertEqual(try FileManager.default.contentsOfDirectory(atPath: folder.path), ["existing.html"])
+    }
+
+    func testEdgeShapedAnswers() throws {
+        // One sample of every memory class: a report, not a crash.
+        let recording = try String(contentsOfFile: Fixtures.derived("heapleak-no-rss.json"), encoding: .utf8)
+        let oneSample = recording.replacingOccurrences(
+            of: #"\],\[1795851165\.588,[^\]]*\]"#, with: "]", options: .regularExpression)
+            .replacingOccurrences(of: #""values":\[\[1795851163\.588,("[0-9]+")\][^}]*\]\}"#, with: #""values":[[1795851163.588,$1]]}"#, options: .regularExpression)
+        try oneSample.write(toFile: path("one.json"), atomically: true, encoding: .utf8)
+        let single = try CommandRunner.run(["report", path("one.json"), "-o", path("one.html"), "--json", path("one-summary.json")])
+        XCTAssertEqual(single.status, 0, single.stderr)
+        XCTAssertTrue(try String(contentsOfFile: path("one-summary.json"), encoding: .utf8).contains("\"samples\" : 1"))
+
+        // An answer that also holds a non-Go job: the Go instance is reported, the other named.
+        let other = #"{"metric":{"__name__":"up","job":"node","instance":"n:9100"},"values":[[1795851163.588,"1"]]}"#
+        let mixed = recording.replacingOccurrences(of: #""result":["#, with: #""result":["# + other + ",")
+        try mixed.write(toFile: path("mixed.json"), atomically: true, encoding: .utf8)
+        let result = try CommandRunner.run(["report", path("mixed.json"), "-o", path("mixed.html")])
+        XCTAssertEqual(result.status, 0, result.stderr)
+        XCTAssertTrue(result.stderr.contains("warning: skipping node/n:9100: it has no complete set of Go memory series"), result.stderr)
+
+        // No series at all.
+        try #"{"status":"success","data":{"resultType":"matrix","result":[]}}"#.write(toFile: path("empty.json"), atomically: true, encoding: .utf8)
+        let empty = try CommandRunner.run(["report", path("empty.json"), "-o", path("empty.html")])
+        XCTAssertEqual(empty.status, 1)
+        XCTAssertEqual(empty.stderr, "gomemreport: \(path("empty.json")): the answer holds no series\n")
     }
 
     func testUnwritableOutputFailsCleanly() throws {

@@ -88,7 +88,8 @@ final class PrometheusRangeReaderTests: XCTestCase {
             (#"{"status":"success","data":{"resultType":"matrix","result":[{"metric":{},"values":[[1,"1"]]}]}} trailing"#, "after the JSON value"),
             (#"{"status":"success","data":{"resultType":"matrix","result":[{"metric":{"a":"\ud800"},"values":[]}]}}"#, "surrogate"),
             (#"{"data":{"resultType":"matrix","result":[]}}"#, "missing"),
-            (#"{"status":"success","data":{"resultType":"matrix","result":[{"metric":{},"values":[[1e400,"1"]]}]}}"#, "not finite"),
+            (#"{"status":"success","data":{"resultType":"matrix","result":[{"metric":{},"values":[[1e400,"1"]]}]}}"#, "outside the years 1970–9999"),
+            (#"{"status":"success","data":{"resultType":"matrix","result":[{"metric":{},"values":[[884541340800,"1"]]}]}}"#, "outside the years 1970–9999"),
         ]
         for (json, expected) in cases {
             XCTAssertThrowsError(try PrometheusRangeReader.read(Array(json.utf8), file: "hostile.json")) { error in

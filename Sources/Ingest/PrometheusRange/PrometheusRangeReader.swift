@@ -99,13 +99,14 @@ public enum PrometheusRangeReader {
                             throw InputError(file: file, location: "\(path).values[\(sampleIndex)]", reason: "the sample value is not a number")
                         }
                         try scanner.expect(UInt8(ascii: "]"))
+                        guard time.isFinite, validTimes.contains(time) else {
+                            throw InputError(file: file, location: "\(path).values[\(sampleIndex)]",
+                                             reason: "the timestamp \(time) is outside the years 1970–9999")
+                        }
                         if let previous = timestamps.last, !(time > previous) {
                             throw InputError(
                                 file: file, location: "\(path).values[\(sampleIndex)]",
                                 reason: "timestamps out of order: \(formatTime(time)) follows \(formatTime(previous))")
-                        }
-                        guard time.isFinite else {
-                            throw InputError(file: file, location: "\(path).values[\(sampleIndex)]", reason: "the timestamp is not finite")
                         }
                         timestamps.append(time)
                         values.append(value)
@@ -120,6 +121,10 @@ public enum PrometheusRangeReader {
         }
         return all
     }
+
+    /// Unix seconds from 1970 to the end of 9999: what a Prometheus server can hold and
+    /// what calendar arithmetic downstream can take without overflow.
+    static let validTimes: ClosedRange<Double> = 0...253_402_300_799
 
     private static func formatTime(_ seconds: Double) -> String {
         String(format: "%.3f", seconds)

@@ -155,7 +155,8 @@ struct StackedAreaChart {
 
     /// Fixed-point formatting with at most one decimal, without a trailing ".0".
     private func f(_ value: Double) -> String {
-        let rounded = (value * 10).rounded() / 10
+        // Clamped so no input can make the Int conversion trap; nothing drawn is that far out.
+        let rounded = (min(max(value, -1e6), 1e6) * 10).rounded() / 10
         if rounded == rounded.rounded() { return String(Int(rounded)) }
         return String(format: "%.1f", rounded)
     }

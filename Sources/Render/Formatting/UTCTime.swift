@@ -5,7 +5,9 @@ public struct UTCTime: Sendable, Equatable {
     public let hour: Int, minute: Int, second: Int, millisecond: Int
 
     public init(unixSeconds: Double) {
-        let totalMilliseconds = Int64((unixSeconds * 1000).rounded())
+        // Clamped to years 1–9999 so no input can make the conversion trap.
+        let clamped = unixSeconds.isNaN ? 0 : min(max(unixSeconds, -62_135_596_800), 253_402_300_799.999)
+        let totalMilliseconds = Int64((clamped * 1000).rounded())
         var days = totalMilliseconds.floorDivided(by: 86_400_000)
         let msOfDay = totalMilliseconds - days * 86_400_000
         hour = Int(msOfDay / 3_600_000)
