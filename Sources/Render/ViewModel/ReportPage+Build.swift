@@ -150,35 +150,31 @@ extension InstanceSection {
             peakVerdictHTML: MarkdownRenderer.html(GeneratedSummary.verdictSentence(peak)))
     }
 
-    private static func breakdownRows(_ breakdown: MemoryBreakdown) -> [BreakdownRow] {
-        let peak = breakdown.peakIndex
+    /// One table row: a series' last, minimum, maximum and at-peak values.
+    private static func row(_ breakdown: MemoryBreakdown, name: String, runtime: String, memStats: String,
+                            values: [Double], swatch: String) -> BreakdownRow {
+        let stats = SeriesStatistics(values: values, peakIndex: breakdown.peakIndex)
         let goLast = breakdown.goMemory[breakdown.lastIndex]
-        return MemoryCategory.allCases.map { category in
-            let values = breakdown.categories[category]!
-            let stats = SeriesStatistics(values: values, peakIndex: peak)
-            return BreakdownRow(
-                name: category.title,
-                swatchSVG: swatch(color: ChartPalette.color(for: category)),
-                runtimeMetrics: category.runtimeMetricsClasses.map { "/memory/classes/\($0):bytes" }.joined(separator: ", "),
-                memStats: category.memStatsExpression,
-                last: ByteFormat.string(stats.last), minimum: ByteFormat.string(stats.minimum),
-                maximum: ByteFormat.string(stats.maximum), atPeak: ByteFormat.string(stats.atPeak),
-                shareOfLast: goLast > 0 ? ByteFormat.percent(stats.last / goLast) : "–",
-                exactLast: ByteFormat.exact(stats.last))
+        return BreakdownRow(
+            name: name, swatchSVG: swatch, runtimeMetrics: runtime, memStats: memStats,
+            last: ByteFormat.string(stats.last), minimum: ByteFormat.string(stats.minimum),
+            maximum: ByteFormat.string(stats.maximum), atPeak: ByteFormat.string(stats.atPeak),
+            shareOfLast: goLast > 0 ? ByteFormat.percent(stats.last / goLast) : "–",
+            exactLast: ByteFormat.exact(stats.last))
+    }
+
+    private static func breakdownRows(_ breakdown: MemoryBreakdown) -> [BreakdownRow] {
+        MemoryCategory.allCases.map { category in
+            row(breakdown, name: category.title,
+                runtime: category.runtimeMetricsClasses.map { "/memory/classes/\($0):bytes" }.joined(separator: ", "),
+                memStats: category.memStatsExpression, values: breakdown.categories[category]!,
+                swatch: swatch(color: ChartPalette.color(for: category)))
         }
     }
 
     private static func totalRows(_ breakdown: MemoryBreakdown) -> [BreakdownRow] {
-        let peak = breakdown.peakIndex
-        let goLast = breakdown.goMemory[breakdown.lastIndex]
         func row(_ name: String, _ runtime: String, _ memStats: String, _ values: [Double], swatch: String = "") -> BreakdownRow {
-            let stats = SeriesStatistics(values: values, peakIndex: peak)
-            return BreakdownRow(
-                name: name, swatchSVG: swatch, runtimeMetrics: runtime, memStats: memStats,
-                last: ByteFormat.string(stats.last), minimum: ByteFormat.string(stats.minimum),
-                maximum: ByteFormat.string(stats.maximum), atPeak: ByteFormat.string(stats.atPeak),
-                shareOfLast: goLast > 0 ? ByteFormat.percent(stats.last / goLast) : "–",
-                exactLast: ByteFormat.exact(stats.last))
+            Self.row(breakdown, name: name, runtime: runtime, memStats: memStats, values: values, swatch: swatch)
         }
         var rows = [
             row("Go memory (sum of the categories)", "/memory/classes/total:bytes − /memory/classes/heap/released:bytes",
