@@ -17,7 +17,8 @@ public enum RecordingFolder {
         let name = URL(fileURLWithPath: path).standardizedFileURL.lastPathComponent
         guard isDirectory.boolValue else {
             let bytes = try readBytes(path)
-            return try recording(name: name, location: path, files: [(path, name, bytes)], notes: nil)
+            let stem = name.hasSuffix(".json") ? String(name.dropLast(5)) : name
+            return try recording(name: stem, location: path, files: [(path, name, bytes)], notes: nil)
         }
         let folder = URL(fileURLWithPath: path)
         let prometheusFolder = folder.appendingPathComponent("prometheus")

@@ -19,7 +19,7 @@ final class RecordingFolderTests: XCTestCase {
 
     func testSingleFileAndSeveralInstances() throws {
         let recording = try RecordingFolder.load(path: Fixtures.derived("two-instances.json"))
-        XCTAssertEqual(recording.name, "two-instances.json")
+        XCTAssertEqual(recording.name, "two-instances")
         XCTAssertEqual(recording.instances.map(\.id.description), ["heapleak/127.0.0.1:46027", "steady/127.0.0.1:35307"])
         XCTAssertEqual(recording.instances.map(\.series.count), [15, 15])
     }

@@ -54,7 +54,8 @@ public enum ByteFormat {
 
     /// A ratio such as `"1.04×"`.
     public static func ratio(_ value: Double) -> String {
-        value >= 10 ? String(format: "%.0f×", value) : String(format: "%.2f×", value)
+        if value >= 10 { return String(format: "%.0f×", value) }
+        return value >= 0.1 ? String(format: "%.2f×", value) : String(format: "%.3f×", value)
     }
 
     /// A share such as `"37%"`.

@@ -39,7 +39,12 @@ enum GeneratedSummary {
         }
         paragraphs.append(composition)
 
-        paragraphs.append(verdictSentence(Reconciliation(breakdown: breakdown, index: last), leading: "At the last sample"))
+        var reconciliation = verdictSentence(Reconciliation(breakdown: breakdown, index: last), leading: "At the last sample")
+        let nonGo = breakdown.nonGo
+        if let before = nonGo[first], let after = nonGo[last] {
+            reconciliation += " Non-Go memory (RSS − Go memory) went from \(ByteFormat.string(before)) to \(ByteFormat.string(after)) over the window."
+        }
+        paragraphs.append(reconciliation)
         return paragraphs.joined(separator: "\n\n")
     }
 
@@ -61,6 +66,17 @@ enum GeneratedSummary {
                 + "(\(ByteFormat.percent(nonGo / rss)) of RSS) is non-Go memory: cgo allocations, `mmap`, or loaded binaries. Go profiles cannot see it."
         case .rssUnknown:
             return "\(prefix)RSS is unknown."
+        }
+    }
+
+    /// The verdict in a few words, for tables.
+    static func verdictLabel(_ r: Reconciliation) -> String {
+        guard let ratio = r.ratio else { return "RSS unknown" }
+        switch r.verdict {
+        case .close: return "Go memory close to RSS (\(ByteFormat.ratio(ratio)))"
+        case .goFarAboveRSS: return "Go memory far above RSS (\(ByteFormat.ratio(ratio)))"
+        case .goFarBelowRSS: return "Go memory far below RSS (\(ByteFormat.ratio(ratio)))"
+        case .rssUnknown: return "RSS unknown"
         }
     }
 

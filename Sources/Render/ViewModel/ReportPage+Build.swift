@@ -82,7 +82,13 @@ extension InstanceSection {
             totalRows: totalRows(breakdown),
             peakTime: peakTime,
             lastTime: lastTime,
-            breakdownNotesHTML: MarkdownRenderer.html(GeneratedSummary.breakdownNotes))
+            breakdownNotesHTML: MarkdownRenderer.html(GeneratedSummary.breakdownNotes),
+            overview: InstanceOverview(
+                goLast: ByteFormat.string(lastReconciliation.goMemory),
+                goPeak: ByteFormat.string(peakReconciliation.goMemory),
+                rssLast: lastReconciliation.rss.map(ByteFormat.string) ?? "unknown",
+                nonGoLast: lastReconciliation.nonGo.map(ByteFormat.string) ?? "unknown",
+                verdict: GeneratedSummary.verdictLabel(lastReconciliation)))
     }
 
     private static func sourceNote(_ breakdown: MemoryBreakdown) -> String {

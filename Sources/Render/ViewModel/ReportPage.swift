@@ -44,6 +44,18 @@ public struct InstanceSection: Sendable {
     public var lastTime: String
     /// The explanation of the breakdown table's terms, Markdown rendered through cmark.
     public var breakdownNotesHTML: String
+    /// One row of the page's overview of instances (shown when there are several).
+    public var overview: InstanceOverview
+}
+
+/// The figures of one instance in the page's overview table.
+public struct InstanceOverview: Sendable {
+    public var goLast: String
+    public var goPeak: String
+    public var rssLast: String
+    public var nonGoLast: String
+    /// How Go memory compares with RSS at the last sample, in a few words.
+    public var verdict: String
 }
 
 /// One entry of the chart's legend.
