@@ -60,6 +60,7 @@ public enum ByteFormat {
 
     /// A share such as `"37%"`.
     public static func percent(_ fraction: Double) -> String {
-        String(format: "%.0f%%", fraction * 100)
+        let text = String(format: "%.0f%%", fraction * 100)
+        return text.hasPrefix("-") ? "−" + text.dropFirst() : text
     }
 }
