@@ -19,11 +19,16 @@ let package = Package(
             pkgConfig: "libcmark",
             providers: [.apt(["libcmark-dev"])]
         ),
+        .systemLibrary(
+            name: "CZlib",
+            pkgConfig: "zlib",
+            providers: [.apt(["zlib1g-dev"])]
+        ),
 
         // Values only: no I/O, no dependencies.
         .target(name: "MemoryModel"),
         // Bytes in, model values out. One reader per source.
-        .target(name: "Ingest", dependencies: ["MemoryModel"]),
+        .target(name: "Ingest", dependencies: ["MemoryModel", "CZlib"]),
         // Pure computations on model values.
         .target(name: "Analysis", dependencies: ["MemoryModel"]),
         // The only module that imports CMark.

@@ -19,7 +19,7 @@ public struct GoMemReport: ParsableCommand {
             Exit codes: 0 success, 1 bad input or a failed run, 2 bad usage.
             """,
         version: "\(ToolVersion.name) \(ToolVersion.current)",
-        subcommands: [ReportCommand.self, DemoCommand.self])
+        subcommands: [ReportCommand.self, DemoCommand.self, TopCommand.self])
 
     public init() {}
 }
