@@ -29,6 +29,8 @@ enum ProfileDecoder {
     private static func decodeProfile(_ reader: inout ProtoWireReader) throws -> RawProfile {
         var raw = RawProfile()
         while !reader.isAtEnd {
+            // Errors found later point at the start of the field that holds the message.
+            let start = reader.offset
             let (field, type) = try reader.readKey()
             switch field {
             case 1: // repeated ValueType sample_type = 1;
@@ -37,22 +39,18 @@ enum ProfileDecoder {
                 raw.sampleTypes.append(try decodeValueType(&message))
             case 2: // repeated Sample sample = 2;
                 try reader.expect(type, .lengthDelimited, field: field, in: "Profile")
-                let start = reader.offset
                 var message = try reader.readMessage()
                 try decodeSample(&message, into: &raw, offset: start)
             case 3: // repeated Mapping mapping = 3;
                 try reader.expect(type, .lengthDelimited, field: field, in: "Profile")
-                let start = reader.offset
                 var message = try reader.readMessage()
                 raw.mappings.append(try decodeMapping(&message, offset: start))
             case 4: // repeated Location location = 4;
                 try reader.expect(type, .lengthDelimited, field: field, in: "Profile")
-                let start = reader.offset
                 var message = try reader.readMessage()
                 raw.locations.append(try decodeLocation(&message, offset: start))
             case 5: // repeated Function function = 5;
                 try reader.expect(type, .lengthDelimited, field: field, in: "Profile")
-                let start = reader.offset
                 var message = try reader.readMessage()
                 raw.functions.append(try decodeFunction(&message, offset: start))
             case 6: // repeated string string_table = 6;

@@ -49,13 +49,15 @@ struct ProtoWireReader {
             guard offset < end else { throw ProtoWireError(offset: start, message: "truncated varint") }
             let byte = bytes[offset]
             offset += 1
+            if shift == 63 && byte >= 0x80 {
+                throw ProtoWireError(offset: start, message: "varint longer than 10 bytes")
+            }
             if shift == 63 && byte > 1 {
                 throw ProtoWireError(offset: start, message: "varint overflows 64 bits")
             }
             value |= UInt64(byte & 0x7F) << shift
             if byte < 0x80 { return value }
             shift += 7
-            if shift > 63 { throw ProtoWireError(offset: start, message: "varint longer than 10 bytes") }
         }
     }
 

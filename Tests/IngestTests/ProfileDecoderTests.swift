@@ -1,0 +1,157 @@
+import Ingest
+import MemoryModel
+import TestSupport
+import XCTest
+
+/// A few protobuf bytes by hand, to craft exactly the malformation a test needs.
+private struct ProtoBytes {
+    var bytes: [UInt8] = []
+
+    static func varint(_ value: UInt64) -> [UInt8] {
+        var value = value, out: [UInt8] = []
+        repeat {
+            var byte = UInt8(value & 0x7F)
+            value >>= 7
+            if value != 0 { byte |= 0x80 }
+            out.append(byte)
+        } while value != 0
+        return out
+    }
+
+    mutating func varint(_ field: UInt64, _ value: UInt64) {
+        bytes += Self.varint(field << 3) + Self.varint(value)
+    }
+
+    mutating func message(_ field: UInt64, _ body: [UInt8]) {
+        bytes += Self.varint(field << 3 | 2) + Self.varint(UInt64(body.count)) + body
+    }
+
+    mutating func string(_ field: UInt64, _ text: String) {
+        message(field, Array(text.utf8))
+    }
+
+    static func build(_ body: (inout ProtoBytes) -> Void) -> [UInt8] {
+        var proto = ProtoBytes()
+        body(&proto)
+        return proto.bytes
+    }
+}
+
+final class ProfileDecoderTests: XCTestCase {
+    /// string_table ["", "goroutine", "count", "main.f", "main.go"]; one function, one
+    /// location, one sample of value 7.
+    private func minimal(strings: [String] = ["", "goroutine", "count", "main.f", "main.go"],
+                         sampleLocation: UInt64 = 1, values: [UInt64] = [7], functionName: UInt64 = 3,
+                         packed: Bool = true) -> [UInt8] {
+        ProtoBytes.build { p in
+            p.message(1, ProtoBytes.build { $0.varint(1, 1); $0.varint(2, 2) })          // sample_type
+            p.message(2, ProtoBytes.build { s in                                          // sample
+                s.varint(1, sampleLocation)
+                if packed {
+                    s.message(2, values.flatMap(ProtoBytes.varint))
+                } else {
+                    for v in values { s.varint(2, v) }
+                }
+            })
+            p.message(4, ProtoBytes.build { l in                                          // location
+                l.varint(1, 1)
+                l.varint(3, 0x401000)
+                l.message(4, ProtoBytes.build { $0.varint(1, 1); $0.varint(2, 42) })
+            })
+            p.message(5, ProtoBytes.build { $0.varint(1, 1); $0.varint(2, functionName); $0.varint(4, 4) })  // function
+            for s in strings { p.string(6, s) }
+            p.message(99, [1, 2, 3])                                                       // unknown field
+        }
+    }
+
+    func testMinimalProfileBothEncodings() throws {
+        for packed in [true, false] {
+            let profile = try ProfileReader.read(minimal(packed: packed), file: "min.pb")
+            XCTAssertEqual(profile.sampleTypes, [ValueType(type: "goroutine", unit: "count")])
+            XCTAssertEqual(profile.sampleCount, 1)
+            XCTAssertEqual(profile.value(ofSample: 0, type: 0), 7)
+            XCTAssertEqual(Array(profile.stack(ofSample: 0)), [0])
+            XCTAssertEqual(profile.locations[0].lines, [ProfileLocation.Line(function: 0, line: 42)])
+            XCTAssertEqual(profile.functions[0].name, "main.f")
+            XCTAssertEqual(profile.functions[0].filename, "main.go")
+        }
+    }
+
+    func testRealHeapProfile() throws {
+        let path = Fixtures.recording("heapleak") + "/pprof/heap-20261128T073737664Z.pb.gz"
+        let profile = try ProfileReader.load(path: path)
+        XCTAssertEqual(profile.sampleTypes.map(\.description),
+                       ["alloc_objects/count", "alloc_space/bytes", "inuse_objects/count", "inuse_space/bytes"])
+        XCTAssertEqual(profile.defaultSampleTypeIndex, 3)
+        XCTAssertEqual(profile.periodType, ValueType(type: "space", unit: "bytes"))
+        XCTAssertEqual(profile.period, 524_288)
+        // 2026-11-28 07:37:37 UTC, as go tool pprof prints.
+        XCTAssertEqual(profile.timeNanos / 1_000_000_000, 1_795_851_457)
+        // inuse_space adds up to what go tool pprof reports: 51,530,913 bytes.
+        let inuse = (0..<profile.sampleCount).reduce(Int64(0)) { $0 + profile.value(ofSample: $1, type: 3) }
+        XCTAssertEqual(inuse, 51_530_913)
+        XCTAssertTrue(profile.functions.contains { $0.name == "main.FooHandler" && $0.filename == "/tmp/gobuild/main.go" })
+    }
+
+    func testMalformedProfilesNameFileAndOffset() {
+        var longVarint = minimal()
+        longVarint.insert(contentsOf: [0x08] + [UInt8](repeating: 0xFF, count: 10) + [0x01], at: 0)  // field 1 as a varint: 11 bytes
+        let cases: [(String, [UInt8], String, String)] = [
+            ("varint longer than 10 bytes", [0x48] + [UInt8](repeating: 0x80, count: 10) + [0x01], "byte 1", "varint longer than 10 bytes"),
+            ("truncated varint", [0x48, 0x80, 0x80], "byte 1", "truncated varint"),
+            ("length past the end", [0x32, 0x7F, 0x41], "byte 1", "length 127 runs past the end"),
+            ("string index out of range", minimal(functionName: 9), "byte", "function 1's name is string index 9, past the 5-entry string table"),
+            ("missing location", minimal(sampleLocation: 5), "byte 6", "sample 0 refers to location 5, which the profile does not have"),
+            ("value count", minimal(values: [1, 2]), "byte 6", "sample 0 has 2 values but the profile has 1 sample types"),
+            ("string_table[0]", minimal(strings: ["x", "goroutine", "count", "main.f", "main.go"]), "byte 0", "string_table[0] is \"x\""),
+            ("wire type", [0x0B], "byte 0", "unsupported wire type 3"),
+            ("wrong wire type for a known field", [0x49, 1, 2, 3, 4, 5, 6, 7, 8], "byte", "Profile field 9 has wire type 1, expected 0"),
+        ]
+        for (what, bytes, location, reason) in cases {
+            XCTAssertThrowsError(try ProfileReader.read(bytes, file: "bad.pb"), what) { error in
+                guard let error = error as? InputError else { return XCTFail("\(what): \(error)") }
+                XCTAssertEqual(error.file, "bad.pb", what)
+                XCTAssertTrue(error.location?.hasPrefix(location) == true, "\(what): \(String(describing: error.location))")
+                XCTAssertTrue(error.reason.contains(reason), "\(what): \(error.reason)")
+            }
+        }
+        XCTAssertThrowsError(try ProfileReader.read(longVarint, file: "bad.pb"))
+    }
+
+    func testBadFilesFailCleanly() {
+        let folder = Fixtures.folder.appendingPathComponent("bad-profiles").path
+        let cases: [(String, Int, String)] = [
+            ("corrupt-gzip.pb.gz", ProfileReader.defaultMaximumBytes, "corrupt gzip stream"),
+            ("truncated-gzip.pb.gz", ProfileReader.defaultMaximumBytes, "truncated gzip stream"),
+            ("truncated-message.pb", ProfileReader.defaultMaximumBytes, "runs past the end"),
+            ("zeros-10MiB.pb.gz", 1 << 20, "decompresses to more than 1048576 bytes"),
+        ]
+        for (name, limit, reason) in cases {
+            let path = folder + "/" + name
+            XCTAssertThrowsError(try ProfileReader.load(path: path, maximumBytes: limit), name) { error in
+                let error = error as? InputError
+                XCTAssertEqual(error?.file, path, name)
+                XCTAssertTrue(error?.reason.contains(reason) == true, "\(name): \(String(describing: error))")
+            }
+        }
+        XCTAssertThrowsError(try ProfileReader.read([], file: "empty.pb")) { error in
+            XCTAssertEqual((error as? InputError)?.description, "empty.pb: the file is empty; expected a pprof profile")
+        }
+    }
+
+    func testRandomBytesNeverTrap() {
+        // Deterministic pseudo-random inputs, and every prefix of a real profile.
+        var state: UInt64 = 0x9E37_79B9_7F4A_7C15
+        for length in [1, 2, 7, 64, 513, 4096] {
+            for _ in 0..<50 {
+                let bytes = (0..<length).map { _ -> UInt8 in
+                    state = state &* 6364136223846793005 &+ 1442695040888963407
+                    return UInt8(truncatingIfNeeded: state >> 56)
+                }
+                _ = try? ProfileReader.read(bytes, file: "random.pb")
+            }
+        }
+        let real = minimal()
+        for cut in 0..<real.count { _ = try? ProfileReader.read(Array(real[0..<cut]), file: "prefix.pb") }
+    }
+}
