@@ -57,6 +57,8 @@ let package = Package(
             ]
         ),
         .executableTarget(name: "gomemreport", dependencies: ["GoMemReportCLI"]),
+        // Measurements against go tool pprof and gzip: swift run -c release gomemreport-bench profiles
+        .executableTarget(name: "gomemreport-bench", dependencies: ["Ingest", "Analysis", "Render", "MemoryModel"]),
 
         // Fixture paths, golden files and a runner for the built executable.
         .target(name: "TestSupport", path: "Tests/TestSupport"),

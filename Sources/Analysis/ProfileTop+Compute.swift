@@ -1,3 +1,4 @@
+import Foundation
 import MemoryModel
 
 extension ProfileTop {
@@ -33,56 +34,30 @@ extension ProfileTop {
     /// `nodeCount` 0 keeps every row, as pprof's `-top` does by default.
     public static func compute(inputs: [Input], granularity: Granularity, nodeCount: Int, nodeFraction: Double) -> ProfileTop {
         var nodes = NodeTable(granularity: granularity)
-        var flat: [Int64] = []
-        var cum: [Int64] = []
-        var seen: [Int32] = []
-        var total: Int64 = 0, baseTotal: Int64 = 0
-        var stamp: Int32 = 0
+        let framesPerInput = inputs.map { nodes.frames(forLocationsOf: $0.profile) }
 
-        var locationNodesPerInput: [[[Int32]]] = []
-        for input in inputs {
-            let profile = input.profile
-            let locationNodes = nodes.nodes(forLocationsOf: profile)
-            locationNodesPerInput.append(locationNodes)
-            if flat.count < nodes.count {
-                flat += [Int64](repeating: 0, count: nodes.count - flat.count)
-                cum += [Int64](repeating: 0, count: nodes.count - cum.count)
-                seen += [Int32](repeating: -1, count: nodes.count - seen.count)
+        // Sums are associative, so halves of the samples are added up on separate cores
+        // and merged: the same numbers, about twice as fast on two cores.
+        var flat = [Int64](repeating: 0, count: nodes.count)
+        var cum = [Int64](repeating: 0, count: nodes.count)
+        var total: Int64 = 0, baseTotal: Int64 = 0
+        for (inputIndex, input) in inputs.enumerated() where input.sampleIndex < input.profile.sampleTypes.count {
+            let chunks = Self.chunks(input.profile.sampleCount)
+            var partials = [Partial?](repeating: nil, count: chunks.count)
+            let lock = NSLock()
+            DispatchQueue.concurrentPerform(iterations: chunks.count) { chunk in
+                let partial = accumulate(input, frames: framesPerInput[inputIndex], samples: chunks[chunk], nodeCount: nodes.count)
+                lock.lock()
+                partials[chunk] = partial
+                lock.unlock()
             }
-            let stride = profile.sampleTypes.count
-            guard input.sampleIndex < stride else { continue }
-            profile.stackStarts.withUnsafeBufferPointer { starts in
-            profile.stackLocations.withUnsafeBufferPointer { stacks in
-            profile.values.withUnsafeBufferPointer { values in
-                for sample in 0..<(starts.count - 1) {
-                    let raw = values[sample * stride + input.sampleIndex]
-                    if raw == 0 { continue }
-                    let w = raw &* input.sign
-                    total &+= abs(w)
-                    if input.sign < 0 { baseTotal &+= abs(w) }
-                    stamp &+= 1
-                    if stamp < 0 { stamp = 0; for i in seen.indices { seen[i] = -1 } }
-                    var leaf: Int32 = -1
-                    // Root first, as pprof walks it, so flat lands on the innermost frame.
-                    var position = Int(starts[sample + 1]) - 1
-                    while position >= Int(starts[sample]) {
-                        let frames = locationNodes[Int(stacks[position])]
-                        var frame = frames.count - 1
-                        while frame >= 0 {
-                            let node = Int(frames[frame])
-                            if seen[node] != stamp {
-                                seen[node] = stamp
-                                cum[node] &+= w
-                            }
-                            leaf = Int32(node)
-                            frame -= 1
-                        }
-                        position -= 1
-                    }
-                    if leaf >= 0 { flat[Int(leaf)] &+= w }
+            for case let partial? in partials {
+                for node in 0..<nodes.count {
+                    flat[node] &+= partial.flat[node]
+                    cum[node] &+= partial.cum[node]
                 }
-            }
-            }
+                total &+= partial.total
+                if input.sign < 0 { baseTotal &+= partial.total }
             }
         }
 
@@ -106,7 +81,7 @@ extension ProfileTop {
         if nodeCount > 0 && order.count > nodeCount { order = Array(order.prefix(nodeCount)) }
         var shown = [Bool](repeating: false, count: nodes.count)
         for index in order { shown[kept[index]] = true }
-        let labels = inlineLabels(inputs: inputs, locationNodes: locationNodesPerInput, shown: shown,
+        let labels = inlineLabels(inputs: inputs, frames: framesPerInput, shown: shown,
                                   edgeCutoff: abs(Int64(Double(flatSum) * 0.001)))
         let rows = order.map { index -> Row in
             let node = kept[index]
@@ -122,44 +97,91 @@ extension ProfileTop {
                           nodesAfterCut: afterCut, droppedNodes: dropped, dropCutoff: cutoff)
     }
 
+    /// What one core adds up over a range of samples.
+    struct Partial {
+        var flat: [Int64]
+        var cum: [Int64]
+        var total: Int64
+    }
+
+    /// Splits `count` samples into one range per core (one range when small).
+    static func chunks(_ count: Int) -> [Range<Int>] {
+        let parts = count < 20_000 ? 1 : max(1, min(ProcessInfo.processInfo.activeProcessorCount, 8))
+        return (0..<parts).map { part in (count * part / parts)..<(count * (part + 1) / parts) }
+    }
+
+    /// Flat and cum per node over `samples` of one input, the way pprof's graph adds them.
+    static func accumulate(_ input: Input, frames: NodeTable.LocationFrames, samples: Range<Int>, nodeCount: Int) -> Partial {
+        var flat = [Int64](repeating: 0, count: nodeCount)
+        var cum = [Int64](repeating: 0, count: nodeCount)
+        var seen = [Int32](repeating: -1, count: nodeCount)
+        var total: Int64 = 0
+        var stamp: Int32 = 0
+        let profile = input.profile
+        let stride = profile.sampleTypes.count
+        let sampleIndex = input.sampleIndex, sign = input.sign
+        // Raw buffers: this loop visits every frame of every sample (millions).
+        flat.withUnsafeMutableBufferPointer { flat in
+        cum.withUnsafeMutableBufferPointer { cum in
+        seen.withUnsafeMutableBufferPointer { seen in
+        frames.starts.withUnsafeBufferPointer { frameStarts in
+        frames.nodes.withUnsafeBufferPointer { frameNodes in
+        profile.stackStarts.withUnsafeBufferPointer { starts in
+        profile.stackLocations.withUnsafeBufferPointer { stacks in
+        profile.values.withUnsafeBufferPointer { values in
+            for sample in samples {
+                let raw = values[sample * stride + sampleIndex]
+                if raw == 0 { continue }
+                let w = raw &* sign
+                total &+= abs(w)
+                stamp &+= 1
+                if stamp == Int32.max {
+                    stamp = 0
+                    for i in 0..<seen.count { seen[i] = -1 }
+                }
+                var leaf = -1
+                // Root first, as pprof walks it, so flat lands on the innermost frame.
+                var position = Int(starts[sample + 1]) - 1
+                let first = Int(starts[sample])
+                while position >= first {
+                    let location = Int(stacks[position])
+                    var frame = Int(frameStarts[location + 1]) - 1
+                    let lowest = Int(frameStarts[location])
+                    while frame >= lowest {
+                        let node = Int(frameNodes[frame])
+                        if seen[node] != stamp {
+                            seen[node] = stamp
+                            cum[node] &+= w
+                        }
+                        leaf = node
+                        frame -= 1
+                    }
+                    position -= 1
+                }
+                if leaf >= 0 { flat[leaf] &+= w }
+            }
+        }}}}}}}}
+        return Partial(flat: flat, cum: cum, total: total)
+    }
+
     /// pprof's inline labels. It rebuilds the graph from the shown nodes only, so an
     /// edge may skip hidden frames; an edge into a frame that is not the outermost line
     /// of its location is an inline call, and an edge is inline only if every one of
     /// its occurrences is. Edges lighter than `edgeCutoff` are trimmed first.
-    private static func inlineLabels(inputs: [Input], locationNodes: [[[Int32]]], shown: [Bool], edgeCutoff: Int64) -> [String] {
-        struct Edge { var weight: Int64 = 0; var inline = true }
+    private static func inlineLabels(inputs: [Input], frames: [NodeTable.LocationFrames], shown: [Bool], edgeCutoff: Int64) -> [String] {
         var edges: [Int64: Edge] = [:]
-        var seenPairs: [Int64] = []
-        for (inputIndex, input) in inputs.enumerated() {
-            let profile = input.profile
-            let stride = profile.sampleTypes.count
-            guard input.sampleIndex < stride else { continue }
-            let frames = locationNodes[inputIndex]
-            for sample in 0..<profile.sampleCount {
-                let raw = profile.values[sample * stride + input.sampleIndex]
-                if raw == 0 { continue }
-                let w = raw &* input.sign
-                seenPairs.removeAll(keepingCapacity: true)
-                var parent: Int32 = -1
-                let stack = profile.stack(ofSample: sample)
-                for position in stack.indices.reversed() {
-                    let lines = frames[Int(stack[position])]
-                    for line in lines.indices.reversed() {
-                        let node = lines[line]
-                        guard shown[Int(node)] else { continue }
-                        if parent >= 0 && parent != node {
-                            let key = Int64(parent) << 32 | Int64(node)
-                            if !seenPairs.contains(key) {
-                                seenPairs.append(key)
-                                var edge = edges[key] ?? Edge()
-                                edge.weight &+= w
-                                if line == lines.count - 1 { edge.inline = false }
-                                edges[key] = edge
-                            }
-                        }
-                        parent = node
-                    }
-                }
+        for (inputIndex, input) in inputs.enumerated() where input.sampleIndex < input.profile.sampleTypes.count {
+            let chunks = Self.chunks(input.profile.sampleCount)
+            var partials = [[Int64: Edge]](repeating: [:], count: chunks.count)
+            let lock = NSLock()
+            DispatchQueue.concurrentPerform(iterations: chunks.count) { chunk in
+                let found = Self.edges(input, frames: frames[inputIndex], samples: chunks[chunk], shown: shown)
+                lock.lock()
+                partials[chunk] = found
+                lock.unlock()
+            }
+            for partial in partials {
+                edges.merge(partial) { a, b in Edge(weight: a.weight &+ b.weight, inline: a.inline && b.inline) }
             }
         }
         var hasInline = [Bool](repeating: false, count: shown.count)
@@ -169,5 +191,59 @@ extension ProfileTop {
             if edge.inline { hasInline[destination] = true } else { hasCall[destination] = true }
         }
         return shown.indices.map { hasInline[$0] ? (hasCall[$0] ? "(partial-inline)" : "(inline)") : "" }
+    }
+
+    /// A graph edge between shown nodes: its weight, and whether every occurrence was
+    /// an inline call.
+    struct Edge {
+        var weight: Int64 = 0
+        var inline = true
+    }
+
+    /// The edges among shown nodes over `samples` of one input, keyed caller << 32 | callee.
+    static func edges(_ input: Input, frames: NodeTable.LocationFrames, samples: Range<Int>, shown: [Bool]) -> [Int64: Edge] {
+        var edges: [Int64: Edge] = [:]
+        var seenPairs: [Int64] = []
+        let profile = input.profile
+        let stride = profile.sampleTypes.count
+        shown.withUnsafeBufferPointer { shown in
+        frames.starts.withUnsafeBufferPointer { frameStarts in
+        frames.nodes.withUnsafeBufferPointer { frameNodes in
+        profile.stackStarts.withUnsafeBufferPointer { starts in
+        profile.stackLocations.withUnsafeBufferPointer { stacks in
+        profile.values.withUnsafeBufferPointer { values in
+            for sample in samples {
+                let raw = values[sample * stride + input.sampleIndex]
+                if raw == 0 { continue }
+                let w = raw &* input.sign
+                seenPairs.removeAll(keepingCapacity: true)
+                var parent: Int32 = -1
+                var position = Int(starts[sample + 1]) - 1
+                while position >= Int(starts[sample]) {
+                    let location = Int(stacks[position])
+                    let outermost = Int(frameStarts[location + 1]) - 1
+                    var frame = outermost
+                    while frame >= Int(frameStarts[location]) {
+                        let node = frameNodes[frame]
+                        if shown[Int(node)] {
+                            if parent >= 0 && parent != node {
+                                let key = Int64(parent) << 32 | Int64(node)
+                                if !seenPairs.contains(key) {
+                                    seenPairs.append(key)
+                                    var edge = edges[key] ?? Edge()
+                                    edge.weight &+= w
+                                    if frame == outermost { edge.inline = false }
+                                    edges[key] = edge
+                                }
+                            }
+                            parent = node
+                        }
+                        frame -= 1
+                    }
+                    position -= 1
+                }
+            }
+        }}}}}}
+        return edges
     }
 }

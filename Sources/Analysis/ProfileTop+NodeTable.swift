@@ -22,36 +22,60 @@ extension ProfileTop {
 
         var count: Int { info.count }
 
-        /// For each location of `profile`, its nodes innermost first (one per line).
-        mutating func nodes(forLocationsOf profile: Profile) -> [[Int32]] {
+        /// Each location's nodes, innermost first (one per line), stored flat so the hot
+        /// loops touch no nested arrays: location `l` has `nodes[starts[l] ..< starts[l + 1]]`.
+        struct LocationFrames {
+            var starts: [Int32]
+            var nodes: [Int32]
+        }
+
+        mutating func frames(forLocationsOf profile: Profile) -> LocationFrames {
+            var starts: [Int32] = [0]
+            var flat: [Int32] = []
+            starts.reserveCapacity(profile.locations.count + 1)
+            flat.reserveCapacity(profile.locations.count + profile.locations.count / 4)
+            index.reserveCapacity(index.count + profile.functions.count)
+            info.reserveCapacity(info.count + profile.functions.count)
             // Functions are looked up once each, not once per line.
             var functionNode = [Int32](repeating: -1, count: profile.functions.count)
-            return profile.locations.map { location in
-                // pprof keeps the binary's name only where there is no function name.
-                func objfile() -> String {
-                    guard location.mapping >= 0 else { return "" }
-                    return profile.mappings[Int(location.mapping)].filename
+            for location in profile.locations {
+                appendNodes(of: location, in: profile, functionNode: &functionNode, to: &flat)
+                starts.append(Int32(flat.count))
+            }
+            return LocationFrames(starts: starts, nodes: flat)
+        }
+
+        /// Appends a location's nodes, innermost first (one per line).
+        private mutating func appendNodes(of location: ProfileLocation, in profile: Profile, functionNode: inout [Int32],
+                                          to flat: inout [Int32]) {
+            // pprof keeps the binary's name only where there is no function name.
+            func objfile() -> String {
+                guard location.mapping >= 0 else { return "" }
+                return profile.mappings[Int(location.mapping)].filename
+            }
+            guard !location.lines.isEmpty else {
+                flat.append(intern(Info(function: "", file: "", line: 0, objfile: objfile())))
+                return
+            }
+            for line in location.lines {
+                let functionIndex = Int(line.function)
+                if granularity == .functions, functionNode[functionIndex] >= 0 {
+                    flat.append(functionNode[functionIndex])
+                    continue
                 }
-                guard !location.lines.isEmpty else {
-                    return [intern(Info(function: "", file: "", line: 0, objfile: objfile()))]
+                let function = profile.functions[functionIndex]
+                let nameless = function.name.isEmpty
+                let key: Info
+                switch granularity {
+                case .functions:
+                    key = Info(function: function.name, file: "", line: 0, objfile: nameless ? objfile() : "")
+                case .lines:
+                    key = Info(function: function.name, file: Self.cleanPath(function.filename), line: line.line,
+                               objfile: nameless ? objfile() : "")
                 }
-                return location.lines.map { line in
-                    let functionIndex = Int(line.function)
-                    if granularity == .functions, functionNode[functionIndex] >= 0 { return functionNode[functionIndex] }
-                    let function = profile.functions[functionIndex]
-                    let nameless = function.name.isEmpty
-                    let key: Info
-                    switch granularity {
-                    case .functions:
-                        key = Info(function: function.name, file: "", line: 0, objfile: nameless ? objfile() : "")
-                    case .lines:
-                        key = Info(function: function.name, file: Self.cleanPath(function.filename), line: line.line,
-                                   objfile: nameless ? objfile() : "")
-                    }
-                    let node = intern(key)
-                    if granularity == .functions && !nameless { functionNode[functionIndex] = node }
-                    return node
-                }
+                let node = intern(key)
+                if granularity == .functions && !nameless { functionNode[functionIndex] = node }
+                flat.append(node)
             }
         }
 

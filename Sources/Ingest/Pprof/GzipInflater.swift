@@ -15,9 +15,15 @@ enum GzipInflater {
     /// Inflates `bytes`; throws `InputError` naming `file` with the compressed byte
     /// offset where zlib failed, or when the output would exceed `limit` bytes.
     static func inflate(_ bytes: [UInt8], file: String, limit: Int) throws -> [UInt8] {
-        var output: [UInt8] = []
-        output.reserveCapacity(min(limit, max(bytes.count * 4, 4096)))
-        var chunk = [UInt8](repeating: 0, count: 256 * 1024)
+        // The trailer's ISIZE (size mod 2^32) sizes the buffer right the first time, so
+        // zlib writes straight into it; it is only a hint (it wraps, members add up).
+        var hint = bytes.count * 4
+        if bytes.count >= 18 {
+            let n = bytes.count
+            hint = Int(bytes[n - 4]) | Int(bytes[n - 3]) << 8 | Int(bytes[n - 2]) << 16 | Int(bytes[n - 1]) << 24
+        }
+        var output = [UInt8](repeating: 0, count: max(1, min(hint, limit) + 1))
+        var written = 0
         var stream = z_stream()
         // 15 + 16: a gzip wrapper, the largest window.
         guard inflateInit2_(&stream, 15 + 16, ZLIB_VERSION, Int32(MemoryLayout<z_stream>.size)) == Z_OK else {
@@ -29,16 +35,19 @@ enum GzipInflater {
             stream.next_in = UnsafeMutablePointer(mutating: input.baseAddress)
             stream.avail_in = UInt32(input.count)
             while true {
-                let status: Int32 = chunk.withUnsafeMutableBufferPointer { out in
-                    stream.next_out = out.baseAddress
-                    stream.avail_out = UInt32(out.count)
+                if written == output.count {
+                    guard output.count <= limit else { break }
+                    let grown = min(max(output.count * 2, 1 << 16), limit + 1)
+                    output.append(contentsOf: repeatElement(0, count: grown - output.count))
+                }
+                let room = min(output.count - written, Int(UInt32.max))
+                let status: Int32 = output.withUnsafeMutableBufferPointer { out in
+                    stream.next_out = out.baseAddress! + written
+                    stream.avail_out = UInt32(room)
                     return CZlib.inflate(&stream, Z_NO_FLUSH)
                 }
-                let produced = chunk.count - Int(stream.avail_out)
-                if output.count + produced > limit {
-                    throw InputError(file: file, reason: "decompresses to more than \(limit) bytes; raise the limit with --max-profile-bytes if this profile is genuine")
-                }
-                output.append(contentsOf: chunk[0..<produced])
+                let produced = room - Int(stream.avail_out)
+                written += produced
                 let consumed = input.count - Int(stream.avail_in)
                 switch status {
                 case Z_OK:
@@ -60,8 +69,13 @@ enum GzipInflater {
                     let message = stream.msg.map { String(cString: $0) } ?? "error \(status)"
                     throw InputError(file: file, location: "byte \(consumed)", reason: "corrupt gzip stream: \(message)")
                 }
+                if written > limit { break }
             }
         }
+        guard written <= limit else {
+            throw InputError(file: file, reason: "decompresses to more than \(limit) bytes; raise the limit with --max-profile-bytes if this profile is genuine")
+        }
+        output.removeSubrange(written...)
         return output
     }
 }

@@ -1,0 +1,106 @@
+import Analysis
+import Foundation
+import Ingest
+import MemoryModel
+import Render
+
+/// Times gomemreport's profile path against `go tool pprof -top` and `gzip -dc` on the
+/// same large profile, in one run, and prints the ratios the README quotes.
+struct ProfileBenchmark {
+    var samples = 200_000
+    var functions = 40_000
+    var repeats = 3
+    var packageRoot: URL
+
+    func run() throws {
+        let profilePath = try generatedProfile()
+        let size = (try FileManager.default.attributesOfItem(atPath: profilePath)[.size] as? Int) ?? 0
+        print("profile: \(profilePath) (\(size / 1024) KiB gzipped; \(samples) samples, \(functions) functions)")
+
+        // Whole commands, as users run them, each measured by the kernel. They run first,
+        // while this process is small: a spawned child starts out sharing its memory.
+        let executable = URL(fileURLWithPath: CommandLine.arguments[0]).deletingLastPathComponent().appendingPathComponent("gomemreport").path
+        let commands: [(String, [String])] = [
+            ("gomemreport top", [executable, "top", profilePath]),
+            ("go tool pprof -top", ["go", "tool", "pprof", "-top", profilePath]),
+            ("gzip -dc (the floor)", ["gzip", "-dc", profilePath]),
+        ]
+        var results: [String: ChildProcess.Measurement] = [:]
+        print("\nCommands (best time and largest peak memory of \(repeats) runs):")
+        for (name, arguments) in commands {
+            var fastest = Double.infinity, peak = 0, status: Int32 = 0
+            for _ in 0..<repeats {
+                let m = ChildProcess.measure(arguments)
+                fastest = min(fastest, m.seconds)
+                peak = max(peak, m.peakKiB)
+                status = m.status
+            }
+            results[name] = ChildProcess.Measurement(seconds: fastest, peakKiB: peak, status: status)
+            print("  \(name.padding(toLength: 22, withPad: " ", startingAt: 0)) \(format(fastest))  peak \(peak / 1024) MiB\(status == 0 ? "" : "  (exit status \(status))")")
+        }
+        // In-process phases, best of `repeats`.
+        var phases: [(String, Double)] = []
+        func best(_ name: String, _ body: () throws -> Void) rethrows {
+            var fastest = Double.infinity
+            for _ in 0..<repeats {
+                let start = Date()
+                try body()
+                fastest = min(fastest, Date().timeIntervalSince(start))
+            }
+            phases.append((name, fastest))
+        }
+        var bytes: [UInt8] = []
+        var profile: Profile?
+        try best("read file") { bytes = try RecordingFolder.readBytes(profilePath) }
+        var plain: [UInt8] = []
+        try best("gunzip (zlib)") { plain = try ProfileReader.decompressed(bytes, file: profilePath) }
+        try best("decode profile.proto (\(plain.count / 1024) KiB)") { profile = try ProfileReader.decode(plain, file: profilePath) }
+        guard let profile else { return }
+        let index = profile.defaultSampleTypeIndex
+        var top: ProfileTop?
+        best("top table (all rows)") { top = ProfileTop.compute(profile: profile, sampleIndex: index) }
+        best("top text") { _ = ProfileTopText.render(top!) }
+        print("\nIn process (best of \(repeats)):")
+        for (name, seconds) in phases { print("  \(name.padding(toLength: 34, withPad: " ", startingAt: 0)) \(format(seconds))") }
+
+        if let ours = results["gomemreport top"], let pprof = results["go tool pprof -top"], let gzip = results["gzip -dc (the floor)"] {
+            print("\nRatios:")
+            print(String(format: "  go tool pprof -top / gomemreport top: %.1f× faster", pprof.seconds / ours.seconds))
+            print(String(format: "  gomemreport top / gzip -dc:          %.1f× the floor", ours.seconds / gzip.seconds))
+            print(String(format: "  peak memory, gomemreport / pprof:    %.2f", Double(ours.peakKiB) / Double(max(pprof.peakKiB, 1))))
+        }
+    }
+
+    /// The benchmark profile, written once by Benchmarks/profilegen (Go, google/pprof's
+    /// profile package from Debian's golang-github-google-pprof-dev) and cached.
+    private func generatedProfile() throws -> String {
+        let folder = packageRoot.appendingPathComponent(".build/bench")
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        let path = folder.appendingPathComponent("heap-\(samples)-\(functions).pb.gz").path
+        if FileManager.default.fileExists(atPath: path) { return path }
+        print("generating \(path) with Benchmarks/profilegen …")
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
+        process.arguments = ["go", "run", ".", "-samples", "\(samples)", "-functions", "\(functions)", "-o", path]
+        process.currentDirectoryURL = packageRoot.appendingPathComponent("Benchmarks/profilegen")
+        var environment = ProcessInfo.processInfo.environment
+        environment["GO111MODULE"] = "off"
+        environment["GOPATH"] = "/usr/share/gocode"
+        process.environment = environment
+        try process.run()
+        process.waitUntilExit()
+        guard process.terminationStatus == 0 else {
+            throw BenchmarkError("profilegen failed; install golang-go and golang-github-google-pprof-dev")
+        }
+        return path
+    }
+
+    private func format(_ seconds: Double) -> String {
+        seconds < 1 ? String(format: "%7.1f ms", seconds * 1000) : String(format: "%7.2f s ", seconds)
+    }
+}
+
+struct BenchmarkError: Error, CustomStringConvertible {
+    var description: String
+    init(_ description: String) { self.description = description }
+}

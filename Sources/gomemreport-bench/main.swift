@@ -1,0 +1,27 @@
+// gomemreport-bench: measurements, not tests. Run it from the package root:
+//   swift run -c release gomemreport-bench profiles [--samples N] [--functions N]
+import Foundation
+
+var arguments = Array(CommandLine.arguments.dropFirst())
+guard arguments.first == "profiles" else {
+    print("usage: gomemreport-bench profiles [--samples N] [--functions N] [--repeats N]")
+    exit(2)
+}
+var benchmark = ProfileBenchmark(packageRoot: URL(fileURLWithPath: FileManager.default.currentDirectoryPath))
+var index = 1
+while index + 1 < arguments.count {
+    let value = Int(arguments[index + 1]) ?? 0
+    switch arguments[index] {
+    case "--samples": benchmark.samples = value
+    case "--functions": benchmark.functions = value
+    case "--repeats": benchmark.repeats = max(value, 1)
+    default: print("unknown option \(arguments[index])"); exit(2)
+    }
+    index += 2
+}
+do {
+    try benchmark.run()
+} catch {
+    print("gomemreport-bench: \(error)")
+    exit(1)
+}
