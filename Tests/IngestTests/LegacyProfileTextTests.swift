@@ -76,9 +76,17 @@ final class LegacyProfileTextTests: XCTestCase {
         XCTAssertEqual(second.prefix(3).map(\.lines), [[], [], []])
         XCTAssertEqual(second[3].address, 0x8452f7)
         XCTAssertEqual(describe(second[3], in: profile), ["main.FooHandler /tmp/gobuild/main.go:45"])
-        // runtime.doInit recursing at one PC: two PCs, two locations, one location object.
-        let doInit = profile.functions.firstIndex { $0.name == "runtime.doInit" }
-        XCTAssertNotNil(doInit)
+        // "@ … 0x44b206 0x44b151 0x44b151 0x43def3 0x46ebc1": runtime.doInit recursing
+        // through one call site gives two frame lines for two equal PCs, so the stack
+        // holds the same location twice, named by the first and second line.
+        let recursive = try XCTUnwrap((0..<profile.sampleCount).first { index in
+            let stack = Array(profile.stack(ofSample: index))
+            return stack.indices.dropLast().contains { stack[$0] == stack[$0 + 1] }
+        })
+        let stack = profile.stack(ofSample: recursive).map { profile.locations[Int($0)] }
+        XCTAssertEqual(stack.map(\.address).suffix(5), [0x44b205, 0x44b150, 0x44b150, 0x43def2, 0x46ebc0])
+        XCTAssertEqual(describe(stack[stack.count - 3], in: profile), ["runtime.doInit /usr/lib/go-1.19/src/runtime/proc.go:6306"])
+        XCTAssertEqual(describe(stack[stack.count - 2], in: profile), ["runtime.main /usr/lib/go-1.19/src/runtime/proc.go:233"])
     }
 
     func testHeapMemStatsTrailer() throws {
