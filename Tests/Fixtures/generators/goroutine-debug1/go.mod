@@ -1,0 +1,3 @@
+module goroutinedebug1
+
+go 1.19
