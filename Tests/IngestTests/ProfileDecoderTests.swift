@@ -155,3 +155,19 @@ final class ProfileDecoderTests: XCTestCase {
         for cut in 0..<real.count { _ = try? ProfileReader.read(Array(real[0..<cut]), file: "prefix.pb") }
     }
 }
+
+final class ProfileReaderFormatTests: XCTestCase {
+    /// The same moment as proto, goroutine debug=1 and debug=2 reads through one entry
+    /// point; the proto's first byte is printable (period_type, 0x5A), so the format is
+    /// told by the whole first line.
+    func testEveryFormThroughOneEntryPoint() throws {
+        let folder = Fixtures.recording("goroutineleak") + "/pprof/"
+        let proto = try ProfileReader.load(path: folder + "goroutine-20261128T073737712Z.pb.gz")
+        XCTAssertEqual(proto.sampleTypes, [ValueType(type: "goroutine", unit: "count")])
+        let dump = try ProfileReader.load(path: folder + "goroutine-20261128T073737712Z.debug2.txt")
+        XCTAssertEqual(dump.sampleCount, 30_264)
+        XCTAssertEqual(dump.goroutines?.count, 30_264)
+        let heap = try ProfileReader.load(path: Fixtures.recording("heapleak") + "/pprof/heap-20261128T073737664Z.debug1.txt")
+        XCTAssertEqual(heap.memStats?["HeapAlloc"], 77_310_504)
+    }
+}

@@ -15,18 +15,24 @@ public enum ProfileReader {
         return try decode(plain, file: file)
     }
 
-    /// Text forms start with a letter (`heap profile:`, `goroutine …`) after optional
-    /// white space or a byte order mark; a Go profile.proto starts with a field key
-    /// (0x0A for its first sample type).
+    /// Whether the first line is one of the text forms' headers (`heap profile: …`,
+    /// `goroutine profile: total N`, `goroutine 1 [running]:`). A profile.proto can start
+    /// with a printable byte too (0x5A is field 11), but never with a whole printable line.
     static func looksLikeText(_ bytes: [UInt8]) -> Bool {
-        for byte in bytes.prefix(64) {
-            switch byte {
-            case 0x20, 0x09, 0x0A, 0x0D, 0xEF, 0xBB, 0xBF: continue
-            case UInt8(ascii: "a")...UInt8(ascii: "z"), UInt8(ascii: "A")...UInt8(ascii: "Z"): return true
-            default: return false
-            }
+        var start = 0
+        if bytes.starts(with: [0xEF, 0xBB, 0xBF]) { start = 3 }
+        while start < bytes.count, bytes[start] == 0x20 || bytes[start] == 0x0A || bytes[start] == 0x0D || bytes[start] == 0x09 {
+            start += 1
         }
-        return false
+        var line: [UInt8] = []
+        for byte in bytes[start...].prefix(256) {
+            if byte == 0x0A { break }
+            if byte < 0x20 && byte != 0x09 && byte != 0x0D { return false }
+            line.append(byte)
+        }
+        let text = String(decoding: line, as: UTF8.self)
+        return text.hasPrefix("goroutine ") || text.hasPrefix("heap profile:") || text.hasPrefix("heapprofile")
+            || text.contains(" profile: total ")
     }
 
     /// The bytes with any gzip wrapper removed, capped at `maximumBytes`.
