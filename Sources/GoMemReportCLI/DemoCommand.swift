@@ -27,7 +27,11 @@ struct DemoCommand: ParsableCommand {
             (path: $0, label: String($0.dropFirst(Self.folder.count + 1)), bytes: [UInt8](BundledFiles.data(at: $0) ?? Data()))
         }
         let notes = BundledFiles.data(at: "\(Self.folder)/notes.md").map { String(decoding: $0, as: UTF8.self) }
-        let recording = try RecordingFolder.recording(name: "heapleak-demo", location: Self.folder, files: files, notes: notes)
+        var recording = try RecordingFolder.recording(name: "heapleak-demo", location: Self.folder, files: files, notes: notes)
+        let pprof = "\(Self.folder)/pprof/"
+        recording.profiles = try RecordingProfiles.select(names: BundledFiles.paths(under: pprof).map { String($0.dropFirst(pprof.count)) }) { name in
+            (pprof + name, [UInt8](BundledFiles.data(at: pprof + name) ?? Data()))
+        }
         try ReportPipeline(recording: recording, instanceFilter: nil, notes: nil, templates: templates)
             .run(output: render.output, json: render.json)
     }

@@ -4,7 +4,8 @@ import MemoryModel
 /// Reads a recording: a folder laid out as the README's "Recording layout" describes,
 /// or a single Prometheus query_range JSON file.
 ///
-/// Today it reads `prometheus/*.json` (query_range answers) and `notes.md`. Failure
+/// Today it reads `prometheus/*.json` (query_range answers), `notes.md`, and the heap
+/// and goroutine profiles in `pprof/` that a report shows. Failure
 /// modes, each an `InputError` naming the path: a missing path, a folder without any
 /// query_range answer, unreadable files, and whatever the format readers reject.
 public enum RecordingFolder {
@@ -32,7 +33,9 @@ public enum RecordingFolder {
         }
         let notesPath = folder.appendingPathComponent("notes.md").path
         let notes = FileManager.default.fileExists(atPath: notesPath) ? try readText(notesPath) : nil
-        return try recording(name: name, location: path, files: files, notes: notes)
+        var loaded = try recording(name: name, location: path, files: files, notes: notes)
+        loaded.profiles = try RecordingProfiles.load(folder: path)
+        return loaded
     }
 
     /// Builds a recording from query_range answers already in memory (the bundled demo).

@@ -11,6 +11,8 @@ public struct Recording: Sendable, Equatable {
     public var instances: [InstanceSeries]
     /// Markdown the user wrote about the recording (`notes.md`), if any.
     public var notes: String?
+    /// The heap and goroutine profiles the report shows.
+    public var profiles: ProfileSet = ProfileSet()
 
     public init(name: String, location: String, sourceFiles: [String], series: [MetricSeries], notes: String? = nil) {
         self.name = name

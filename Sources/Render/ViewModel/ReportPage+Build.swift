@@ -25,7 +25,11 @@ extension ReportPage {
             css: css,
             notesHTML: noteText.map(MarkdownRenderer.html),
             instances: sections,
-            hasSeveralInstances: sections.count > 1)
+            hasSeveralInstances: sections.count > 1,
+            heapProfile: HeapProfileSection.build(
+                recording.profiles, breakdown: breakdowns.first,
+                gogcSeries: recording.instances.first?.series(named: "go_gc_gogc_percent")),
+            goroutines: GoroutineSectionView.build(recording.profiles))
     }
 
     /// Lower-case letters, digits and dashes only, so it is safe as an id and a file name.

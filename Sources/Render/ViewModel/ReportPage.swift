@@ -19,6 +19,10 @@ public struct ReportPage: Sendable {
     public var instances: [InstanceSection]
     /// A table of contents, shown when there are several instances.
     public var hasSeveralInstances: Bool
+    /// The latest heap profile, its diff against the earliest, and the heap goal.
+    public var heapProfile: HeapProfileSection?
+    /// Goroutine groups of the latest goroutine profile, and how they changed.
+    public var goroutines: GoroutineSectionView?
 }
 
 /// One scraped process: its chart, tables and generated commentary.

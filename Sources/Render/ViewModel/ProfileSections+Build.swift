@@ -1,0 +1,148 @@
+import Analysis
+import Markdown
+import MemoryModel
+
+extension HeapProfileSection {
+    /// Builds the heap section for `set.heap` (nil when the recording has none).
+    static func build(_ set: ProfileSet, breakdown: MemoryBreakdown?, gogcSeries: MetricSeries?) -> HeapProfileSection? {
+        guard let current = set.heap else { return nil }
+        let profile = current.profile
+        let index = profile.defaultSampleTypeIndex
+        guard index < profile.sampleTypes.count else { return nil }
+        let unit = profile.sampleTypes[index].unit
+        let top = ProfileTop.compute(profile: profile, sampleIndex: index, nodeCount: 15)
+        let lines = ProfileTop.compute(profile: profile, sampleIndex: index, granularity: .lines, nodeCount: 10)
+        var section = HeapProfileSection(
+            file: current.file, time: ProfileViews.time(current.time), sampleType: profile.sampleTypes[index].type,
+            total: ProfileValueFormat.string(top.total, unit: unit),
+            topRows: ProfileViews.rows(top, unit: unit), lineRows: ProfileViews.rows(lines, unit: unit),
+            flameGraphSVG: nil, heapGoalHTML: nil, diff: nil)
+        if let comparison = HeapGoalComparison(profile: current, breakdown: breakdown, gogcSeries: gogcSeries) {
+            section.heapGoalHTML = MarkdownRenderer.html(ProfileViews.heapGoalMarkdown(comparison))
+        }
+        if let base = set.heapBase, let baseIndex = base.profile.sampleTypeIndex(profile.sampleTypes[index].type) {
+            section.diff = ProfileViews.diff(current: current, base: base, sampleIndex: index, baseIndex: baseIndex, unit: unit)
+        }
+        return section
+    }
+}
+
+extension GoroutineSectionView {
+    static func build(_ set: ProfileSet) -> GoroutineSectionView? {
+        guard let current = set.goroutine else { return nil }
+        let groups = GoroutineGroups(profile: current.profile)
+        let shown = groups.groups.prefix(12)
+        var view = GoroutineSectionView(
+            file: current.file, time: ProfileViews.time(current.time), total: ProfileValueFormat.grouped(groups.total),
+            groups: shown.map { group in
+                GoroutineGroupView(
+                    count: ProfileValueFormat.grouped(group.count),
+                    share: ByteFormat.percent(Double(group.count) / Double(max(groups.total, 1))),
+                    blocking: group.blockingOperation,
+                    owner: group.owner?.function ?? "–",
+                    position: group.owner?.shortPosition ?? "",
+                    waiting: group.minutesWaiting.map { $0.lowerBound == $0.upperBound ? "\($0.lowerBound) min" : "\($0.lowerBound)–\($0.upperBound) min" } ?? "",
+                    createdBy: group.createdBy ?? "",
+                    frames: group.frames.map { "\($0.function) \($0.shortPosition)" })
+            },
+            hasMoreGroups: groups.groups.count > shown.count,
+            moreGroups: "\(groups.groups.count - shown.count) more groups with \(ProfileValueFormat.grouped(groups.groups.dropFirst(shown.count).reduce(0) { $0 + $1.count })) goroutines",
+            diff: nil)
+        if let base = set.goroutineBase {
+            let diff = GoroutineDiff(base: GoroutineGroups(profile: base.profile), current: groups)
+            view.diff = GoroutineDiffView(
+                baseFile: base.file, baseTime: ProfileViews.time(base.time),
+                totals: "\(ProfileValueFormat.grouped(diff.totalBefore)) → \(ProfileValueFormat.grouped(diff.totalAfter)) goroutines",
+                rows: diff.rows.prefix(10).map {
+                    GoroutineDiffRowView(delta: ($0.delta > 0 ? "+" : "") + ProfileValueFormat.grouped($0.delta),
+                                         before: ProfileValueFormat.grouped($0.before), after: ProfileValueFormat.grouped($0.after),
+                                         sentence: $0.sentence)
+                },
+                headline: diff.rows.first.map(\.sentence))
+        }
+        return view
+    }
+}
+
+/// Formatting shared by the profile sections.
+enum ProfileViews {
+    static func time(_ seconds: Double?) -> String {
+        seconds.map { UTCTime(unixSeconds: $0).readable } ?? "time unknown"
+    }
+
+    static func rows(_ top: ProfileTop, unit: String) -> [ProfileTopRowView] {
+        var sum: Int64 = 0
+        return top.rows.map { row in
+            sum &+= row.flat
+            return ProfileTopRowView(
+                name: row.name, flat: ProfileValueFormat.string(row.flat, unit: unit),
+                flatPercent: ProfileValueFormat.pprofPercentage(row.flat, of: top.total).trimmed,
+                sumPercent: ProfileValueFormat.pprofPercentage(sum, of: top.total).trimmed,
+                cum: ProfileValueFormat.string(row.cum, unit: unit), cumPercent: ProfileValueFormat.pprofPercentage(row.cum, of: top.total).trimmed,
+                inlineLabel: row.inlineLabel,
+                exact: "flat \(row.flat), cum \(row.cum)")
+        }
+    }
+
+    static func diff(current: RecordedProfile, base: RecordedProfile, sampleIndex: Int, baseIndex: Int, unit: String) -> ProfileDiffView {
+        let top = ProfileTop.compute(inputs: [.init(profile: current.profile, sampleIndex: sampleIndex),
+                                              .init(profile: base.profile, sampleIndex: baseIndex, sign: -1)],
+                                     granularity: .functions, nodeCount: 0, nodeFraction: 0.005)
+        let all = rows(top, unit: unit)
+        let ordered = zip(top.rows, all)
+        let growth = ordered.filter { $0.0.flat > 0 || ($0.0.flat == 0 && $0.0.cum > 0) }
+            .sorted { ($0.0.flat, $0.0.cum) > ($1.0.flat, $1.0.cum) }.prefix(10).map { signedRow($0.1, $0.0) }
+        let shrink = ordered.filter { $0.0.flat < 0 || ($0.0.flat == 0 && $0.0.cum < 0) }
+            .sorted { ($0.0.flat, $0.0.cum) < ($1.0.flat, $1.0.cum) }.prefix(10).map { signedRow($0.1, $0.0) }
+        let stacks = StackDiff(current: current.profile, base: base.profile, sampleIndex: sampleIndex, baseSampleIndex: baseIndex)
+        func stackRow(_ row: StackDiff.Row) -> StackDiffRowView {
+            StackDiffRowView(delta: (row.delta > 0 ? "+" : "") + ProfileValueFormat.string(row.delta, unit: unit),
+                             base: ProfileValueFormat.string(row.base, unit: unit),
+                             current: ProfileValueFormat.string(row.current, unit: unit),
+                             stack: row.functions.joined(separator: " ← "), leaf: row.functions.first ?? "")
+        }
+        var currentTotal: Int64 = 0
+        for sample in 0..<current.profile.sampleCount { currentTotal &+= current.profile.value(ofSample: sample, type: sampleIndex) }
+        let change = currentTotal - top.total
+        let percent = top.total > 0 ? String(format: "%+.0f%%", Double(change) / Double(top.total) * 100) : "n/a"
+        return ProfileDiffView(
+            baseFile: base.file, baseTime: time(base.time),
+            summary: "\(ProfileValueFormat.string(top.total, unit: unit)) → \(ProfileValueFormat.string(currentTotal, unit: unit)) "
+                + "(\(change >= 0 ? "+" : "")\(ProfileValueFormat.string(change, unit: unit)), \(percent) of the base)",
+            growthRows: growth, shrinkRows: shrink,
+            stackGrowth: stacks.growth(limit: 8).map(stackRow), stackShrink: stacks.shrink(limit: 5).map(stackRow),
+            hasShrink: !shrink.isEmpty, flameGraphSVG: nil, baseOnlyFlameGraphSVG: nil)
+    }
+
+    private static func signedRow(_ view: ProfileTopRowView, _ row: ProfileTop.Row) -> ProfileTopRowView {
+        var view = view
+        if row.flat > 0 { view.flat = "+" + view.flat }
+        if row.cum > 0 { view.cum = "+" + view.cum }
+        return view
+    }
+
+    static func heapGoalMarkdown(_ c: HeapGoalComparison) -> String {
+        let gogc = c.gogc.rounded() == c.gogc ? String(Int(c.gogc)) : String(c.gogc)
+        var text = "This profile's live heap (`inuse_space`) is **\(ByteFormat.string(Double(c.profileInuse)))**: what was reachable at the last GC. "
+            + "Between collections the heap grows to the goal of live × (1 + GOGC/100) = **\(ByteFormat.string(c.heapGoal))** "
+            + "at GOGC=\(gogc)"
+            + (c.gogcAssumed ? " (assumed: the recording has no `go_gc_gogc_percent`)" : "")
+            + ", which is why a heap profile shows about half of what the process uses."
+        if let heapTotal = c.heapTotal, let time = c.sampleTime {
+            text += " The metrics show a heap total of **\(ByteFormat.string(heapTotal))** at \(UTCTime(unixSeconds: time).clock(seconds: true)) UTC"
+            if c.profileInuse > 0 {
+                text += String(format: " (%.1f× the profile)", heapTotal / Double(c.profileInuse))
+            }
+            text += "."
+        }
+        return text
+    }
+}
+
+extension String {
+    fileprivate var trimmed: String {
+        var s = Substring(self)
+        while s.first == " " { s = s.dropFirst() }
+        return String(s)
+    }
+}
