@@ -22,6 +22,23 @@ final class ProfileSectionsTests: XCTestCase {
         XCTAssertTrue(html.contains("at GOGC=100 (assumed: the recording has no <code>go_gc_gogc_percent</code>)"))
     }
 
+    func testSummaryCarriesProfilesAndDiffs() throws {
+        let json = try ReportPageTests.render(Fixtures.recording("heapleak")).json
+        let object = try XCTUnwrap(JSONSerialization.jsonObject(with: Data(json.utf8)) as? [String: Any])
+        let heapDiff = try XCTUnwrap(object["heap_diff"] as? [String: Any])
+        let growth = try XCTUnwrap(heapDiff["top_growth"] as? [[String: Any]])
+        XCTAssertEqual(growth.first?["function"] as? String, "main.FooHandler")
+        let profiles = try XCTUnwrap(object["profiles"] as? [[String: Any]])
+        XCTAssertEqual(profiles.map { $0["kind"] as? String }, ["heap", "goroutine"])
+        XCTAssertEqual(profiles[0]["total"] as? Int, 51_530_913)
+        XCTAssertEqual((profiles[0]["top_flat"] as? [[String: Any]])?.first?["function"] as? String, "main.FooHandler")
+        XCTAssertNotNil(object["goroutine_diff"] as? [String: Any])
+        // Without profiles, the fields are null rather than missing.
+        let bare = try ReportPageTests.render(Fixtures.derived("heapleak-no-rss.json")).json
+        XCTAssertTrue(bare.contains("\"heap_diff\" : null"))
+        XCTAssertTrue(bare.contains("\"profiles\" : [\n\n  ]"))
+    }
+
     func testGoroutineleakHeadline() throws {
         let recording = try RecordingFolder.load(path: Fixtures.recording("goroutineleak"))
         // The latest goroutine snapshot is read from the debug=2 dump (it has wait states).

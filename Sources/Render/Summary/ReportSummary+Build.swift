@@ -7,9 +7,13 @@ extension ReportSummary {
     public static func build(recording: Recording, breakdowns: [MemoryBreakdown]) -> ReportSummary {
         let instances = breakdowns.map(Instance.init(breakdown:))
         let first = instances[0]
-        return ReportSummary(tool: "\(ToolVersion.name) \(ToolVersion.current)", recording: recording.name,
-                             window: first.window, last: first.last, peak: first.peak,
-                             findings: [], instances: instances)
+        var summary = ReportSummary(tool: "\(ToolVersion.name) \(ToolVersion.current)", recording: recording.name,
+                                    window: first.window, last: first.last, peak: first.peak,
+                                    findings: [], instances: instances)
+        summary.profiles = profileEntries(recording.profiles)
+        summary.heapDiff = heapDiffEntry(recording.profiles)
+        (summary.goroutines, summary.goroutineDiff) = goroutineEntries(recording.profiles)
+        return summary
     }
 
     /// Pretty-printed JSON with sorted keys, so equal summaries are equal bytes.

@@ -72,4 +72,33 @@ public struct ReportSummary: Encodable, Sendable {
     public var peak: Point
     public var findings: [Finding]
     public var instances: [Instance]
+    /// The heap and goroutine profiles the report used (latest of each).
+    public var profiles: [ProfileEntry] = []
+    /// Latest heap profile − earliest; null without two heap profiles.
+    public var heapDiff: HeapDiffEntry?
+    /// Goroutine groups of the latest goroutine profile; null without one.
+    public var goroutines: GoroutinesEntry?
+    /// How goroutine groups changed; null without two goroutine profiles.
+    public var goroutineDiff: GoroutineDiffEntry?
+
+    enum CodingKeys: String, CodingKey {
+        case schema, tool, recording, window, last, peak, findings, instances, profiles
+        case heapDiff = "heap_diff", goroutines, goroutineDiff = "goroutine_diff"
+    }
+
+    public func encode(to encoder: Encoder) throws {
+        var c = encoder.container(keyedBy: CodingKeys.self)
+        try c.encode(schema, forKey: .schema)
+        try c.encode(tool, forKey: .tool)
+        try c.encode(recording, forKey: .recording)
+        try c.encode(window, forKey: .window)
+        try c.encode(last, forKey: .last)
+        try c.encode(peak, forKey: .peak)
+        try c.encode(findings, forKey: .findings)
+        try c.encode(instances, forKey: .instances)
+        try c.encode(profiles, forKey: .profiles)
+        try c.encode(heapDiff, forKey: .heapDiff)
+        try c.encode(goroutines, forKey: .goroutines)
+        try c.encode(goroutineDiff, forKey: .goroutineDiff)
+    }
 }
