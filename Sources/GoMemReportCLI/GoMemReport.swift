@@ -19,7 +19,7 @@ public struct GoMemReport: ParsableCommand {
             Exit codes: 0 success, 1 bad input or a failed run, 2 bad usage.
             """,
         version: "\(ToolVersion.name) \(ToolVersion.current)",
-        subcommands: [ReportCommand.self, DemoCommand.self, TopCommand.self])
+        subcommands: [ReportCommand.self, ProfileCommand.self, TopCommand.self, DemoCommand.self])
 
     public init() {}
 }

@@ -10,7 +10,7 @@ import MemoryModel
 /// query_range answer, unreadable files, and whatever the format readers reject.
 public enum RecordingFolder {
     /// Loads the recording at `path` (a folder or a query_range JSON file).
-    public static func load(path: String) throws -> Recording {
+    public static func load(path: String, maximumProfileBytes: Int = ProfileReader.defaultMaximumBytes) throws -> Recording {
         var isDirectory: ObjCBool = false
         guard FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory) else {
             throw InputError(file: path, reason: "no such file or folder")
@@ -34,7 +34,7 @@ public enum RecordingFolder {
         let notesPath = folder.appendingPathComponent("notes.md").path
         let notes = FileManager.default.fileExists(atPath: notesPath) ? try readText(notesPath) : nil
         var loaded = try recording(name: name, location: path, files: files, notes: notes)
-        loaded.profiles = try RecordingProfiles.load(folder: path)
+        loaded.profiles = try RecordingProfiles.load(folder: path, maximumBytes: maximumProfileBytes)
         return loaded
     }
 

@@ -6,21 +6,29 @@ extension HeapProfileSection {
     /// Builds the heap section for `set.heap` (nil when the recording has none).
     static func build(_ set: ProfileSet, breakdown: MemoryBreakdown?, gogcSeries: MetricSeries?) -> HeapProfileSection? {
         guard let current = set.heap else { return nil }
+        return build(current: current, base: set.heapBase, sampleIndex: current.profile.defaultSampleTypeIndex,
+                     breakdown: breakdown, gogcSeries: gogcSeries)
+    }
+
+    /// Builds the section for any profile and sample type, with a diff when `base` is given.
+    public static func build(current: RecordedProfile, base: RecordedProfile?, sampleIndex index: Int,
+                             breakdown: MemoryBreakdown? = nil, gogcSeries: MetricSeries? = nil) -> HeapProfileSection? {
         let profile = current.profile
-        let index = profile.defaultSampleTypeIndex
         guard index < profile.sampleTypes.count else { return nil }
         let unit = profile.sampleTypes[index].unit
         let top = ProfileTop.compute(profile: profile, sampleIndex: index, nodeCount: 15)
         let lines = ProfileTop.compute(profile: profile, sampleIndex: index, granularity: .lines, nodeCount: 10)
         var section = HeapProfileSection(
+            heading: current.kind == .heap ? "Heap profile" : "Profile: \(profile.sampleTypes[index].type)",
             file: current.file, time: ProfileViews.time(current.time), sampleType: profile.sampleTypes[index].type,
             total: ProfileValueFormat.string(top.total, unit: unit),
             topRows: ProfileViews.rows(top, unit: unit), lineRows: ProfileViews.rows(lines, unit: unit),
             flameGraphSVG: nil, heapGoalHTML: nil, diff: nil)
-        if let comparison = HeapGoalComparison(profile: current, breakdown: breakdown, gogcSeries: gogcSeries) {
+        if profile.sampleTypes[index].type == "inuse_space",
+           let comparison = HeapGoalComparison(profile: current, breakdown: breakdown, gogcSeries: gogcSeries) {
             section.heapGoalHTML = MarkdownRenderer.html(ProfileViews.heapGoalMarkdown(comparison))
         }
-        if let base = set.heapBase, let baseIndex = base.profile.sampleTypeIndex(profile.sampleTypes[index].type) {
+        if let base, let baseIndex = base.profile.sampleTypeIndex(profile.sampleTypes[index].type) {
             section.diff = ProfileViews.diff(current: current, base: base, sampleIndex: index, baseIndex: baseIndex, unit: unit)
         }
         return section
@@ -30,6 +38,11 @@ extension HeapProfileSection {
 extension GoroutineSectionView {
     static func build(_ set: ProfileSet) -> GoroutineSectionView? {
         guard let current = set.goroutine else { return nil }
+        return build(current: current, base: set.goroutineBase)
+    }
+
+    /// Groups `current`, and compares them with `base` when given.
+    public static func build(current: RecordedProfile, base: RecordedProfile?) -> GoroutineSectionView? {
         let groups = GoroutineGroups(profile: current.profile)
         let shown = groups.groups.prefix(12)
         var view = GoroutineSectionView(
@@ -48,7 +61,7 @@ extension GoroutineSectionView {
             hasMoreGroups: groups.groups.count > shown.count,
             moreGroups: "\(groups.groups.count - shown.count) more groups with \(ProfileValueFormat.grouped(groups.groups.dropFirst(shown.count).reduce(0) { $0 + $1.count })) goroutines",
             diff: nil)
-        if let base = set.goroutineBase {
+        if let base {
             let diff = GoroutineDiff(base: GoroutineGroups(profile: base.profile), current: groups)
             view.diff = GoroutineDiffView(
                 baseFile: base.file, baseTime: ProfileViews.time(base.time),

@@ -1,6 +1,8 @@
 /// The heap-profile part of a report: where the live heap was allocated, how it
 /// changed since the base profile, and how the profile relates to the metrics.
 public struct HeapProfileSection: Sendable {
+    /// `Heap profile`, or the sample type's name for other profiles.
+    public var heading: String
     public var file: String
     public var time: String
     public var sampleType: String

@@ -1,0 +1,25 @@
+import Ingest
+import MemoryModel
+
+/// Applies `--profile` and `--base`: each file replaces the recording's profile of its
+/// kind (heap or goroutine, read from its sample types).
+enum ProfileChoice {
+    static func apply(profiles: [String], bases: [String], maximumBytes: Int, to set: inout ProfileSet) throws {
+        for path in profiles {
+            let recorded = try RecordingProfiles.profile(at: path, label: path, maximumBytes: maximumBytes)
+            switch recorded.kind {
+            case .heap: set.heap = recorded
+            case .goroutine: set.goroutine = recorded
+            case .other: throw InputError(file: path, reason: "is neither a heap nor a goroutine profile; use gomemreport profile for other kinds")
+            }
+        }
+        for path in bases {
+            let recorded = try RecordingProfiles.profile(at: path, label: path, maximumBytes: maximumBytes)
+            switch recorded.kind {
+            case .heap: set.heapBase = recorded
+            case .goroutine: set.goroutineBase = recorded
+            case .other: throw InputError(file: path, reason: "is neither a heap nor a goroutine profile")
+            }
+        }
+    }
+}
