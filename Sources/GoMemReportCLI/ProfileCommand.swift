@@ -1,3 +1,4 @@
+import Analysis
 import ArgumentParser
 import Foundation
 import Ingest
@@ -40,9 +41,10 @@ struct ProfileCommand: ParsableCommand {
 
     func run() throws {
         let templateSet = try TemplateLoading.load(templatesFolder: templates, assetsFolder: assets)
-        let current = try RecordingProfiles.profile(at: profile, label: profile, maximumBytes: options.maxProfileBytes)
+        var current = try RecordingProfiles.profile(at: profile, label: profile, maximumBytes: options.maxProfileBytes)
         let index = try ProfileSelection.sampleIndex(options.sampleIndex, in: current.profile, file: profile)
         let baseProfile = try base.map { try RecordingProfiles.profile(at: $0, label: $0, maximumBytes: options.maxProfileBytes) }
+        if options.normalize, let baseProfile { current.profile = current.profile.normalized(toMatch: baseProfile.profile) }
         guard let page = ProfilePage.build(current: current, base: baseProfile, sampleIndex: index, css: templateSet.css) else {
             throw InputError(file: profile, reason: "the profile has no samples of type \(index)")
         }

@@ -12,6 +12,9 @@ struct ProfileOptions: ParsableArguments {
         "Refuse profiles that decompress to more than this many bytes.", valueName: "bytes"))
     var maxProfileBytes: Int = ProfileReader.defaultMaximumBytes
 
+    @Flag(help: "With --base: scale the profile to the base's total first, as pprof's -normalize, so the diff shows changes in shape rather than volume.")
+    var normalize = false
+
     @Flag(name: .customLong("lines"), help: "Aggregate by source line (function file:line) instead of by function, as pprof's -lines.")
     var lines = false
 }

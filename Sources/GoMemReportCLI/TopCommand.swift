@@ -17,6 +17,7 @@ struct TopCommand: ParsableCommand {
               gomemreport top heap.pb.gz
               gomemreport top heap.pb.gz -n 20 --sample-index alloc_space
               gomemreport top heap-late.pb.gz --base heap-early.pb.gz
+              gomemreport top heap-late.pb.gz --base heap-early.pb.gz --normalize
               gomemreport top goroutine.pb.gz --lines --exact
             """)
 
@@ -35,12 +36,13 @@ struct TopCommand: ParsableCommand {
     @OptionGroup var options: ProfileOptions
 
     func run() throws {
-        let current = try ProfileReader.load(path: profile, maximumBytes: options.maxProfileBytes)
+        var current = try ProfileReader.load(path: profile, maximumBytes: options.maxProfileBytes)
         let sampleIndex = try ProfileSelection.sampleIndex(options.sampleIndex, in: current, file: profile)
         let granularity: ProfileTop.Granularity = options.lines ? .lines : .functions
         let top: ProfileTop
         if let base {
             let baseProfile = try ProfileReader.load(path: base, maximumBytes: options.maxProfileBytes)
+            if options.normalize { current = current.normalized(toMatch: baseProfile) }
             let baseIndex = try ProfileSelection.sampleIndex(current.sampleTypes[sampleIndex].type, in: baseProfile, file: base)
             top = ProfileTop.compute(
                 inputs: [.init(profile: current, sampleIndex: sampleIndex), .init(profile: baseProfile, sampleIndex: baseIndex, sign: -1)],
