@@ -349,6 +349,123 @@ final class FlameGraphTests: XCTestCase {
         XCTAssertTrue(fewer.contains("sibling frames narrower than "))
     }
 
+    // MARK: - Diff
+
+    /// Current: handler grew 60 → 100, a new feature (25), main.main self unchanged (5).
+    /// Base only: main.oldCache → main.grow (40).
+    private func diffProfiles() -> (current: Profile, base: Profile) {
+        var current = Stacks()
+        current.add(["main.main", "main.handler"], 100_000)
+        current.add(["main.main", "main.newFeature"], 25_000)
+        current.add(["main.main", "main.steady"], 20_000)
+        current.add(["main.main", "main.shrinking"], 5_000)
+        var base = Stacks()
+        base.add(["main.main", "main.shrinking"], 20_000)
+        base.add(["main.main", "main.steady"], 20_000)
+        base.add(["main.main", "main.oldCache+main.grow"], 40_000)
+        base.add(["main.main", "main.handler"], 60_000)
+        return (current.profile, base.profile)
+    }
+
+    func testDiffIsSizedByCurrentAndColouredByChange() throws {
+        let (current, base) = diffProfiles()
+        let diff = CallTreeDiff(current: current, base: base, sampleType: 0, baseSampleType: 0)
+        let graph = DiffFlameGraph(diff: diff, title: "Heap change")
+        let svg = graph.svg()
+        assertWellFormed(svg)
+        let all = frames(svg)
+        // 150,000 current bytes across 1200 units.
+        let handler = try XCTUnwrap(frame(named: "main.handler", in: all))
+        XCTAssertEqual(handler.width, 800, accuracy: 0.051)
+        XCTAssertEqual(handler.y, 56 + 36)
+        XCTAssertEqual(try XCTUnwrap(frame(named: "main.newFeature", in: all)).width, 200, accuracy: 0.051)
+        XCTAssertFalse(all.contains { $0.name == "main.oldCache" || $0.name == "main.grow" })
+
+        // Largest change below the root: handler +40,000 → scale 50 KiB (51,200 bytes).
+        XCTAssertEqual(graph.colorScale(), 51_200)
+        XCTAssertTrue(svg.contains("full at ±50.0 KiB (36.6% of the base total)"), svg)
+        XCTAssertEqual(handler.fill, DiffFlameGraph.color(delta: 40_000, scale: 51_200).fill)
+        let steady = try XCTUnwrap(frame(named: "main.steady", in: all))
+        XCTAssertEqual(steady.fill, "#f1f1f1")
+        func rgb(_ hex: String) -> (Int, Int, Int) {
+            let v = Int(hex.dropFirst(), radix: 16)!
+            return (v >> 16, (v >> 8) & 255, v & 255)
+        }
+        XCTAssertGreaterThan(rgb(handler.fill).0, rgb(handler.fill).2)                  // grew: red
+        let shrinking = try XCTUnwrap(frame(named: "main.shrinking", in: all))
+        XCTAssertGreaterThan(rgb(shrinking.fill).2, rgb(shrinking.fill).0)              // shrank: blue
+        XCTAssertEqual(handler.title, """
+            main.handler
+            /src/main/x.go:11
+            current: 97.7 KiB (100,000 bytes)
+            base: 58.6 KiB (60,000 bytes)
+            change: +39.1 KiB (40,000 bytes), +28.6% of the base total
+            self change: +39.1 KiB (40,000 bytes)
+            """)
+        XCTAssertTrue(try XCTUnwrap(frame(named: "main.newFeature", in: all)).title.contains("(new since the base)"))
+        // The legend: nine swatches from −scale to +scale, values written under them.
+        XCTAssertTrue(svg.contains("<title>≤ −50.0 KiB</title>"))
+        XCTAssertTrue(svg.contains("<title>≥ +50.0 KiB</title>"))
+        XCTAssertTrue(svg.contains(">+25.0 KiB</text>"))
+        XCTAssertEqual(DiffFlameGraph.color(delta: 51_200, scale: 51_200).fill, "#c62828")
+        XCTAssertEqual(DiffFlameGraph.color(delta: -90_000, scale: 51_200).fill, "#1e63b5")
+        XCTAssertEqual(DiffFlameGraph.color(delta: 0, scale: 51_200).fill, "#f1f1f1")
+        XCTAssertEqual(Data(svg.utf8), Data(DiffFlameGraph(diff: diff, title: "Heap change").svg().utf8))
+    }
+
+    func testBaseOnlyViewShowsWhatVanished() throws {
+        let (current, base) = diffProfiles()
+        let diff = CallTreeDiff(current: current, base: base, sampleType: 0, baseSampleType: 0)
+        let svg = DiffFlameGraph(diff: diff, title: "Heap change").baseOnlySVG()
+        assertWellFormed(svg)
+        XCTAssertTrue(svg.contains("aria-label=\"Heap change: stacks only in the base\""))
+        let all = frames(svg)
+        XCTAssertEqual(all.map(\.name), ["all samples", "main.main", "main.oldCache", "main.grow"])
+        for f in all { XCTAssertEqual(f.width, 1200) }
+        let old = try XCTUnwrap(frame(named: "main.oldCache", in: all))
+        XCTAssertEqual(old.title, """
+            main.oldCache
+            /src/main/x.go:11
+            only in the base: 39.1 KiB (40,000 bytes), 28.6% of the base total
+            current: 0 B
+            """)
+        XCTAssertEqual(old.fill, DiffFlameGraph.color(delta: -40_000, scale: 51_200).fill)
+        let caller = try XCTUnwrap(frame(named: "main.main", in: all))
+        XCTAssertEqual(caller.fill, FlameGraphPalette.merged)     // still present: grey
+        XCTAssertTrue(caller.title.contains("below here, only in the base: 39.1 KiB (40,000 bytes)"))
+
+        // Nothing vanished: a sentence instead of a graph.
+        let same = CallTreeDiff(current: current, base: current, sampleType: 0, baseSampleType: 0)
+        let none = DiffFlameGraph(diff: same, title: "t").baseOnlySVG()
+        assertWellFormed(none)
+        XCTAssertTrue(none.contains("Every stack of the base profile is also in the current one."))
+    }
+
+    func testNormalizedDiffSaysSo() throws {
+        let (current, base) = diffProfiles()
+        let diff = CallTreeDiff(current: current, base: base, sampleType: 0, baseSampleType: 0, normalize: true)
+        // Scaled per sample and rounded, as pprof does: 150,001, not exactly 150,000.
+        XCTAssertEqual(diff.baseTotal, 150_001)
+        let all = frames(DiffFlameGraph(diff: diff, title: "t").svg())
+        let root = try XCTUnwrap(frame(named: "all samples", in: all))
+        XCTAssertTrue(root.title.contains("base scaled by 1.071 to the current total (normalized)"), root.title)
+        XCTAssertTrue(root.title.contains("change: −1 B, −<0.1% of the base total"), root.title)
+    }
+
+    func testColourScaleRoundsUpToRoundNumbers() {
+        XCTAssertEqual(DiffFlameGraph.roundUp(0, unit: "bytes"), 1)
+        XCTAssertEqual(DiffFlameGraph.roundUp(3_879_731, unit: "bytes"), 5 * 1_048_576)          // 3.7 MiB
+        XCTAssertEqual(DiffFlameGraph.roundUp(1_258_291, unit: "bytes"), 2 * 1_048_576)          // 1.2 MiB
+        XCTAssertEqual(DiffFlameGraph.roundUp(1_048_576, unit: "bytes"), 1_048_576)
+        XCTAssertEqual(DiffFlameGraph.roundUp(700, unit: "bytes"), 1000)
+        XCTAssertEqual(DiffFlameGraph.roundUp(1000, unit: "count"), 1000)
+        XCTAssertEqual(DiffFlameGraph.roundUp(1001, unit: "count"), 2000)
+        var graph = DiffFlameGraph(diff: CallTreeDiff(current: diffProfiles().current, base: diffProfiles().base,
+                                                      sampleType: 0, baseSampleType: 0), title: "t")
+        graph.colorScaleMaximum = 1_000_000
+        XCTAssertEqual(graph.colorScale(), 1_000_000)
+    }
+
     func testValueFormats() {
         XCTAssertEqual(FlameGraphValueFormat.value(512, unit: "bytes"), "512 B")
         XCTAssertEqual(FlameGraphValueFormat.value(1_536, unit: "bytes"), "1.5 KiB (1,536 bytes)")
