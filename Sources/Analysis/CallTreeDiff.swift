@@ -1,0 +1,181 @@
+import MemoryModel
+
+/// Two profiles' call trees laid over each other, as pprof's `-diff_base` compares
+/// them: one node per stack prefix found in either, with the current value, the base
+/// value and `delta = current − base`.
+///
+/// Functions are matched by name, since function indices differ between profiles.
+/// Percentages of a diff are meant relative to `baseTotal`, as pprof shows them.
+///
+/// With `normalize`, every base sample value is multiplied by `currentTotal /
+/// rawBaseTotal` (rounded half away from zero, per sample, so totals still add up), so
+/// the base is compared at the current profile's size and the current values stay the
+/// real ones. pprof's `-normalize` scales the other way (current to the base's total);
+/// the deltas differ from pprof's only by that constant factor.
+public struct CallTreeDiff: Sendable, Equatable {
+    public struct Node: Sendable, Equatable {
+        /// Index into `CallTreeDiff.functions`; −1 for the root.
+        public var function: Int32
+        /// A representative line: the first one seen, current profile first.
+        public var line: Int64
+        /// Total (cum) in the current profile.
+        public var current: Int64
+        /// Total (cum) in the base profile (scaled when normalized).
+        public var base: Int64
+        /// Self (flat) in the current profile.
+        public var currentSelf: Int64
+        /// Self (flat) in the base profile (scaled when normalized).
+        public var baseSelf: Int64
+        /// The part of `base` in stacks the current profile lacks: all of `base` where
+        /// `current` is zero, else the sum of the children's. This is what a view sized
+        /// by the current profile cannot show.
+        public var baseOnly: Int64
+        /// Index of the parent node; −1 for the root.
+        public var parent: Int32
+        /// 0 for the root, 1 for the outermost frames.
+        public var depth: Int32
+
+        /// `current − base` (pprof's diff value).
+        public var delta: Int64 { current - base }
+        /// `currentSelf − baseSelf`.
+        public var selfDelta: Int64 { currentSelf - baseSelf }
+    }
+
+    /// The nodes, stored by column and read as `Node` values. A parent precedes its
+    /// children.
+    public struct Nodes: RandomAccessCollection, Sendable, Equatable {
+        let function: [Int32]
+        let line: [Int64]
+        let current: [Int64]
+        let base: [Int64]
+        let currentSelf: [Int64]
+        let baseSelf: [Int64]
+        let baseOnly: [Int64]
+        let parent: [Int32]
+        let depth: [Int32]
+
+        public var startIndex: Int { 0 }
+        public var endIndex: Int { parent.count }
+        public subscript(index: Int) -> Node {
+            Node(function: function[index], line: line[index], current: current[index], base: base[index],
+                 currentSelf: currentSelf[index], baseSelf: baseSelf[index], baseOnly: baseOnly[index],
+                 parent: parent[index], depth: depth[index])
+        }
+    }
+
+    public static let root = 0
+
+    public let sampleType: ValueType
+    public let functions: [CallTreeFunction]
+    public let nodes: Nodes
+    /// Whether the base was scaled to the current total.
+    public let isNormalized: Bool
+    /// The factor base values were multiplied by: 1 unless normalized.
+    public let baseScale: Double
+    /// The base's sum of sample values before scaling.
+    public let rawBaseTotal: Int64
+    /// True only for absurd input whose values would overflow when summed.
+    public let valuesWereClamped: Bool
+    private let childStarts: [Int32]
+    private let childList: [Int]
+
+    /// Compares `current` against `base`, for sample type `sampleType` of `current`
+    /// and `baseSampleType` of `base` (indices that must be valid; see
+    /// `sampleTypeIndex(of:in:)` to find the matching one).
+    ///
+    /// With `normalize`, when the base's total is zero nothing is scaled.
+    public init(current: Profile, base: Profile, sampleType: Int, baseSampleType: Int, normalize: Bool = false) {
+        precondition(current.sampleTypes.indices.contains(sampleType), "sample type index out of range")
+        precondition(base.sampleTypes.indices.contains(baseSampleType), "base sample type index out of range")
+        let rawBaseTotal = CallTreeBuilder.sum(of: base, typeIndex: baseSampleType)
+        var scale = 1.0
+        if normalize, rawBaseTotal != 0 {
+            scale = Double(CallTreeBuilder.sum(of: current, typeIndex: sampleType)) / Double(rawBaseTotal)
+        }
+        let builder = CallTreeBuilder(inputs: [.init(profile: current, typeIndex: sampleType),
+                                               .init(profile: base, typeIndex: baseSampleType, scale: scale)])
+        let count = builder.nodeCount
+        var currentTotals = [Int64](repeating: 0, count: count), baseTotals = currentTotals
+        var currentSelves = currentTotals, baseSelves = currentTotals
+        for node in 0..<count {
+            currentTotals[node] = builder.total[2 * node]
+            baseTotals[node] = builder.total[2 * node + 1]
+            currentSelves[node] = builder.selfValue[2 * node]
+            baseSelves[node] = builder.selfValue[2 * node + 1]
+        }
+        let functions = builder.functions, function = builder.function, parent = builder.parent
+        let children = builder.children { a, b in
+            if currentTotals[a] != currentTotals[b] { return currentTotals[a] > currentTotals[b] }
+            if baseTotals[a] != baseTotals[b] { return baseTotals[a] > baseTotals[b] }
+            return functions[Int(function[a])].name < functions[Int(function[b])].name
+        }
+
+        // Children come after their parents, so one backward pass sums the base-only parts.
+        var baseOnly = [Int64](repeating: 0, count: count)
+        for node in stride(from: count - 1, through: 0, by: -1) {
+            if currentTotals[node] == 0 { baseOnly[node] = baseTotals[node] }
+            if node > 0 { baseOnly[Int(parent[node])] += baseOnly[node] }
+        }
+
+        self.sampleType = current.sampleTypes[sampleType]
+        self.functions = functions
+        self.nodes = Nodes(function: function, line: builder.line, current: currentTotals, base: baseTotals,
+                           currentSelf: currentSelves, baseSelf: baseSelves, baseOnly: baseOnly,
+                           parent: parent, depth: builder.depth)
+        self.isNormalized = normalize && scale != 1
+        self.baseScale = scale
+        self.rawBaseTotal = rawBaseTotal
+        self.valuesWereClamped = builder.clamped
+        self.childStarts = children.starts
+        self.childList = children.list
+    }
+
+    public var currentTotal: Int64 { nodes.current[Self.root] }
+    /// The base total after scaling: the denominator of a diff's percentages.
+    public var baseTotal: Int64 { nodes.base[Self.root] }
+    public var deltaTotal: Int64 { nodes[Self.root].delta }
+
+    /// The children of `node`: largest current total first, then largest base, then by name.
+    public func children(of node: Int) -> ArraySlice<Int> {
+        childList[Int(childStarts[node])..<Int(childStarts[node + 1])]
+    }
+
+    public func function(of node: Int) -> CallTreeFunction? {
+        let index = nodes.function[node]
+        return index < 0 ? nil : functions[Int(index)]
+    }
+
+    public func name(of node: Int) -> String {
+        function(of: node)?.name ?? ""
+    }
+
+    public func child(of node: Int, named name: String) -> Int? {
+        children(of: node).first { self.name(of: $0) == name }
+    }
+
+    /// The node reached from the root by following `names` (outermost first).
+    public func node(atPath names: [String]) -> Int? {
+        var node = Self.root
+        for name in names {
+            guard let next = child(of: node, named: name) else { return nil }
+            node = next
+        }
+        return node
+    }
+
+    public func path(of node: Int) -> [String] {
+        var names: [String] = []
+        var current = node
+        while current != Self.root {
+            names.append(name(of: current))
+            current = Int(nodes.parent[current])
+        }
+        return names.reversed()
+    }
+
+    /// The index of the sample type in `profile` with the same type and unit as
+    /// `sampleType`, if any: how to find the base's column for a current's column.
+    public static func sampleTypeIndex(of sampleType: ValueType, in profile: Profile) -> Int? {
+        profile.sampleTypes.firstIndex(of: sampleType)
+    }
+}
