@@ -23,7 +23,9 @@ extension HeapProfileSection {
             file: current.file, time: ProfileViews.time(current.time), sampleType: profile.sampleTypes[index].type,
             total: ProfileValueFormat.string(top.total, unit: unit),
             topRows: ProfileViews.rows(top, unit: unit), lineRows: ProfileViews.rows(lines, unit: unit),
-            flameGraphSVG: nil, heapGoalHTML: nil, diff: nil)
+            flameGraphSVG: FlameGraph(tree: CallTree(profile: profile, sampleType: index),
+                                      title: "Flame graph of \(profile.sampleTypes[index].type) in \(current.file)").svg(),
+            heapGoalHTML: nil, diff: nil)
         if profile.sampleTypes[index].type == "inuse_space",
            let comparison = HeapGoalComparison(profile: current, breakdown: breakdown, gogcSeries: gogcSeries) {
             section.heapGoalHTML = MarkdownRenderer.html(ProfileViews.heapGoalMarkdown(comparison))
@@ -108,6 +110,9 @@ enum ProfileViews {
         let shrink = ordered.filter { $0.0.flat < 0 || ($0.0.flat == 0 && $0.0.cum < 0) }
             .sorted { ($0.0.flat, $0.0.cum) < ($1.0.flat, $1.0.cum) }.prefix(10).map { signedRow($0.1, $0.0) }
         let stacks = StackDiff(current: current.profile, base: base.profile, sampleIndex: sampleIndex, baseSampleIndex: baseIndex)
+        let flame = DiffFlameGraph(
+            diff: CallTreeDiff(current: current.profile, base: base.profile, sampleType: sampleIndex, baseSampleType: baseIndex),
+            title: "Diff flame graph: \(current.file) − \(base.file)")
         func stackRow(_ row: StackDiff.Row) -> StackDiffRowView {
             StackDiffRowView(delta: (row.delta > 0 ? "+" : "") + ProfileValueFormat.string(row.delta, unit: unit),
                              base: ProfileValueFormat.string(row.base, unit: unit),
@@ -124,7 +129,8 @@ enum ProfileViews {
                 + "(\(change >= 0 ? "+" : "")\(ProfileValueFormat.string(change, unit: unit)), \(percent) of the base)",
             growthRows: growth, shrinkRows: shrink,
             stackGrowth: stacks.growth(limit: 8).map(stackRow), stackShrink: stacks.shrink(limit: 5).map(stackRow),
-            hasShrink: !shrink.isEmpty, flameGraphSVG: nil, baseOnlyFlameGraphSVG: nil)
+            hasShrink: !shrink.isEmpty,
+            flameGraphSVG: flame.svg(), baseOnlyFlameGraphSVG: flame.baseOnlySVG())
     }
 
     private static func signedRow(_ view: ProfileTopRowView, _ row: ProfileTop.Row) -> ProfileTopRowView {
