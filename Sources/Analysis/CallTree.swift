@@ -61,12 +61,19 @@ public struct CallTree: Sendable, Equatable {
     public let valuesWereClamped: Bool
     private let childStarts: [Int32]
     private let childList: [Int]
+    private let truncated: [Bool]
 
     /// The tree of `profile`'s values of sample type `sampleType` (an index into
     /// `profile.sampleTypes`, which must be valid).
-    public init(profile: Profile, sampleType: Int) {
+    ///
+    /// With `pruneFraction` > 0, nodes smaller than that fraction of the root are not
+    /// expanded (their totals are exact, their self values 0, they have no children):
+    /// what a flame graph needs, at a fraction of the cost.
+    public init(profile: Profile, sampleType: Int, pruneFraction: Double = 0) {
         precondition(profile.sampleTypes.indices.contains(sampleType), "sample type index out of range")
-        let builder = CallTreeBuilder(inputs: [.init(profile: profile, typeIndex: sampleType)])
+        let rootTotal = abs(CallTreeBuilder.sum(of: profile, typeIndex: sampleType))
+        let threshold = pruneFraction > 0 ? Int64(Double(rootTotal) * pruneFraction) : 0
+        let builder = CallTreeBuilder(inputs: [.init(profile: profile, typeIndex: sampleType)], pruneBelow: threshold)
         let total = builder.total
         let functions = builder.functions, function = builder.function
         let children = builder.children { a, b in
@@ -81,6 +88,12 @@ public struct CallTree: Sendable, Equatable {
         self.childList = children.list
         self.sampleCount = builder.sampleCounts[0]
         self.valuesWereClamped = builder.clamped
+        self.truncated = builder.truncated
+    }
+
+    /// Whether `node` has callees that were left out because the tree was pruned.
+    public func isTruncated(_ node: Int) -> Bool {
+        node < truncated.count && truncated[node]
     }
 
     /// The root's total: the sum of all sample values.

@@ -41,6 +41,8 @@ struct CallTreeBuilder {
     private(set) var sampleCounts: [Int]
     /// Whether some input's values were so large they had to be clamped.
     private(set) var clamped = false
+    /// Per node: it was pruned while some sample went on below it.
+    private(set) var truncated: [Bool] = [false]
 
     var nodeCount: Int { parent.count }
 
@@ -76,7 +78,11 @@ struct CallTreeBuilder {
         var next: [Int32] = []
     }
 
-    init(inputs: [Input]) {
+    /// - Parameter pruneBelow: nodes whose |total| (in every input) is below this are
+    ///   kept, with their totals, but not expanded: their self values stay 0 and they
+    ///   get no children. A flame graph cannot draw such frames anyway, and skipping
+    ///   their subtrees is most of the work on a bushy profile. 0 keeps everything.
+    init(inputs: [Input], pruneBelow: Int64 = 0) {
         slots = inputs.count
         total = [Int64](repeating: 0, count: slots)
         selfValue = [Int64](repeating: 0, count: slots)
@@ -145,6 +151,7 @@ struct CallTreeBuilder {
                         function.append(Int32(f))
                         line.append(frameLines[frame])
                         depth.append(Int32(level + 1))
+                        truncated.append(false)
                         for _ in 0..<slots {
                             total.append(0)
                             selfValue.append(0)
@@ -158,6 +165,20 @@ struct CallTreeBuilder {
             }
             // Regroup the walkers that go on by child (a stable counting sort).
             let levelCount = parent.count - levelStart
+            if pruneBelow > 0 {
+                for index in 0..<liveCount where childAt[index] >= 0 {
+                    let base = Int(childAt[index]) * slots
+                    var significant = false
+                    for slot in 0..<slots where abs(total[base + slot]) >= pruneBelow { significant = true }
+                    if !significant {
+                        // Its stack goes on below: say so, since its children are not built.
+                        if walkers[index].rank >= 0, columns.next[column + Int(walkers[index].rank)] >= 0 {
+                            truncated[Int(childAt[index])] = true
+                        }
+                        childAt[index] = -1
+                    }
+                }
+            }
             for k in 0...levelCount { runStarts[k] = 0 }
             for index in 0..<liveCount where childAt[index] >= 0 {
                 runStarts[Int(childAt[index]) - levelStart + 1] += 1

@@ -84,7 +84,10 @@ public struct CallTreeDiff: Sendable, Equatable {
     /// `sampleTypeIndex(of:in:)` to find the matching one).
     ///
     /// With `normalize`, when the base's total is zero nothing is scaled.
-    public init(current: Profile, base: Profile, sampleType: Int, baseSampleType: Int, normalize: Bool = false) {
+    /// `pruneFraction` > 0 leaves nodes smaller than that fraction of the larger total
+    /// unexpanded, as `CallTree` does; 0 keeps everything.
+    public init(current: Profile, base: Profile, sampleType: Int, baseSampleType: Int, normalize: Bool = false,
+                pruneFraction: Double = 0) {
         precondition(current.sampleTypes.indices.contains(sampleType), "sample type index out of range")
         precondition(base.sampleTypes.indices.contains(baseSampleType), "base sample type index out of range")
         let rawBaseTotal = CallTreeBuilder.sum(of: base, typeIndex: baseSampleType)
@@ -92,8 +95,10 @@ public struct CallTreeDiff: Sendable, Equatable {
         if normalize, rawBaseTotal != 0 {
             scale = Double(CallTreeBuilder.sum(of: current, typeIndex: sampleType)) / Double(rawBaseTotal)
         }
+        let largest = max(abs(CallTreeBuilder.sum(of: current, typeIndex: sampleType)), abs(Int64(Double(rawBaseTotal) * scale)))
+        let threshold = pruneFraction > 0 ? Int64(Double(largest) * pruneFraction) : 0
         let builder = CallTreeBuilder(inputs: [.init(profile: current, typeIndex: sampleType),
-                                               .init(profile: base, typeIndex: baseSampleType, scale: scale)])
+                                               .init(profile: base, typeIndex: baseSampleType, scale: scale)], pruneBelow: threshold)
         let count = builder.nodeCount
         var currentTotals = [Int64](repeating: 0, count: count), baseTotals = currentTotals
         var currentSelves = currentTotals, baseSelves = currentTotals

@@ -20,8 +20,10 @@ struct ProfileBenchmark {
         // Whole commands, as users run them, each measured by the kernel. They run first,
         // while this process is small: a spawned child starts out sharing its memory.
         let executable = URL(fileURLWithPath: CommandLine.arguments[0]).deletingLastPathComponent().appendingPathComponent("gomemreport").path
+        let page = FileManager.default.temporaryDirectory.appendingPathComponent("gomemreport-bench-page.html").path
         let commands: [(String, [String])] = [
             ("gomemreport top", [executable, "top", profilePath]),
+            ("gomemreport profile", [executable, "profile", profilePath, "-o", page]),
             ("go tool pprof -top", ["go", "tool", "pprof", "-top", profilePath]),
             ("gzip -dc (the floor)", ["gzip", "-dc", profilePath]),
         ]
@@ -60,6 +62,12 @@ struct ProfileBenchmark {
         var top: ProfileTop?
         best("top table (all rows)") { top = ProfileTop.compute(profile: profile, sampleIndex: index) }
         best("top text") { _ = ProfileTopText.render(top!) }
+        var tree: CallTree?
+        best("call tree (full)") { tree = CallTree(profile: profile, sampleType: index) }
+        best("call tree (pruned for the flame graph)") { tree = CallTree(profile: profile, sampleType: index, pruneFraction: FlameGraph.pruneFraction) }
+        var svg = ""
+        best("flame graph SVG") { svg = FlameGraph(tree: tree!, title: "bench").svg() }
+        phases.append(("  (flame graph size, KiB)", Double(svg.utf8.count) / 1024 / 1000))
         print("\nIn process (best of \(repeats)):")
         for (name, seconds) in phases { print("  \(name.padding(toLength: 34, withPad: " ", startingAt: 0)) \(format(seconds))") }
 
@@ -67,7 +75,12 @@ struct ProfileBenchmark {
             print("\nRatios:")
             print(String(format: "  go tool pprof -top / gomemreport top: %.1f× faster", pprof.seconds / ours.seconds))
             print(String(format: "  gomemreport top / gzip -dc:          %.1f× the floor", ours.seconds / gzip.seconds))
-            print(String(format: "  peak memory, gomemreport / pprof:    %.2f", Double(ours.peakKiB) / Double(max(pprof.peakKiB, 1))))
+            print(String(format: "  peak memory, gomemreport top / pprof: %.2f", Double(ours.peakKiB) / Double(max(pprof.peakKiB, 1))))
+            if let page = results["gomemreport profile"] {
+                print(String(format: "  go tool pprof -top / gomemreport profile (top, lines, flame graph, HTML): %.1f× faster", pprof.seconds / page.seconds))
+                print(String(format: "  gomemreport profile / gzip -dc:      %.1f× the floor", page.seconds / gzip.seconds))
+                print(String(format: "  peak memory, gomemreport profile / pprof: %.2f", Double(page.peakKiB) / Double(max(pprof.peakKiB, 1))))
+            }
         }
     }
 

@@ -18,6 +18,10 @@ public struct FlameGraph {
     public var rowHeight = 18.0
     /// Frames narrower than this (in user units) are merged with their narrow siblings.
     public var minimumFrameWidth = 1.5
+
+    /// The share of the root below which a frame is too narrow to draw at the default
+    /// size, halved for safety: build trees with `CallTree(…, pruneFraction:)` at this.
+    public static let pruneFraction = 1.5 / 1200 / 2
     /// Rows below the root; deeper frames are not drawn (their value stays in their
     /// ancestors' width, and the last drawn frame's title says so).
     public var maximumDepth = 200
@@ -35,7 +39,7 @@ public struct FlameGraph {
         let tree = self.tree
         let unit = tree.sampleType.unit
         let (boxes, usedMinimumWidth) = FlameGraphLayout.boxes(
-            root: CallTree.root, children: { tree.children(of: $0) }, size: { tree.nodes[$0].total }, width: width,
+            root: CallTree.root, children: { tree.children(of: $0) }, isTruncated: { tree.isTruncated($0) }, size: { tree.nodes[$0].total }, width: width,
             minimumWidth: minimumFrameWidth, maximumDepth: maximumDepth, maximumBoxes: maximumFrames)
         guard !boxes.isEmpty else {
             return FlameGraphSVG.empty(title: title, message: "No samples with a positive \(tree.sampleType.type) value.", width: width)

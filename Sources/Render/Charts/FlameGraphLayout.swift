@@ -30,11 +30,12 @@ struct FlameGraphLayout {
     /// `boxes` with at most `maximumBoxes` boxes: when there would be more, the minimum
     /// width doubles until they fit, which bounds the size of the SVG whatever the
     /// profile. Returns the boxes and the minimum width used.
-    static func boxes(root: Int, children: (Int) -> ArraySlice<Int>, size: (Int) -> Int64, width: Double,
+    static func boxes(root: Int, children: (Int) -> ArraySlice<Int>, isTruncated: (Int) -> Bool = { _ in false },
+                      size: (Int) -> Int64, width: Double,
                       minimumWidth: Double, maximumDepth: Int, maximumBoxes: Int) -> (boxes: [Box], minimumWidth: Double) {
         var minimumWidth = max(minimumWidth, 0.1)
         while true {
-            let result = boxes(root: root, children: children, size: size, width: width,
+            let result = boxes(root: root, children: children, isTruncated: isTruncated, size: size, width: width,
                                minimumWidth: minimumWidth, maximumDepth: maximumDepth)
             if result.count <= max(maximumBoxes, 1) || minimumWidth >= width { return (result, minimumWidth) }
             minimumWidth *= 2
@@ -45,8 +46,10 @@ struct FlameGraphLayout {
     /// `size(node)` is clamped at zero; a node's children are fitted into its size even
     /// if theirs add up to more (which only negative values can cause). Rows go from
     /// 0 (the root) to `maximumDepth`. Empty when the root's size is not positive.
-    static func boxes(root: Int, children: (Int) -> ArraySlice<Int>, size: (Int) -> Int64,
-                      width: Double, minimumWidth: Double, maximumDepth: Int) -> [Box] {
+    /// `isTruncated(node)` says a node has callers-below that were left out when the
+    /// tree was built (pruned), which a box shows like children hidden by the layout.
+    static func boxes(root: Int, children: (Int) -> ArraySlice<Int>, isTruncated: (Int) -> Bool,
+                      size: (Int) -> Int64, width: Double, minimumWidth: Double, maximumDepth: Int) -> [Box] {
         let rootSize = max(0, size(root))
         guard rootSize > 0 else { return [] }
         let scale = width / Double(rootSize)
@@ -54,7 +57,7 @@ struct FlameGraphLayout {
         // Nodes to lay out below: (node, its offset in value units, its size, its depth).
         var pending: [(node: Int, offset: Int64, size: Int64, depth: Int)] = []
         boxes.append(Box(content: .node(root), depth: 0, x: 0, width: width, size: rootSize,
-                         hidesChildren: maximumDepth == 0 && !children(root).isEmpty))
+                         hidesChildren: maximumDepth == 0 && !children(root).isEmpty || isTruncated(root)))
         if maximumDepth > 0 { pending.append((root, 0, rootSize, 0)) }
 
         while let (node, offset, available, depth) = pending.popLast() {
@@ -88,13 +91,13 @@ struct FlameGraphLayout {
                 let hasChildren = !children(child).isEmpty
                 boxes.append(Box(content: .node(child), depth: childDepth, x: Double(childOffset) * scale,
                                  width: Double(childSize) * scale, size: childSize,
-                                 hidesChildren: hasChildren && childDepth >= maximumDepth))
+                                 hidesChildren: (hasChildren && childDepth >= maximumDepth) || isTruncated(child)))
             }
             if narrowSize > 0 {
                 let content: Content = narrow.count == 1 ? .node(narrow[0]) : .merged(narrow)
                 boxes.append(Box(content: content, depth: childDepth, x: Double(cursor) * scale,
                                  width: Double(narrowSize) * scale, size: narrowSize,
-                                 hidesChildren: narrow.count == 1 && !children(narrow[0]).isEmpty))
+                                 hidesChildren: narrow.count == 1 && (!children(narrow[0]).isEmpty || isTruncated(narrow[0]))))
             }
             if childDepth < maximumDepth {
                 // Reversed, so the first child is laid out first.

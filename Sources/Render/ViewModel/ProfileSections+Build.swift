@@ -23,7 +23,7 @@ extension HeapProfileSection {
             file: current.file, time: ProfileViews.time(current.time), sampleType: profile.sampleTypes[index].type,
             total: ProfileValueFormat.string(top.total, unit: unit),
             topRows: ProfileViews.rows(top, unit: unit), lineRows: ProfileViews.rows(lines, unit: unit),
-            flameGraphSVG: FlameGraph(tree: CallTree(profile: profile, sampleType: index),
+            flameGraphSVG: FlameGraph(tree: CallTree(profile: profile, sampleType: index, pruneFraction: FlameGraph.pruneFraction),
                                       title: "Flame graph of \(profile.sampleTypes[index].type) in \(current.file)").svg(),
             heapGoalHTML: nil, diff: nil)
         if profile.sampleTypes[index].type == "inuse_space",
@@ -111,6 +111,7 @@ enum ProfileViews {
             .sorted { ($0.0.flat, $0.0.cum) < ($1.0.flat, $1.0.cum) }.prefix(10).map { signedRow($0.1, $0.0) }
         let stacks = StackDiff(current: current.profile, base: base.profile, sampleIndex: sampleIndex, baseSampleIndex: baseIndex)
         let flame = DiffFlameGraph(
+            // Not pruned: the base-only view rescales to stacks that are tiny in the whole.
             diff: CallTreeDiff(current: current.profile, base: base.profile, sampleType: sampleIndex, baseSampleType: baseIndex),
             title: "Diff flame graph: \(current.file) − \(base.file)")
         func stackRow(_ row: StackDiff.Row) -> StackDiffRowView {
