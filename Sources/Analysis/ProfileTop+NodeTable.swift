@@ -36,10 +36,11 @@ extension ProfileTop {
             flat.reserveCapacity(profile.locations.count + profile.locations.count / 4)
             index.reserveCapacity(index.count + profile.functions.count)
             info.reserveCapacity(info.count + profile.functions.count)
-            // Functions are looked up once each, not once per line.
+            // Functions are looked up once each, not once per line; so are file names.
             var functionNode = [Int32](repeating: -1, count: profile.functions.count)
+            var cleanFiles = [String?](repeating: nil, count: granularity == .lines ? profile.functions.count : 0)
             for location in profile.locations {
-                appendNodes(of: location, in: profile, functionNode: &functionNode, to: &flat)
+                appendNodes(of: location, in: profile, functionNode: &functionNode, cleanFiles: &cleanFiles, to: &flat)
                 starts.append(Int32(flat.count))
             }
             return LocationFrames(starts: starts, nodes: flat)
@@ -47,7 +48,7 @@ extension ProfileTop {
 
         /// Appends a location's nodes, innermost first (one per line).
         private mutating func appendNodes(of location: ProfileLocation, in profile: Profile, functionNode: inout [Int32],
-                                          to flat: inout [Int32]) {
+                                          cleanFiles: inout [String?], to flat: inout [Int32]) {
             // pprof keeps the binary's name only where there is no function name.
             func objfile() -> String {
                 guard location.mapping >= 0 else { return "" }
@@ -70,8 +71,9 @@ extension ProfileTop {
                 case .functions:
                     key = Info(function: function.name, file: "", line: 0, objfile: nameless ? objfile() : "")
                 case .lines:
-                    key = Info(function: function.name, file: Self.cleanPath(function.filename), line: line.line,
-                               objfile: nameless ? objfile() : "")
+                    let file = cleanFiles[functionIndex] ?? Self.cleanPath(function.filename)
+                    cleanFiles[functionIndex] = file
+                    key = Info(function: function.name, file: file, line: line.line, objfile: nameless ? objfile() : "")
                 }
                 let node = intern(key)
                 if granularity == .functions && !nameless { functionNode[functionIndex] = node }
@@ -109,6 +111,7 @@ extension ProfileTop {
         /// Go's `filepath.Clean`, which pprof applies to file names.
         static func cleanPath(_ path: String) -> String {
             guard !path.isEmpty else { return "" }
+            if isClean(path) { return path }
             let rooted = path.hasPrefix("/")
             var parts: [Substring] = []
             for part in path.split(separator: "/", omittingEmptySubsequences: true) {
@@ -122,6 +125,26 @@ extension ProfileTop {
             let joined = parts.joined(separator: "/")
             if rooted { return "/" + joined }
             return joined.isEmpty ? "." : joined
+        }
+
+        /// Whether `Clean` would return `path` unchanged (the common case): no empty,
+        /// `.` or `..` segments and no trailing slash.
+        private static func isClean(_ path: String) -> Bool {
+            var position = 0, segmentLength = 0, segmentDots = 0
+            for byte in path.utf8 {
+                if byte == UInt8(ascii: "/") {
+                    if position > 0 && segmentLength == 0 { return false }                       // "//"
+                    if segmentLength > 0 && segmentLength == segmentDots && segmentDots <= 2 { return false }  // "." or ".."
+                    segmentLength = 0
+                    segmentDots = 0
+                } else {
+                    segmentLength += 1
+                    if byte == UInt8(ascii: ".") { segmentDots += 1 }
+                }
+                position += 1
+            }
+            if segmentLength == 0 && position > 1 { return false }                               // trailing "/"
+            return !(segmentLength > 0 && segmentLength == segmentDots && segmentDots <= 2)
         }
     }
 }
