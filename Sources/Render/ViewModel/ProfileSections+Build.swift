@@ -1,3 +1,4 @@
+import Foundation
 import Analysis
 import Markdown
 import MemoryModel
@@ -16,16 +17,30 @@ extension HeapProfileSection {
         let profile = current.profile
         guard index < profile.sampleTypes.count else { return nil }
         let unit = profile.sampleTypes[index].unit
-        let top = ProfileTop.compute(profile: profile, sampleIndex: index, nodeCount: 15)
-        let lines = ProfileTop.compute(profile: profile, sampleIndex: index, granularity: .lines, nodeCount: 10)
+        // The three views read the same samples independently: one core each where there are cores.
+        var top: ProfileTop?, lines: ProfileTop?, flame = ""
+        let lock = NSLock()
+        DispatchQueue.concurrentPerform(iterations: 3) { part in
+            switch part {
+            case 0:
+                let result = ProfileTop.compute(profile: profile, sampleIndex: index, nodeCount: 15)
+                lock.lock(); top = result; lock.unlock()
+            case 1:
+                let result = ProfileTop.compute(profile: profile, sampleIndex: index, granularity: .lines, nodeCount: 10)
+                lock.lock(); lines = result; lock.unlock()
+            default:
+                let tree = CallTree(profile: profile, sampleType: index, pruneFraction: FlameGraph.pruneFraction)
+                let svg = FlameGraph(tree: tree, title: "Flame graph of \(profile.sampleTypes[index].type) in \(current.file)").svg()
+                lock.lock(); flame = svg; lock.unlock()
+            }
+        }
+        guard let top, let lines else { return nil }
         var section = HeapProfileSection(
             heading: current.kind == .heap ? "Heap profile" : "Profile: \(profile.sampleTypes[index].type)",
             file: current.file, time: ProfileViews.time(current.time), sampleType: profile.sampleTypes[index].type,
             total: ProfileValueFormat.string(top.total, unit: unit),
             topRows: ProfileViews.rows(top, unit: unit), lineRows: ProfileViews.rows(lines, unit: unit),
-            flameGraphSVG: FlameGraph(tree: CallTree(profile: profile, sampleType: index, pruneFraction: FlameGraph.pruneFraction),
-                                      title: "Flame graph of \(profile.sampleTypes[index].type) in \(current.file)").svg(),
-            heapGoalHTML: nil, diff: nil)
+            flameGraphSVG: flame, heapGoalHTML: nil, diff: nil)
         if profile.sampleTypes[index].type == "inuse_space",
            let comparison = HeapGoalComparison(profile: current, breakdown: breakdown, gogcSeries: gogcSeries) {
             section.heapGoalHTML = MarkdownRenderer.html(ProfileViews.heapGoalMarkdown(comparison))
