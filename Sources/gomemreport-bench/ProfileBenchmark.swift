@@ -67,9 +67,10 @@ struct ProfileBenchmark {
         best("call tree (pruned for the flame graph)") { tree = CallTree(profile: profile, sampleType: index, pruneFraction: FlameGraph.pruneFraction) }
         var svg = ""
         best("flame graph SVG") { svg = FlameGraph(tree: tree!, title: "bench").svg() }
-        phases.append(("  (flame graph size, KiB)", Double(svg.utf8.count) / 1024 / 1000))
+        let svgKiB = svg.utf8.count / 1024
         print("\nIn process (best of \(repeats)):")
-        for (name, seconds) in phases { print("  \(name.padding(toLength: 34, withPad: " ", startingAt: 0)) \(format(seconds))") }
+        for (name, seconds) in phases { print("  \(name.padding(toLength: 40, withPad: " ", startingAt: 0)) \(format(seconds))") }
+        print("  flame graph SVG size: \(svgKiB) KiB")
 
         if let ours = results["gomemreport top"], let pprof = results["go tool pprof -top"], let gzip = results["gzip -dc (the floor)"] {
             print("\nRatios:")
