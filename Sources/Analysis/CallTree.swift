@@ -13,7 +13,7 @@ import MemoryModel
 /// its `selfValue` pprof's *flat* (the samples whose stack ends there), so for every
 /// node `selfValue + Σ children's total == total`, and the root's total is the sum of
 /// all sample values.
-public struct CallTree: Sendable, Equatable {
+public struct CallTree: Sendable, Equatable, CallTreeNavigation {
     public struct Node: Sendable, Equatable {
         /// Index into `CallTree.functions`; −1 for the root.
         public var function: Int32
@@ -105,49 +105,19 @@ public struct CallTree: Sendable, Equatable {
         childList[Int(childStarts[node])..<Int(childStarts[node + 1])]
     }
 
+    public func parent(of node: Int) -> Int {
+        Int(nodes.parent[node])
+    }
+
     /// The function of `node`; nil for the root.
     public func function(of node: Int) -> CallTreeFunction? {
         let index = nodes.function[node]
         return index < 0 ? nil : functions[Int(index)]
     }
 
-    /// The function name of `node`; empty for the root.
-    public func name(of node: Int) -> String {
-        function(of: node)?.name ?? ""
-    }
-
-    /// The child of `node` whose function is named `name`, if any.
-    public func child(of node: Int, named name: String) -> Int? {
-        children(of: node).first { self.name(of: $0) == name }
-    }
-
-    /// The node reached from the root by following `names` (outermost first).
-    public func node(atPath names: [String]) -> Int? {
-        var node = Self.root
-        for name in names {
-            guard let next = child(of: node, named: name) else { return nil }
-            node = next
-        }
-        return node
-    }
-
-    /// The function names from the outermost frame down to `node` (empty for the root).
-    public func path(of node: Int) -> [String] {
-        var names: [String] = []
-        var current = node
-        while current != Self.root {
-            names.append(name(of: current))
-            current = Int(nodes.parent[current])
-        }
-        return names.reversed()
-    }
-
     /// The sample type pprof shows by default: the one `defaultSampleType` names, else
     /// the last one. nil when the profile has no sample types.
     public static func defaultSampleTypeIndex(of profile: Profile) -> Int? {
-        if let name = profile.defaultSampleType, let index = profile.sampleTypes.firstIndex(where: { $0.type == name }) {
-            return index
-        }
-        return profile.sampleTypes.isEmpty ? nil : profile.sampleTypes.count - 1
+        profile.sampleTypes.isEmpty ? nil : profile.defaultSampleTypeIndex
     }
 }

@@ -12,7 +12,7 @@ import MemoryModel
 /// the base is compared at the current profile's size and the current values stay the
 /// real ones. pprof's `-normalize` scales the other way (current to the base's total);
 /// the deltas differ from pprof's only by that constant factor.
-public struct CallTreeDiff: Sendable, Equatable {
+public struct CallTreeDiff: Sendable, Equatable, CallTreeNavigation {
     public struct Node: Sendable, Equatable {
         /// Index into `CallTreeDiff.functions`; −1 for the root.
         public var function: Int32
@@ -145,37 +145,13 @@ public struct CallTreeDiff: Sendable, Equatable {
         childList[Int(childStarts[node])..<Int(childStarts[node + 1])]
     }
 
+    public func parent(of node: Int) -> Int {
+        Int(nodes.parent[node])
+    }
+
     public func function(of node: Int) -> CallTreeFunction? {
         let index = nodes.function[node]
         return index < 0 ? nil : functions[Int(index)]
-    }
-
-    public func name(of node: Int) -> String {
-        function(of: node)?.name ?? ""
-    }
-
-    public func child(of node: Int, named name: String) -> Int? {
-        children(of: node).first { self.name(of: $0) == name }
-    }
-
-    /// The node reached from the root by following `names` (outermost first).
-    public func node(atPath names: [String]) -> Int? {
-        var node = Self.root
-        for name in names {
-            guard let next = child(of: node, named: name) else { return nil }
-            node = next
-        }
-        return node
-    }
-
-    public func path(of node: Int) -> [String] {
-        var names: [String] = []
-        var current = node
-        while current != Self.root {
-            names.append(name(of: current))
-            current = Int(nodes.parent[current])
-        }
-        return names.reversed()
     }
 
     /// The index of the sample type in `profile` with the same type and unit as
