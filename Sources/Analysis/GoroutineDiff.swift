@@ -12,21 +12,11 @@ public struct GoroutineDiff: Sendable, Equatable {
         public var sentence: String {
             let sign = delta >= 0 ? "+" : "−"
             let owner = group.owner
-            var text = "\(sign)\(Self.grouped(delta.magnitude)) goroutine\(delta.magnitude == 1 ? "" : "s")"
+            var text = "\(sign)\(DigitGrouping.string(Int64(clamping: delta.magnitude))) goroutine\(delta.magnitude == 1 ? "" : "s")"
             if let owner { text += " in \(owner.function)" }
             text += ", " + (group.blockingOperation.hasPrefix("running") ? group.blockingOperation : "blocked on \(group.blockingOperation)")
             if let owner, owner.line > 0 { text += " at \(owner.shortPosition)" }
             return text
-        }
-
-        private static func grouped(_ value: UInt64) -> String {
-            let digits = String(value)
-            var out = ""
-            for (offset, character) in digits.enumerated() {
-                if offset > 0, (digits.count - offset) % 3 == 0 { out.append(",") }
-                out.append(character)
-            }
-            return out
         }
     }
 

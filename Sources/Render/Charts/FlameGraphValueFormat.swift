@@ -1,3 +1,4 @@
+import MemoryModel
 import Foundation
 
 /// How flame graph titles and legends write a profile's values: bytes through
@@ -36,13 +37,7 @@ enum FlameGraphValueFormat {
 
     /// `"1,234,567"`, `"−1,234"`.
     static func grouped(_ value: Int64) -> String {
-        let digits = String(value.magnitude)
-        var out = value < 0 ? "−" : ""
-        for (offset, character) in digits.enumerated() {
-            if offset > 0, (digits.count - offset) % 3 == 0 { out.append(",") }
-            out.append(character)
-        }
-        return out
+        DigitGrouping.string(value)
     }
 
     /// `"37.2%"`; `"<0.1%"` for a share that is not zero but rounds to it; `"—"` when

@@ -1,3 +1,4 @@
+import MemoryModel
 import Foundation
 
 /// Byte counts for people, in powers of 1024 (KiB, MiB, GiB, TiB), with fixed
@@ -42,14 +43,7 @@ public enum ByteFormat {
     /// Exact bytes with thousands separators, for titles: `"18,117,896 bytes"`.
     public static func exact(_ bytes: Double) -> String {
         guard bytes.isFinite, abs(bytes) < 9e15 else { return string(bytes) }
-        let integer = Int64(bytes.rounded())
-        let digits = String(integer.magnitude)
-        var grouped = ""
-        for (offset, character) in digits.enumerated() {
-            if offset > 0, (digits.count - offset) % 3 == 0 { grouped.append(",") }
-            grouped.append(character)
-        }
-        return (integer < 0 ? "−" : "") + grouped + " bytes"
+        return DigitGrouping.string(Int64(bytes.rounded())) + " bytes"
     }
 
     /// A ratio such as `"1.04×"`.

@@ -1,3 +1,4 @@
+import MemoryModel
 import Foundation
 
 /// Profile values for people, by the sample type's unit: bytes in powers of 1024,
@@ -19,13 +20,7 @@ public enum ProfileValueFormat {
 
     /// `30,239`, `−1,204`.
     public static func grouped(_ value: Int64) -> String {
-        let digits = String(value.magnitude)
-        var out = ""
-        for (offset, character) in digits.enumerated() {
-            if offset > 0, (digits.count - offset) % 3 == 0 { out.append(",") }
-            out.append(character)
-        }
-        return (value < 0 ? "−" : "") + out
+        DigitGrouping.string(value)
     }
 
     /// pprof's `measurement.Percentage`: `"  100%"`, `"92.34%"`, `"0.051%"` (5 wide).
