@@ -1,3 +1,4 @@
+import Analysis
 import Ingest
 import MemoryModel
 
@@ -21,5 +22,15 @@ enum ProfileChoice {
             case .other: throw InputError(file: path, reason: "is neither a heap nor a goroutine profile")
             }
         }
+    }
+}
+
+extension ProfileSet {
+    /// pprof's `-normalize` for the heap diff: the latest heap profile scaled to the
+    /// base's totals.
+    mutating func normalizeHeap() {
+        guard var current = heap, let base = heapBase else { return }
+        current.profile = current.profile.normalized(toMatch: base.profile)
+        heap = current
     }
 }

@@ -35,6 +35,9 @@ struct ReportCommand: ParsableCommand {
     @Option(help: ArgumentHelp("Diff against this heap or goroutine profile instead of the recording's earliest (repeat for both).", valueName: "profile"))
     var base: [String] = []
 
+    @Flag(help: "Scale the latest heap profile to the base's total before diffing, as pprof's -normalize, to compare shapes rather than volumes.")
+    var normalize = false
+
     @Option(name: .customLong("max-profile-bytes"), help: ArgumentHelp("Refuse profiles that decompress to more than this many bytes.", valueName: "bytes"))
     var maxProfileBytes: Int = ProfileReader.defaultMaximumBytes
 
@@ -45,6 +48,7 @@ struct ReportCommand: ParsableCommand {
         let notesText = try notes.map(RecordingFolder.readText)
         var loaded = try RecordingFolder.load(path: recording, maximumProfileBytes: maxProfileBytes)
         try ProfileChoice.apply(profiles: profile, bases: base, maximumBytes: maxProfileBytes, to: &loaded.profiles)
+        if normalize { loaded.profiles.normalizeHeap() }
         try ReportPipeline(recording: loaded, instanceFilter: instance, notes: notesText, templates: templates)
             .run(output: render.output, json: render.json)
     }

@@ -55,6 +55,17 @@ final class ProfileCommandTests: XCTestCase {
         XCTAssertTrue(json.contains("\"current_file\" : \"\(pprof)heap-20261128T073737664Z.pb.gz\""), json)
     }
 
+    func testNormalizeComparesShapes() throws {
+        let result = try CommandRunner.run(["report", Fixtures.recording("heapleak"), "--normalize", "-o", path("n.html"), "--json", path("n.json")])
+        XCTAssertEqual(result.status, 0, result.stderr)
+        let json = try JSONSerialization.jsonObject(with: Data(contentsOf: URL(fileURLWithPath: path("n.json")))) as? [String: Any]
+        let diff = try XCTUnwrap(json?["heap_diff"] as? [String: Any])
+        // Scaled to the base's total (pprof's -normalize), the shape still grew in main.FooHandler.
+        XCTAssertEqual(diff["base_total"] as? Int, 2_098_809)
+        XCTAssertEqual(diff["current_total"] as? Int, 2_098_809)
+        XCTAssertEqual((diff["top_growth"] as? [[String: Any]])?.first?["function"] as? String, "main.FooHandler")
+    }
+
     func testBadProfilesFailWithOneLine() throws {
         let bad = Fixtures.folder.appendingPathComponent("bad-profiles").path
         let cases: [([String], String)] = [
