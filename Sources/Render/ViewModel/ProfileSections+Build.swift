@@ -121,9 +121,9 @@ enum ProfileViews {
         let all = rows(top, unit: unit)
         let ordered = zip(top.rows, all)
         let growth = ordered.filter { $0.0.flat > 0 || ($0.0.flat == 0 && $0.0.cum > 0) }
-            .sorted { ($0.0.flat, $0.0.cum) > ($1.0.flat, $1.0.cum) }.prefix(10).map { signedRow($0.1, $0.0) }
+            .sorted { ($0.0.flat, $0.0.cum, $1.0.name) > ($1.0.flat, $1.0.cum, $0.0.name) }.prefix(10).map { signedRow($0.1, $0.0) }
         let shrink = ordered.filter { $0.0.flat < 0 || ($0.0.flat == 0 && $0.0.cum < 0) }
-            .sorted { ($0.0.flat, $0.0.cum) < ($1.0.flat, $1.0.cum) }.prefix(10).map { signedRow($0.1, $0.0) }
+            .sorted { ($0.0.flat, $0.0.cum, $0.0.name) < ($1.0.flat, $1.0.cum, $1.0.name) }.prefix(10).map { signedRow($0.1, $0.0) }
         let stacks = StackDiff(current: current.profile, base: base.profile, sampleIndex: sampleIndex, baseSampleIndex: baseIndex)
         let flame = DiffFlameGraph(
             // Not pruned: the base-only view rescales to stacks that are tiny in the whole.
