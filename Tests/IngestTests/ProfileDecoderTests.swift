@@ -171,3 +171,56 @@ final class ProfileReaderFormatTests: XCTestCase {
         XCTAssertEqual(heap.memStats?["HeapAlloc"], 77_310_504)
     }
 }
+
+/// Big profiles decode their samples on several cores; the joined result must be the
+/// same as one pass, labels and errors included.
+final class ProfileDecoderParallelTests: XCTestCase {
+    private func bigProfile(samples: Int, badSample: Int? = nil, badFieldAfterSamples: Bool = false) -> [UInt8] {
+        ProtoBytes.build { p in
+            p.message(1, ProtoBytes.build { $0.varint(1, 1); $0.varint(2, 2) })
+            for i in 0..<samples {
+                p.message(2, ProtoBytes.build { s in
+                    s.message(1, [1, UInt64(2 + i % 3)].flatMap(ProtoBytes.varint))
+                    s.message(2, ProtoBytes.varint(UInt64(i)))
+                    if i % 1000 == 7 { s.message(3, ProtoBytes.build { $0.varint(1, 3); $0.varint(2, 4) }) }
+                    if i == badSample { s.bytes += [0x0B] }   // wire type 3
+                })
+            }
+            if badFieldAfterSamples { p.bytes += [0x0F] }
+            for id in 1...4 {
+                p.message(4, ProtoBytes.build { l in
+                    l.varint(1, UInt64(id))
+                    l.message(4, ProtoBytes.build { $0.varint(1, 1); $0.varint(2, UInt64(id)) })
+                })
+            }
+            p.message(5, ProtoBytes.build { $0.varint(1, 1); $0.varint(2, 3) })
+            for s in ["", "objects", "count", "span", "hot"] { p.string(6, s) }
+        }
+    }
+
+    func testManySamplesJoinInOrder() throws {
+        let profile = try ProfileReader.read(bigProfile(samples: 50_000), file: "big.pb")
+        XCTAssertEqual(profile.sampleCount, 50_000)
+        for i in [0, 1, 24_999, 25_000, 25_001, 49_999] {
+            XCTAssertEqual(profile.value(ofSample: i, type: 0), Int64(i), "sample \(i)")
+            XCTAssertEqual(Array(profile.stack(ofSample: i)), [0, Int32(1 + i % 3)], "sample \(i)")
+        }
+        XCTAssertEqual(profile.sampleLabels.count, 50)
+        XCTAssertEqual(profile.sampleLabels[49_007], [ProfileLabel(key: "span", string: "hot")])
+        XCTAssertNil(profile.sampleLabels[49_008])
+    }
+
+    func testTheEarliestBadSampleIsReported() {
+        let bytes = bigProfile(samples: 50_000, badSample: 40_000, badFieldAfterSamples: true)
+        XCTAssertThrowsError(try ProfileReader.read(bytes, file: "big.pb")) { error in
+            let error = error as? InputError
+            XCTAssertTrue(error?.reason.contains("unsupported wire type 3") == true, "\(String(describing: error))")
+            // The bad sample, not the bad top-level field after it.
+            let offset = Int(error?.location?.dropFirst("byte ".count) ?? "") ?? 0
+            XCTAssertLessThan(offset, bytes.count - 100)
+        }
+        XCTAssertThrowsError(try ProfileReader.read(bigProfile(samples: 50_000, badFieldAfterSamples: true), file: "big.pb")) { error in
+            XCTAssertTrue((error as? InputError)?.reason.contains("unsupported wire type 7") == true, "\(error)")
+        }
+    }
+}

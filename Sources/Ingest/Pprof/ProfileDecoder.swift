@@ -28,9 +28,28 @@ enum ProfileDecoder {
 
     private static func decodeProfile(_ reader: inout ProtoWireReader) throws -> RawProfile {
         var raw = RawProfile()
-        // Stacks are most of a big profile: reserving for one id per four bytes saves
-        // the copies of repeated growth (and is at most twice the message size).
-        raw.sampleLocationIDs.reserveCapacity((reader.end - reader.offset) / 4)
+        // Samples are most of a big profile. The first pass only notes where each one
+        // lies; they are decoded afterwards, on all cores (see decodeSamples).
+        var spans: [SampleSpan] = []
+        do {
+            try decodeFields(&reader, into: &raw, sampleSpans: &spans)
+        } catch let error as ProtoWireError {
+            // Every sample noted lies before the error: report a bad one of those first,
+            // as a single front-to-back pass would.
+            _ = try decodeSamples(spans, in: reader.bytes)
+            throw error
+        }
+        let samples = try decodeSamples(spans, in: reader.bytes)
+        raw.sampleStackStarts = samples.stackStarts
+        raw.sampleLocationIDs = samples.locationIDs
+        raw.sampleValues = samples.values
+        raw.sampleValueCounts = samples.valueCounts
+        raw.sampleOffsets = samples.offsets
+        raw.sampleLabels = samples.labels
+        return raw
+    }
+
+    private static func decodeFields(_ reader: inout ProtoWireReader, into raw: inout RawProfile, sampleSpans spans: inout [SampleSpan]) throws {
         while !reader.isAtEnd {
             // Errors found later point at the start of the field that holds the message.
             let start = reader.offset
@@ -42,8 +61,8 @@ enum ProfileDecoder {
                 raw.sampleTypes.append(try decodeValueType(&message))
             case 2: // repeated Sample sample = 2;
                 try reader.expect(type, .lengthDelimited, field: field, in: "Profile")
-                var message = try reader.readMessage()
-                try decodeSample(&message, into: &raw, offset: start)
+                let message = try reader.readMessage()
+                spans.append(SampleSpan(fieldStart: start, bodyStart: message.offset, bodyEnd: message.end))
             case 3: // repeated Mapping mapping = 3;
                 try reader.expect(type, .lengthDelimited, field: field, in: "Profile")
                 var message = try reader.readMessage()
@@ -89,7 +108,6 @@ enum ProfileDecoder {
                 try reader.skip(type)
             }
         }
-        return raw
     }
 
     private static func decodeValueType(_ reader: inout ProtoWireReader) throws -> RawProfile.ValueTypeX {
@@ -110,32 +128,31 @@ enum ProfileDecoder {
         return value
     }
 
-    private static func decodeSample(_ reader: inout ProtoWireReader, into raw: inout RawProfile, offset: Int) throws {
-        let valuesBefore = raw.sampleValues.count
-        var values: [UInt64] = []
+    static func decodeSample(_ reader: inout ProtoWireReader, into chunk: inout SampleChunk, offset: Int) throws {
+        let valuesBefore = chunk.values.count
         while !reader.isAtEnd {
             let (field, type) = try reader.readKey()
             switch field {
             case 1: // repeated uint64 location_id = 1;
-                try reader.readRepeatedVarint(type: type, into: &raw.sampleLocationIDs)
+                try reader.readRepeatedVarint(type: type, into: &chunk.locationIDs)
             case 2: // repeated int64 value = 2;
-                values.removeAll(keepingCapacity: true)
-                try reader.readRepeatedVarint(type: type, into: &values)
-                for value in values { raw.sampleValues.append(Int64(bitPattern: value)) }
+                chunk.scratch.removeAll(keepingCapacity: true)
+                try reader.readRepeatedVarint(type: type, into: &chunk.scratch)
+                for value in chunk.scratch { chunk.values.append(Int64(bitPattern: value)) }
             case 3: // repeated Label label = 3;
                 try reader.expect(type, .lengthDelimited, field: field, in: "Sample")
                 var message = try reader.readMessage()
-                raw.sampleLabels[raw.sampleStackStarts.count - 1, default: []].append(try decodeLabel(&message))
+                chunk.labels[chunk.stackStarts.count - 1, default: []].append(try decodeLabel(&message))
             default:
                 try reader.skip(type)
             }
         }
-        guard raw.sampleLocationIDs.count < Int32.max else {
+        guard chunk.locationIDs.count < Int32.max else {
             throw ProtoWireError(offset: offset, message: "more than 2^31 stack frames in all")
         }
-        raw.sampleStackStarts.append(Int32(raw.sampleLocationIDs.count))
-        raw.sampleValueCounts.append(Int32(clamping: raw.sampleValues.count - valuesBefore))
-        raw.sampleOffsets.append(Int32(clamping: offset))
+        chunk.stackStarts.append(Int32(chunk.locationIDs.count))
+        chunk.valueCounts.append(Int32(clamping: chunk.values.count - valuesBefore))
+        chunk.offsets.append(Int32(clamping: offset))
     }
 
     private static func decodeLabel(_ reader: inout ProtoWireReader) throws -> RawProfile.LabelX {
