@@ -71,6 +71,12 @@ struct ProfileBenchmark {
         print("\nIn process (best of \(repeats)):")
         for (name, seconds) in phases { print("  \(name.padding(toLength: 40, withPad: " ", startingAt: 0)) \(format(seconds))") }
         print("  flame graph SVG size: \(svgKiB) KiB")
+        let timed = Dictionary(phases.map { ($0.0, $0.1) }, uniquingKeysWith: { a, _ in a })
+        let readTopFlame = ["read file", "gunzip (zlib)", "top table (all rows)", "call tree (pruned for the flame graph)", "flame graph SVG"]
+            .compactMap { timed[$0] }.reduce(0, +) + (phases.first { $0.0.hasPrefix("decode") }?.1 ?? 0)
+        if let gzip = results["gzip -dc (the floor)"] {
+            print(String(format: "  read + top table + flame graph: %.1f ms, %.1f× gzip -dc", readTopFlame * 1000, readTopFlame / gzip.seconds))
+        }
 
         if let ours = results["gomemreport top"], let pprof = results["go tool pprof -top"], let gzip = results["gzip -dc (the floor)"] {
             print("\nRatios:")

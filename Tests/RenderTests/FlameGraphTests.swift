@@ -393,7 +393,7 @@ final class FlameGraphTests: XCTestCase {
         }
         XCTAssertGreaterThan(rgb(handler.fill).0, rgb(handler.fill).2)                  // grew: red
         let shrinking = try XCTUnwrap(frame(named: "main.shrinking", in: all))
-        XCTAssertGreaterThan(rgb(shrinking.fill).2, rgb(shrinking.fill).0)              // shrank: blue
+        XCTAssertGreaterThan(rgb(shrinking.fill).1, rgb(shrinking.fill).0)              // shrank: green
         XCTAssertEqual(handler.title, """
             main.handler
             /src/main/x.go:11
@@ -408,7 +408,7 @@ final class FlameGraphTests: XCTestCase {
         XCTAssertTrue(svg.contains("<title>≥ +50.0 KiB</title>"))
         XCTAssertTrue(svg.contains(">+25.0 KiB</text>"))
         XCTAssertEqual(DiffFlameGraph.color(delta: 51_200, scale: 51_200).fill, "#c62828")
-        XCTAssertEqual(DiffFlameGraph.color(delta: -90_000, scale: 51_200).fill, "#1e63b5")
+        XCTAssertEqual(DiffFlameGraph.color(delta: -90_000, scale: 51_200).fill, "#1b7d61")
         XCTAssertEqual(DiffFlameGraph.color(delta: 0, scale: 51_200).fill, "#f1f1f1")
         XCTAssertEqual(Data(svg.utf8), Data(DiffFlameGraph(diff: diff, title: "Heap change").svg().utf8))
     }

@@ -3,7 +3,7 @@ import Analysis
 /// Flame graphs of a `CallTreeDiff` (pprof's `-diff_base`) as two inline SVGs.
 ///
 /// `svg()` is sized by the current profile and coloured by the change from the base,
-/// `current − base`: red where a frame grew, blue where it shrank, grey where it did not
+/// `current − base`: red where a frame grew, green where it shrank, grey where it did not
 /// change, with full colour at ±`colorScale` and a legend that states the scale in
 /// values and as a share of the base total (pprof's diff percentages are of the base).
 /// Stacks that exist only in the base have no width there, so `baseOnlySVG()` draws
@@ -28,7 +28,9 @@ public struct DiffFlameGraph {
 
     static let neutral = (0.945, 0.945, 0.945)
     static let growth = (0.776, 0.157, 0.157)   // #c62828
-    static let shrink = (0.118, 0.388, 0.710)   // #1e63b5
+    // Green as pprof users expect; a dark, blue-leaning green so it stays apart from the
+    // red for most red-green colour-blind readers, and the legend names both.
+    static let shrink = (0.106, 0.490, 0.380)   // #1b7d61
     static let legendHeight = 56.0
 
     public init(diff: CallTreeDiff, title: String) {
@@ -235,7 +237,7 @@ public struct DiffFlameGraph {
                 out += "<text x=\"\(FlameGraphSVG.f(x + swatch / 2))\" y=\"\(FlameGraphSVG.f(y + 25))\" text-anchor=\"middle\">\(FlameGraphSVG.text(FlameGraphValueFormat.signedShort(value, unit: unit)))</text>\n"
             }
         }
-        out += "<text x=\"\(FlameGraphSVG.f(left + 9 * swatch + 10))\" y=\"\(FlameGraphSVG.f(y + 10))\">blue: shrank · grey: unchanged · red: grew</text>\n"
+        out += "<text x=\"\(FlameGraphSVG.f(left + 9 * swatch + 10))\" y=\"\(FlameGraphSVG.f(y + 10))\">green: shrank · grey: unchanged · red: grew</text>\n"
         out += "</g>\n"
         return out
     }
