@@ -1,0 +1,87 @@
+import Foundation
+import MemoryModel
+
+/// Turns a folder of point-in-time snapshots (`metrics/*.prom`, `expvar/*.json`,
+/// `proc/*.status`, named by the UTC stamp `YYYYMMDDTHHMMSSmmmZ`) into series, one per
+/// metric name and label set, ordered by time.
+public enum SnapshotFolder {
+    public enum Kind: String, Sendable {
+        case scrapes = "metrics"
+        case expvar
+        case proc
+
+        var fileExtension: String {
+            switch self {
+            case .scrapes: return ".prom"
+            case .expvar: return ".json"
+            case .proc: return ".status"
+            }
+        }
+    }
+
+    /// Reads every snapshot of `kind` in `folder` (the recording, or the snapshot folder
+    /// itself). Series carry the labels `job` = `job` so they group as one instance.
+    public static func load(_ kind: Kind, in folder: String, job: String) throws -> [MetricSeries] {
+        var directory = (folder as NSString).appendingPathComponent(kind.rawValue)
+        var isDirectory: ObjCBool = false
+        if !FileManager.default.fileExists(atPath: directory, isDirectory: &isDirectory) || !isDirectory.boolValue {
+            directory = folder
+        }
+        let names = ((try? FileManager.default.contentsOfDirectory(atPath: directory)) ?? [])
+            .filter { $0.hasSuffix(kind.fileExtension) && !$0.hasPrefix(".") }.sorted()
+        var builders: [SeriesKey: (timestamps: [Double], values: [Double], origin: SeriesOrigin)] = [:]
+        var order: [SeriesKey] = []
+        for name in names {
+            let path = (directory as NSString).appendingPathComponent(name)
+            let stamp = String(name.dropLast(kind.fileExtension.count))
+            let time = ProfileFileName.stampSeconds(stamp)
+            let bytes = try RecordingFolder.readBytes(path)
+            let samples: [ScrapedSample]
+            switch kind {
+            case .scrapes: samples = try ExpositionReader.read(bytes, file: path, scrapeTime: time)
+            case .expvar: samples = try ExpvarReader.read(bytes, file: path, time: time)
+            case .proc: samples = try ProcStatusReader.read(bytes, file: path, time: time)
+            }
+            for sample in samples {
+                guard let timestamp = sample.timestamp else {
+                    throw InputError(file: path, reason: "has no time: neither a sample timestamp nor a YYYYMMDDTHHMMSSmmmZ stamp in its name")
+                }
+                var labels = sample.labels
+                labels["job"] = labels["job"] ?? job
+                let key = SeriesKey(name: sample.name, labels: labels)
+                if builders[key] == nil {
+                    builders[key] = ([], [], SeriesOrigin(file: path, location: "\(sample.name)"))
+                    order.append(key)
+                }
+                builders[key]!.timestamps.append(timestamp)
+                builders[key]!.values.append(sample.value)
+            }
+        }
+        return order.map { key in
+            let built = builders[key]!
+            let (timestamps, values) = sortedUnique(built.timestamps, built.values)
+            return MetricSeries(name: key.name, labels: key.labels, timestamps: timestamps, values: values, origin: built.origin)
+        }
+    }
+
+    private struct SeriesKey: Hashable {
+        var name: String
+        var labels: [String: String]
+    }
+
+    /// Orders samples by time; of samples at the same time, the last read wins.
+    private static func sortedUnique(_ timestamps: [Double], _ values: [Double]) -> ([Double], [Double]) {
+        if zip(timestamps, timestamps.dropFirst()).allSatisfy({ $0 < $1 }) { return (timestamps, values) }
+        let order = timestamps.indices.sorted { (timestamps[$0], $0) < (timestamps[$1], $1) }
+        var outT: [Double] = [], outV: [Double] = []
+        for index in order {
+            if outT.last == timestamps[index] {
+                outV[outV.count - 1] = values[index]
+            } else {
+                outT.append(timestamps[index])
+                outV.append(values[index])
+            }
+        }
+        return (outT, outV)
+    }
+}
