@@ -50,15 +50,17 @@ extension MemoryBreakdown {
         for category in MemoryCategory.allCases { categories[category] = evaluate(names.categories[category]!) }
 
         var rss = [Double?](repeating: nil, count: timestamps.count)
+        var rssSource = "process_resident_memory_bytes"
         if let rssSeries = instance.series(named: GoMemorySeriesNames.rss) {
-            let byTime = Dictionary(zip(rssSeries.timestamps, rssSeries.values), uniquingKeysWith: { first, _ in first })
-            for (i, t) in timestamps.enumerated() {
-                if let value = byTime[t], plausibleBytes.contains(value) { rss[i] = value }
-            }
+            rss = alignNearest(rssSeries, to: timestamps)
+            // The /proc reader gives VmRSS the process collector's name; say which it was.
+            if rssSeries.origin.file.hasSuffix(".status") { rssSource = "VmRSS in /proc/PID/status" }
         }
 
-        return MemoryBreakdown(instance: instance.id, scheme: names.scheme, timestamps: timestamps, categories: categories,
-                               goMemory: evaluate(names.goMemory), heapReleased: aligned[names.heapReleased]!, rss: rss)
+        var breakdown = MemoryBreakdown(instance: instance.id, scheme: names.scheme, timestamps: timestamps, categories: categories,
+                                        goMemory: evaluate(names.goMemory), heapReleased: aligned[names.heapReleased]!, rss: rss)
+        breakdown.rssSource = rssSource
+        return breakdown
     }
 
     /// Byte counts a process can really have: 0 to 1 EiB. Larger or negative values can
@@ -84,6 +86,27 @@ extension MemoryBreakdown {
             throw InputError(file: file, reason: "\(instance.id): incomplete \(best.scheme.rawValue) memory series; missing \(missing.joined(separator: ", "))")
         }
         throw InputError(file: file, reason: "\(instance.id): no Go memory series; expected go_memory_classes_*_bytes (runtime/metrics) or go_memstats_*_bytes (MemStats) from client_golang")
+    }
+
+    /// A series sampled on its own clock (RSS from /proc beside expvar), matched to
+    /// `timestamps` by the nearest sample within half of the series' typical step (and
+    /// at most 30 s); nil where none is that close or the value is not a byte count.
+    static func alignNearest(_ series: MetricSeries, to timestamps: [Double]) -> [Double?] {
+        let times = series.timestamps
+        guard !times.isEmpty else { return [Double?](repeating: nil, count: timestamps.count) }
+        var steps = zip(times.dropFirst(), times).map { $0 - $1 }
+        steps.sort()
+        let typical = steps.isEmpty ? 1 : steps[steps.count / 2]
+        let tolerance = min(max(typical / 2, 1e-6), 30)
+        var result: [Double?] = []
+        result.reserveCapacity(timestamps.count)
+        var cursor = 0
+        for t in timestamps {
+            while cursor + 1 < times.count && abs(times[cursor + 1] - t) <= abs(times[cursor] - t) { cursor += 1 }
+            let value = series.values[cursor]
+            result.append(abs(times[cursor] - t) <= tolerance && plausibleBytes.contains(value) ? value : nil)
+        }
+        return result
     }
 
     /// The series' values at `timestamps`, which must be a subset of its own.

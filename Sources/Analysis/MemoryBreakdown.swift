@@ -20,6 +20,9 @@ public struct MemoryBreakdown: Sendable, Equatable {
     public let heapReleased: [Double]
     /// Resident set size at each sample, nil where the recording has none.
     public let rss: [Double?]
+    /// Where RSS came from, for people: `process_resident_memory_bytes`, or
+    /// `VmRSS in /proc/PID/status`.
+    public var rssSource: String = "process_resident_memory_bytes"
 
     public init(instance: InstanceID, scheme: MetricScheme, timestamps: [Double], categories: [MemoryCategory: [Double]],
                 goMemory: [Double], heapReleased: [Double], rss: [Double?]) {

@@ -22,20 +22,47 @@ public enum RecordingFolder {
             return try recording(name: stem, location: path, files: [(path, name, bytes)], notes: nil)
         }
         let folder = URL(fileURLWithPath: path)
-        let prometheusFolder = folder.appendingPathComponent("prometheus")
-        let answers = jsonFiles(in: prometheusFolder)
-        guard !answers.isEmpty else {
-            throw InputError(file: path, reason: "no Prometheus query_range answer (prometheus/*.json) in this recording folder")
-        }
-        let files = try answers.map { name -> (String, String, [UInt8]) in
-            let full = (path as NSString).appendingPathComponent("prometheus/\(name)")
-            return (full, "prometheus/\(name)", try readBytes(full))
-        }
         let notesPath = folder.appendingPathComponent("notes.md").path
         let notes = FileManager.default.fileExists(atPath: notesPath) ? try readText(notesPath) : nil
-        var loaded = try recording(name: name, location: path, files: files, notes: notes)
+        let answers = jsonFiles(in: folder.appendingPathComponent("prometheus"))
+        var loaded: Recording
+        if !answers.isEmpty {
+            let files = try answers.map { name -> (String, String, [UInt8]) in
+                let full = (path as NSString).appendingPathComponent("prometheus/\(name)")
+                return (full, "prometheus/\(name)", try readBytes(full))
+            }
+            loaded = try recording(name: name, location: path, files: files, notes: notes)
+        } else {
+            loaded = try snapshotRecording(name: name, folder: path, notes: notes)
+        }
         loaded.profiles = try RecordingProfiles.load(folder: path, maximumBytes: maximumProfileBytes)
         return loaded
+    }
+
+    /// Without a query_range answer, the recording's own snapshots: `/metrics` scrapes
+    /// (which carry runtime/metrics and RSS), else expvar (MemStats), with `/proc` for
+    /// RSS when expvar is the source.
+    private static func snapshotRecording(name: String, folder: String, notes: String?) throws -> Recording {
+        func has(_ kind: SnapshotFolder.Kind) -> Bool {
+            let names = (try? FileManager.default.contentsOfDirectory(atPath: (folder as NSString).appendingPathComponent(kind.rawValue))) ?? []
+            return names.contains { $0.hasSuffix(kind.fileExtension) }
+        }
+        var series: [MetricSeries] = []
+        var sources: [String] = []
+        if has(.scrapes) {
+            series = try SnapshotFolder.load(.scrapes, in: folder, job: name)
+            sources.append("metrics/*.prom")
+        } else if has(.expvar) {
+            series = try SnapshotFolder.load(.expvar, in: folder, job: name)
+            sources.append("expvar/*.json")
+            if has(.proc) {
+                series += try SnapshotFolder.load(.proc, in: folder, job: name)
+                sources.append("proc/*.status")
+            }
+        } else {
+            throw InputError(file: folder, reason: "no memory data in this recording folder: expected prometheus/*.json (query_range answers), metrics/*.prom (/metrics scrapes) or expvar/*.json (/debug/vars)")
+        }
+        return Recording(name: name, location: folder, sourceFiles: sources, series: series, notes: notes)
     }
 
     /// Builds a recording from query_range answers already in memory (the bundled demo).

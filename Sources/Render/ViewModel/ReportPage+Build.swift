@@ -96,7 +96,7 @@ extension InstanceSection {
     }
 
     private static func sourceNote(_ breakdown: MemoryBreakdown) -> String {
-        let rss = breakdown.hasRSS ? " RSS from process_resident_memory_bytes." : " No RSS series (process_resident_memory_bytes) was recorded."
+        let rss = breakdown.hasRSS ? " RSS from \(breakdown.rssSource)." : " No RSS series (process_resident_memory_bytes) was recorded."
         switch breakdown.scheme {
         case .runtimeMetrics:
             return "Categories from runtime/metrics (go_memory_classes_*_bytes); Go memory = total − heap/released." + rss
@@ -195,7 +195,7 @@ extension InstanceSection {
         ]
         let knownRSS = breakdown.rss.indices.filter { breakdown.rss[$0] != nil }
         if knownRSS.count == breakdown.count {
-            rows.append(row("RSS", "process_resident_memory_bytes", "–", breakdown.rss.map { $0! },
+            rows.append(row("RSS", breakdown.rssSource, "–", breakdown.rss.map { $0! },
                             swatch: lineSwatch(color: ChartPalette.rssLine, dotted: false)))
             rows.append(row("Non-Go memory (RSS − Go memory)", "–", "–", breakdown.nonGo.map { $0! }))
         }

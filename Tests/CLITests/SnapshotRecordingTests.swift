@@ -1,0 +1,61 @@
+import Foundation
+import TestSupport
+import XCTest
+
+/// Recordings without a query_range answer: the report is built from the process's
+/// own /metrics scrapes, or from expvar with RSS from /proc.
+final class SnapshotRecordingTests: XCTestCase {
+    var folder: URL!
+
+    override func setUp() { folder = Fixtures.temporaryFolder() }
+    override func tearDown() { try? FileManager.default.removeItem(at: folder) }
+
+    private func recording(_ name: String, with parts: [String]) throws -> String {
+        let target = folder.appendingPathComponent(name)
+        try FileManager.default.createDirectory(at: target, withIntermediateDirectories: true)
+        for part in parts {
+            try FileManager.default.copyItem(atPath: Fixtures.recording("heapleak") + "/" + part, toPath: target.appendingPathComponent(part).path)
+        }
+        return target.path
+    }
+
+    func testScrapesOnly() throws {
+        let path = try recording("scrapes-only", with: ["metrics"])
+        let result = try CommandRunner.run(["report", path, "-o", folder.appendingPathComponent("s.html").path,
+                                            "--json", folder.appendingPathComponent("s.json").path])
+        XCTAssertEqual(result.status, 0, result.stderr)
+        let html = try String(contentsOf: folder.appendingPathComponent("s.html"), encoding: .utf8)
+        XCTAssertTrue(html.contains("<code>metrics/*.prom</code>"))
+        XCTAssertTrue(html.contains("Categories from runtime/metrics"))
+        let json = try JSONSerialization.jsonObject(with: Data(contentsOf: folder.appendingPathComponent("s.json"))) as? [String: Any]
+        XCTAssertEqual((json?["window"] as? [String: Any])?["samples"] as? Int, 59)
+        // The last scrape's own figures: RSS 114.5 MB from process_resident_memory_bytes.
+        XCTAssertNotNil((json?["last"] as? [String: Any])?["rss_bytes"] as? Int)
+    }
+
+    func testExpvarWithProc() throws {
+        let path = try recording("expvar-proc", with: ["expvar", "proc"])
+        let result = try CommandRunner.run(["report", path, "-o", folder.appendingPathComponent("e.html").path])
+        XCTAssertEqual(result.status, 0, result.stderr)
+        let html = try String(contentsOf: folder.appendingPathComponent("e.html"), encoding: .utf8)
+        XCTAssertTrue(html.contains("Categories from runtime.MemStats"))
+        XCTAssertTrue(html.contains("RSS from VmRSS in /proc/PID/status."))
+        XCTAssertTrue(html.contains("<title>RSS: "))
+    }
+
+    func testNoMemoryDataSaysWhatItLooksFor() throws {
+        let path = try recording("profiles-only", with: ["pprof"])
+        let result = try CommandRunner.run(["report", path, "-o", folder.appendingPathComponent("p.html").path])
+        XCTAssertEqual(result.status, 1)
+        XCTAssertTrue(result.stderr.contains("expected prometheus/*.json (query_range answers), metrics/*.prom (/metrics scrapes) or expvar/*.json"), result.stderr)
+    }
+
+    func testABadSnapshotNamesItsFile() throws {
+        let path = try recording("bad-scrape", with: ["metrics"])
+        let victim = (path as NSString).appendingPathComponent("metrics/20261128T073247615Z.prom")
+        try "go_goroutines{job=\"x} 1\n".write(toFile: victim, atomically: true, encoding: .utf8)
+        let result = try CommandRunner.run(["report", path, "-o", folder.appendingPathComponent("b.html").path])
+        XCTAssertEqual(result.status, 1)
+        XCTAssertEqual(result.stderr, "gomemreport: \(victim): line 1: unclosed quote in label job of go_goroutines (a label value cannot hold a raw line break)\n")
+    }
+}
