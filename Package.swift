@@ -62,7 +62,7 @@ let package = Package(
 
         // Fixture paths, golden files and a runner for the built executable.
         .target(name: "TestSupport", path: "Tests/TestSupport"),
-        .testTarget(name: "IngestTests", dependencies: ["Ingest", "MemoryModel", "TestSupport"], path: "Tests/IngestTests"),
+        .testTarget(name: "IngestTests", dependencies: ["Ingest", "Analysis", "MemoryModel", "TestSupport"], path: "Tests/IngestTests"),
         .testTarget(name: "AnalysisTests", dependencies: ["Analysis", "Ingest", "MemoryModel", "TestSupport"], path: "Tests/AnalysisTests"),
         .testTarget(name: "MarkdownTests", dependencies: ["Markdown"], path: "Tests/MarkdownTests"),
         .testTarget(
