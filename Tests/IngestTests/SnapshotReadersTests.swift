@@ -122,3 +122,42 @@ final class SnapshotReadersTests: XCTestCase {
         }
     }
 }
+
+final class CgroupReaderTests: XCTestCase {
+    /// A cgroup v2 memory.stat as Linux 6.1 writes it (abridged to the keys read).
+    let stat = """
+        anon 104857600
+        file 52428800
+        kernel 8388608
+        kernel_stack 1048576
+        pagetables 2097152
+        sock 0
+        shmem 4096
+        slab 3145728
+
+        """
+
+    func testStatCurrentAndMax() throws {
+        let samples = try CgroupReader.readStat(Array(stat.utf8), file: "memory.stat", time: 5)
+        XCTAssertEqual(samples.map(\.name), ["cgroup_memory_anon_bytes", "cgroup_memory_file_bytes", "cgroup_memory_shmem_bytes",
+                                             "cgroup_memory_kernel_bytes"])
+        XCTAssertEqual(samples.map(\.value), [104_857_600, 52_428_800, 4096, 8_388_608])
+        // Without the `kernel` key (older kernels), its parts add up.
+        let older = stat.replacingOccurrences(of: "kernel 8388608\n", with: "")
+        let parts = try CgroupReader.readStat(Array(older.utf8), file: "memory.stat", time: 5)
+        XCTAssertEqual(parts.last?.value, 1_048_576 + 2_097_152 + 0 + 3_145_728)
+
+        XCTAssertEqual(try CgroupReader.readSingle(Array("134217728\n".utf8), file: "memory.current", time: 5,
+                                                   name: "cgroup_memory_current_bytes").first?.value, 134_217_728)
+        XCTAssertTrue(try CgroupReader.readSingle(Array("max\n".utf8), file: "memory.max", time: 5, name: "cgroup_memory_max_bytes").isEmpty)
+    }
+
+    func testNonNumericValues() {
+        XCTAssertThrowsError(try CgroupReader.readStat(Array("anon 12\nfile lots\n".utf8), file: "memory.stat", time: 1)) { error in
+            XCTAssertEqual((error as? InputError)?.location, "line 2")
+        }
+        XCTAssertThrowsError(try CgroupReader.readSingle(Array("unlimited\n".utf8), file: "memory.max", time: 1, name: "cgroup_memory_max_bytes")) { error in
+            XCTAssertEqual((error as? InputError)?.description, "memory.max: line 1: expected a number of bytes or max, found “unlimited”")
+        }
+    }
+}

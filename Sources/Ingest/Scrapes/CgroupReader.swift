@@ -1,0 +1,56 @@
+import MemoryModel
+
+/// Reads cgroup v2 memory files: `memory.stat` (key value, bytes), `memory.current`
+/// (one number) and `memory.max` (a number, or `max` for no limit).
+///
+/// From `memory.stat` it keeps anon, file and shmem, and kernel memory: the `kernel`
+/// key where the kernel reports it, else the sum of kernel_stack, pagetables, percpu,
+/// sock, vmalloc and slab. Kernel memory counts toward an OOM kill though Go cannot
+/// see it.
+///
+/// Failure modes, each an `InputError` naming the file and `line N`: a value that is
+/// not a whole number (or, in memory.max, `max`).
+public enum CgroupReader {
+    static let kernelParts = ["kernel_stack", "pagetables", "percpu", "sock", "vmalloc", "slab"]
+
+    public static func readStat(_ bytes: [UInt8], file: String, time: Double?) throws -> [ScrapedSample] {
+        var values: [String: Double] = [:]
+        let text = String(decoding: bytes, as: UTF8.self)
+        for (number, line) in text.split(separator: "\n", omittingEmptySubsequences: false).enumerated() where !line.isEmpty {
+            let parts = line.split(separator: " ", omittingEmptySubsequences: true)
+            guard parts.count == 2, let value = UInt64(parts[1]) else {
+                throw InputError(file: file, location: "line \(number + 1)", reason: "expected “key bytes”, found “\(line.prefix(60))”")
+            }
+            values[String(parts[0])] = Double(value)
+        }
+        var samples: [ScrapedSample] = []
+        func add(_ name: String, _ value: Double?) {
+            if let value { samples.append(ScrapedSample(name: name, labels: [:], value: value, timestamp: time)) }
+        }
+        add("cgroup_memory_anon_bytes", values["anon"])
+        add("cgroup_memory_file_bytes", values["file"])
+        add("cgroup_memory_shmem_bytes", values["shmem"])
+        let parts = kernelParts.compactMap { values[$0] }
+        add("cgroup_memory_kernel_bytes", values["kernel"] ?? (parts.isEmpty ? nil : parts.reduce(0, +)))
+        return samples
+    }
+
+    /// `memory.current` or `memory.max`; `max` (no limit) gives no sample.
+    public static func readSingle(_ bytes: [UInt8], file: String, time: Double?, name: String) throws -> [ScrapedSample] {
+        let text = String(decoding: bytes, as: UTF8.self).trimmingWhitespace()
+        if text == "max" { return [] }
+        guard let value = UInt64(text) else {
+            throw InputError(file: file, location: "line 1", reason: "expected a number of bytes\(name.hasSuffix("max_bytes") ? " or max" : ""), found “\(text.prefix(60))”")
+        }
+        return [ScrapedSample(name: name, labels: [:], value: Double(value), timestamp: time)]
+    }
+}
+
+extension String {
+    fileprivate func trimmingWhitespace() -> String {
+        var s = Substring(self)
+        while let f = s.first, f.isWhitespace { s = s.dropFirst() }
+        while let l = s.last, l.isWhitespace { s = s.dropLast() }
+        return String(s)
+    }
+}
