@@ -49,13 +49,21 @@ extension MemoryBreakdown {
         var categories: [MemoryCategory: [Double]] = [:]
         for category in MemoryCategory.allCases { categories[category] = evaluate(names.categories[category]!) }
 
+        // RSS: every series that carries it, in the instance's order of preference (the
+        // /proc reader's go first), each filling the samples the ones before left empty.
         var rss = [Double?](repeating: nil, count: timestamps.count)
-        var rssSource = "process_resident_memory_bytes"
-        if let rssSeries = instance.series(named: GoMemorySeriesNames.rss) {
-            rss = alignNearest(rssSeries, to: timestamps)
-            // The /proc reader gives VmRSS the process collector's name; say which it was.
-            if rssSeries.origin.file.hasSuffix(".status") { rssSource = "VmRSS in /proc/PID/status" }
+        var used: [String] = []
+        for rssSeries in instance.series where rssSeries.name == GoMemorySeriesNames.rss {
+            let label = rssSeries.origin.file.hasSuffix(".status") ? "VmRSS in /proc/PID/status" : "process_resident_memory_bytes"
+            var filled = false
+            for (i, value) in alignNearest(rssSeries, to: timestamps).enumerated() where rss[i] == nil && value != nil {
+                rss[i] = value
+                filled = true
+            }
+            if filled && !used.contains(label) { used.append(label) }
         }
+        let rssSource = used.count > 1 ? "\(used[0]) where recorded, else \(used.dropFirst().joined(separator: ", "))"
+            : (used.first ?? "process_resident_memory_bytes")
 
         var breakdown = MemoryBreakdown(instance: instance.id, scheme: names.scheme, timestamps: timestamps, categories: categories,
                                         goMemory: evaluate(names.goMemory), heapReleased: aligned[names.heapReleased]!, rss: rss)

@@ -35,8 +35,29 @@ public enum RecordingFolder {
         } else {
             loaded = try snapshotRecording(name: name, folder: path, notes: notes)
         }
+        try preferProcRSS(in: &loaded, folder: path)
         loaded.profiles = try RecordingProfiles.load(folder: path, maximumBytes: maximumProfileBytes)
         return loaded
+    }
+
+    /// RSS from `/proc` wins over `process_resident_memory_bytes`: the kernel's own
+    /// figure, sampled by the recorder. Its series go first in the instance, where the
+    /// breakdown looks for RSS. Only a recording of one instance can take them: with
+    /// several, nothing says which process the files describe.
+    private static func preferProcRSS(in recording: inout Recording, folder: String) throws {
+        let procFolder = (folder as NSString).appendingPathComponent(SnapshotFolder.Kind.proc.rawValue)
+        let names = (try? FileManager.default.contentsOfDirectory(atPath: procFolder)) ?? []
+        guard recording.instances.count == 1, names.contains(where: { $0.hasSuffix(".status") }),
+              !recording.sourceFiles.contains("proc/*.status") else { return }
+        let instance = recording.instances[0]
+        let proc = try SnapshotFolder.load(.proc, in: folder, job: instance.id.job).map { series -> MetricSeries in
+            var series = series
+            series.labels["job"] = instance.id.job
+            if !instance.id.instance.isEmpty { series.labels["instance"] = instance.id.instance }
+            return series
+        }
+        recording.instances[0].series = proc + instance.series
+        recording.sourceFiles.append("proc/*.status")
     }
 
     /// Without a query_range answer, the recording's own snapshots: `/metrics` scrapes

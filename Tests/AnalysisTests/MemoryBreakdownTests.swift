@@ -34,8 +34,13 @@ final class MemoryBreakdownTests: XCTestCase {
         XCTAssertEqual(b.goMemory.last, 116_572_440)   // 111.2 MiB
         XCTAssertEqual(b.value(.heapObjects, at: 0), 4_274_592)
         XCTAssertEqual(b.value(.heapObjects, at: b.lastIndex), 69_037_952)
-        XCTAssertEqual(b.rss.first!, 16_543_744)
+        // RSS: VmRSS from /proc where a status file is within half its step (the first,
+        // 15,260 kB), else process_resident_memory_bytes (the last: the thinned /proc
+        // fixture ends 5 s before the query_range window does).
+        XCTAssertEqual(b.rss.first!, 15_260 * 1024)
         XCTAssertEqual(b.rss.last!, 114_905_088)
+        XCTAssertEqual(b.rssSource, "VmRSS in /proc/PID/status where recorded, else process_resident_memory_bytes")
+        XCTAssertEqual(b.rss.filter { $0 == nil }.count, 0)
         XCTAssertEqual(b.nonGo.last!, 114_905_088 - 116_572_440)
         XCTAssertEqual(b.heapTotal.last, 69_037_952 + 32_215_168)
         XCTAssertEqual(b.heapReleased.last, 3_080_192)

@@ -89,7 +89,7 @@ final class ReportPageTests: XCTestCase {
         }
         XCTAssertTrue(html.contains("<title>Heap live &amp; dead objects: 2.3 MiB – 90.9 MiB</title>"))
         XCTAssertTrue(html.contains("<title>Go memory: 15.9 MiB – 111 MiB</title>"))
-        XCTAssertTrue(html.contains("<title>RSS: 15.6 MiB – 110 MiB</title>"))
+        XCTAssertTrue(html.contains("<title>RSS: 14.9 MiB – 110 MiB</title>"))
         XCTAssertTrue(html.contains(">120 MiB</text>"))
         XCTAssertTrue(html.contains(">07:33</text>"))
         XCTAssertTrue(html.contains("time (UTC)"))
