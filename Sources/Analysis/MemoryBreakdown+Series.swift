@@ -68,6 +68,13 @@ extension MemoryBreakdown {
         var breakdown = MemoryBreakdown(instance: instance.id, scheme: names.scheme, timestamps: timestamps, categories: categories,
                                         goMemory: evaluate(names.goMemory), heapReleased: aligned[names.heapReleased]!, rss: rss)
         breakdown.rssSource = rssSource
+        let cgroup = ["cgroup_memory_current_bytes", "cgroup_memory_kernel_bytes", "cgroup_memory_max_bytes"].map { name in
+            instance.series(named: name).map { alignNearest($0, to: timestamps) }
+        }
+        if cgroup.contains(where: { $0 != nil }) {
+            let none = [Double?](repeating: nil, count: timestamps.count)
+            breakdown.container = ContainerMemory(current: cgroup[0] ?? none, kernel: cgroup[1] ?? none, limit: cgroup[2] ?? none)
+        }
         return breakdown
     }
 

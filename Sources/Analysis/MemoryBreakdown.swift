@@ -23,6 +23,8 @@ public struct MemoryBreakdown: Sendable, Equatable {
     /// Where RSS came from, for people: `process_resident_memory_bytes`, or
     /// `VmRSS in /proc/PID/status`.
     public var rssSource: String = "process_resident_memory_bytes"
+    /// The container's memory, when the recording has cgroup files.
+    public var container: ContainerMemory?
 
     public init(instance: InstanceID, scheme: MetricScheme, timestamps: [Double], categories: [MemoryCategory: [Double]],
                 goMemory: [Double], heapReleased: [Double], rss: [Double?]) {

@@ -23,6 +23,10 @@ public struct Reconciliation: Sendable, Equatable {
     public let heapReleased: Double
     /// Go memory ÷ RSS.
     public let ratio: Double?
+    /// The container's memory.current, kernel memory and memory.max at this sample.
+    public let containerCurrent: Double?
+    public let kernel: Double?
+    public let limit: Double?
     public let verdict: Verdict
 
     /// Go memory within this factor of RSS (either way), or within `closeBytes` of it,
@@ -40,6 +44,9 @@ public struct Reconciliation: Sendable, Equatable {
         self.goMemory = goMemory
         self.heapReleased = breakdown.heapReleased[index]
         self.nonGo = rss.map { $0 - goMemory }
+        self.containerCurrent = breakdown.container?.current[index]
+        self.kernel = breakdown.container?.kernel[index]
+        self.limit = breakdown.container?.limit[index]
         if let rss, rss > 0 {
             let ratio = goMemory / rss
             self.ratio = ratio

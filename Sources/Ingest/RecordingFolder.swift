@@ -36,8 +36,24 @@ public enum RecordingFolder {
             loaded = try snapshotRecording(name: name, folder: path, notes: notes)
         }
         try preferProcRSS(in: &loaded, folder: path)
+        try addCgroup(to: &loaded, folder: path)
         loaded.profiles = try RecordingProfiles.load(folder: path, maximumBytes: maximumProfileBytes)
         return loaded
+    }
+
+    /// The container's memory (cgroup v2) of a recording of one instance: its limit,
+    /// current usage and kernel memory, which count toward an OOM kill.
+    private static func addCgroup(to recording: inout Recording, folder: String) throws {
+        guard recording.instances.count == 1, SnapshotFolder.Kind.cgroup.isPresent(in: folder) else { return }
+        let instance = recording.instances[0]
+        let cgroup = try SnapshotFolder.load(.cgroup, in: folder, job: instance.id.job).map { series -> MetricSeries in
+            var series = series
+            series.labels["job"] = instance.id.job
+            if !instance.id.instance.isEmpty { series.labels["instance"] = instance.id.instance }
+            return series
+        }
+        recording.instances[0].series += cgroup
+        recording.sourceFiles.append("cgroup/*")
     }
 
     /// RSS from `/proc` wins over `process_resident_memory_bytes`: the kernel's own
@@ -64,10 +80,7 @@ public enum RecordingFolder {
     /// (which carry runtime/metrics and RSS), else expvar (MemStats), with `/proc` for
     /// RSS when expvar is the source.
     private static func snapshotRecording(name: String, folder: String, notes: String?) throws -> Recording {
-        func has(_ kind: SnapshotFolder.Kind) -> Bool {
-            let names = (try? FileManager.default.contentsOfDirectory(atPath: (folder as NSString).appendingPathComponent(kind.rawValue))) ?? []
-            return names.contains { $0.hasSuffix(kind.fileExtension) }
-        }
+        func has(_ kind: SnapshotFolder.Kind) -> Bool { kind.isPresent(in: folder) }
         var series: [MetricSeries] = []
         var sources: [String] = []
         if has(.scrapes) {

@@ -9,13 +9,23 @@ public enum SnapshotFolder {
         case scrapes = "metrics"
         case expvar
         case proc
+        /// cgroup v2 `memory.stat`, `memory.current` and `memory.max`, saved as
+        /// `<stamp>.stat`, `<stamp>.current` and `<stamp>.max`.
+        case cgroup
 
-        var fileExtension: String {
+        var fileExtensions: [String] {
             switch self {
-            case .scrapes: return ".prom"
-            case .expvar: return ".json"
-            case .proc: return ".status"
+            case .scrapes: return [".prom"]
+            case .expvar: return [".json"]
+            case .proc: return [".status"]
+            case .cgroup: return [".stat", ".current", ".max"]
             }
+        }
+
+        /// Whether `folder` (a recording) has snapshots of this kind.
+        public func isPresent(in folder: String) -> Bool {
+            let names = (try? FileManager.default.contentsOfDirectory(atPath: (folder as NSString).appendingPathComponent(rawValue))) ?? []
+            return names.contains { name in fileExtensions.contains { name.hasSuffix($0) } }
         }
     }
 
@@ -28,12 +38,13 @@ public enum SnapshotFolder {
             directory = folder
         }
         let names = ((try? FileManager.default.contentsOfDirectory(atPath: directory)) ?? [])
-            .filter { $0.hasSuffix(kind.fileExtension) && !$0.hasPrefix(".") }.sorted()
+            .filter { name in !name.hasPrefix(".") && kind.fileExtensions.contains { name.hasSuffix($0) } }.sorted()
         var builders: [SeriesKey: (timestamps: [Double], values: [Double], origin: SeriesOrigin)] = [:]
         var order: [SeriesKey] = []
         for name in names {
             let path = (directory as NSString).appendingPathComponent(name)
-            let stamp = String(name.dropLast(kind.fileExtension.count))
+            let fileExtension = kind.fileExtensions.first { name.hasSuffix($0) }!
+            let stamp = String(name.dropLast(fileExtension.count))
             let time = ProfileFileName.stampSeconds(stamp)
             let bytes = try RecordingFolder.readBytes(path)
             let samples: [ScrapedSample]
@@ -41,6 +52,12 @@ public enum SnapshotFolder {
             case .scrapes: samples = try ExpositionReader.read(bytes, file: path, scrapeTime: time)
             case .expvar: samples = try ExpvarReader.read(bytes, file: path, time: time)
             case .proc: samples = try ProcStatusReader.read(bytes, file: path, time: time)
+            case .cgroup:
+                switch fileExtension {
+                case ".stat": samples = try CgroupReader.readStat(bytes, file: path, time: time)
+                case ".current": samples = try CgroupReader.readSingle(bytes, file: path, time: time, name: "cgroup_memory_current_bytes")
+                default: samples = try CgroupReader.readSingle(bytes, file: path, time: time, name: "cgroup_memory_max_bytes")
+                }
             }
             for sample in samples {
                 guard let timestamp = sample.timestamp else {

@@ -19,4 +19,5 @@ public enum ChartPalette {
     public static let goMemoryLine = "#222222"
     public static let heapTotalLine = "#1f3f6e"
     public static let rssLine = "#c0392b"
+    public static let limitLine = "#6a1b9a"
 }

@@ -13,7 +13,7 @@ struct StackedAreaChart {
     }
 
     struct Line {
-        enum Style { case solid, dotted }
+        enum Style { case solid, dotted, dashed }
         var name: String
         var color: String
         var style: Style
@@ -100,7 +100,7 @@ struct StackedAreaChart {
                 penDown = true
             }
             guard !path.isEmpty else { continue }
-            let dash = line.style == .dotted ? " stroke-dasharray=\"2 3\"" : ""
+            let dash = line.style == .dotted ? " stroke-dasharray=\"2 3\"" : line.style == .dashed ? " stroke-dasharray=\"8 4\"" : ""
             let known = line.values.compactMap { $0 }
             out += "<path d=\"\(path)\" stroke=\"\(line.color)\" stroke-width=\"\(line.style == .dotted ? "2" : "1.8")\"\(dash)><title>\(HTMLEscaping.escape(line.name)): \(valueRange(known))</title></path>\n"
         }

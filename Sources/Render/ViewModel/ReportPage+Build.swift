@@ -79,6 +79,8 @@ extension InstanceSection {
             chartSVG: chart(breakdown).svg(),
             chartCaption: "Go memory by category, stacked (the layers add up to Go memory). "
                 + "Dotted: Go memory and heap total. " + (breakdown.hasRSS ? "Solid: RSS. " : "The recording has no RSS. ")
+                + (limitIsDrawn(breakdown) ? "Dashed: the container's memory limit. " : "")
+                + (breakdown.container?.highestLimit.map { limitIsDrawn(breakdown) ? "" : "The container's memory limit, \(ByteFormat.string($0)), is far above the chart. " } ?? "")
                 + "Bytes in powers of 1024; times in UTC.",
             legend: legend(breakdown),
             reconciliation: reconciliationTable(last: lastReconciliation, peak: peakReconciliation),
@@ -109,8 +111,8 @@ extension InstanceSection {
         "<svg class=\"swatch\" width=\"12\" height=\"12\" viewBox=\"0 0 12 12\" aria-hidden=\"true\"><rect width=\"12\" height=\"12\" fill=\"\(color)\"/></svg>"
     }
 
-    static func lineSwatch(color: String, dotted: Bool) -> String {
-        let dash = dotted ? " stroke-dasharray=\"2 3\"" : ""
+    static func lineSwatch(color: String, dotted: Bool, dashed: Bool = false) -> String {
+        let dash = dotted ? " stroke-dasharray=\"2 3\"" : dashed ? " stroke-dasharray=\"8 4\"" : ""
         return "<svg class=\"swatch\" width=\"24\" height=\"12\" viewBox=\"0 0 24 12\" aria-hidden=\"true\"><line x1=\"0\" y1=\"6\" x2=\"24\" y2=\"6\" stroke=\"\(color)\" stroke-width=\"2\"\(dash)/></svg>"
     }
 
@@ -122,6 +124,10 @@ extension InstanceSection {
         if breakdown.hasRSS {
             lines.append(StackedAreaChart.Line(name: "RSS", color: ChartPalette.rssLine, style: .solid, values: breakdown.rss))
         }
+        if limitIsDrawn(breakdown), let container = breakdown.container {
+            lines.append(StackedAreaChart.Line(name: "Container limit (memory.max)", color: ChartPalette.limitLine, style: .dashed,
+                                               values: container.limit))
+        }
         return StackedAreaChart(
             title: "Go memory of \(breakdown.instance.description) by category over time",
             timestamps: breakdown.timestamps,
@@ -131,12 +137,26 @@ extension InstanceSection {
             lines: lines)
     }
 
+    /// The highest value the chart draws without a limit line.
+    static func chartDataMaximum(_ breakdown: MemoryBreakdown) -> Double {
+        max(breakdown.goMemory.max() ?? 0, breakdown.rss.compactMap { $0 }.max() ?? 0)
+    }
+
+    /// A limit far above the data would flatten the chart; it is named in the caption instead.
+    static func limitIsDrawn(_ breakdown: MemoryBreakdown) -> Bool {
+        guard let limit = breakdown.container?.highestLimit else { return false }
+        return limit <= 4 * chartDataMaximum(breakdown)
+    }
+
     private static func legend(_ breakdown: MemoryBreakdown) -> [LegendEntry] {
         var entries = MemoryCategory.allCases.map { LegendEntry(name: $0.title, swatchSVG: swatch(color: ChartPalette.color(for: $0))) }
         entries.append(LegendEntry(name: "Go memory", swatchSVG: lineSwatch(color: ChartPalette.goMemoryLine, dotted: true)))
         entries.append(LegendEntry(name: "Heap total", swatchSVG: lineSwatch(color: ChartPalette.heapTotalLine, dotted: true)))
         if breakdown.hasRSS {
             entries.append(LegendEntry(name: "RSS", swatchSVG: lineSwatch(color: ChartPalette.rssLine, dotted: false)))
+        }
+        if limitIsDrawn(breakdown) {
+            entries.append(LegendEntry(name: "Container limit (memory.max)", swatchSVG: lineSwatch(color: ChartPalette.limitLine, dotted: false, dashed: true)))
         }
         return entries
     }
@@ -155,7 +175,11 @@ extension InstanceSection {
                 row("Go memory") { $0.goMemory },
                 row("Non-Go memory (RSS − Go memory)") { $0.nonGo },
                 row("Heap released to the OS (not in Go memory)") { $0.heapReleased },
-            ],
+            ] + (![last.containerCurrent, last.kernel, last.limit, peak.containerCurrent, peak.kernel, peak.limit].contains { $0 != nil } ? [] : [
+                row("Container memory (cgroup memory.current)") { $0.containerCurrent },
+                row("Kernel memory (cgroup; counts toward an OOM kill)") { $0.kernel },
+                row("Container limit (memory.max)") { $0.limit },
+            ]),
             lastVerdictHTML: MarkdownRenderer.html(GeneratedSummary.verdictSentence(last)),
             peakVerdictHTML: MarkdownRenderer.html(GeneratedSummary.verdictSentence(peak)))
     }

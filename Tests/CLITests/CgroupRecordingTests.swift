@@ -1,0 +1,56 @@
+import Foundation
+import TestSupport
+import XCTest
+
+/// A recording with cgroup v2 files: the container's limit on the chart, and its
+/// memory and kernel memory (which count toward an OOM kill) in the reconciliation.
+final class CgroupRecordingTests: XCTestCase {
+    var folder: URL!
+
+    override func setUp() { folder = Fixtures.temporaryFolder() }
+    override func tearDown() { try? FileManager.default.removeItem(at: folder) }
+
+    /// heapleak's query_range answer plus cgroup files every 30 s over its window.
+    private func recording(limit: String) throws -> String {
+        let target = folder.appendingPathComponent("container")
+        let cgroup = target.appendingPathComponent("cgroup")
+        try FileManager.default.createDirectory(at: cgroup, withIntermediateDirectories: true)
+        try FileManager.default.copyItem(atPath: Fixtures.recording("heapleak") + "/prometheus",
+                                         toPath: target.appendingPathComponent("prometheus").path)
+        for step in 0..<11 {
+            let stamp = String(format: "20261128T07%02d%02d588Z", 32 + (43 + step * 30) / 60, (43 + step * 30) % 60)
+            let mib = 1024 * 1024
+            try "anon \((20 + step * 9) * mib)\nfile \(8 * mib)\nkernel \((3 + step) * mib)\nshmem 0\n"
+                .write(to: cgroup.appendingPathComponent("\(stamp).stat"), atomically: true, encoding: .utf8)
+            try "\((32 + step * 10) * mib)\n".write(to: cgroup.appendingPathComponent("\(stamp).current"), atomically: true, encoding: .utf8)
+            try "\(limit)\n".write(to: cgroup.appendingPathComponent("\(stamp).max"), atomically: true, encoding: .utf8)
+        }
+        return target.path
+    }
+
+    func testLimitAndKernelMemory() throws {
+        let path = try recording(limit: "268435456")
+        let output = folder.appendingPathComponent("c.html")
+        let result = try CommandRunner.run(["report", path, "-o", output.path])
+        XCTAssertEqual(result.status, 0, result.stderr)
+        let html = try String(contentsOf: output, encoding: .utf8)
+        XCTAssertTrue(html.contains("<code>cgroup/*</code>"))
+        XCTAssertTrue(html.contains("<title>Container limit (memory.max): 256 MiB</title>"), "no limit line")
+        XCTAssertTrue(html.contains(" Container limit (memory.max)</li>"))
+        XCTAssertTrue(html.contains("Dashed: the container&#39;s memory limit."))
+        // At the last sample (07:37:37), the nearest cgroup files (07:37:43) say 13 MiB of
+        // kernel memory and 132 MiB charged to the container.
+        XCTAssertTrue(html.contains("<th scope=\"row\">Kernel memory (cgroup; counts toward an OOM kill)</th><td class=\"num\" title=\"13,631,488 bytes\">13.0 MiB</td>"), html)
+        XCTAssertTrue(html.contains("<th scope=\"row\">Container memory (cgroup memory.current)</th><td class=\"num\" title=\"138,412,032 bytes\">132 MiB</td>"))
+    }
+
+    func testNoLimit() throws {
+        let path = try recording(limit: "max")
+        let output = folder.appendingPathComponent("n.html")
+        let result = try CommandRunner.run(["report", path, "-o", output.path])
+        XCTAssertEqual(result.status, 0, result.stderr)
+        let html = try String(contentsOf: output, encoding: .utf8)
+        XCTAssertFalse(html.contains("<title>Container limit"))
+        XCTAssertTrue(html.contains("<th scope=\"row\">Container limit (memory.max)</th><td class=\"num\" title=\"not recorded\">unknown</td>"), html)
+    }
+}
