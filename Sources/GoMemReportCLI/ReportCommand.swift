@@ -35,6 +35,9 @@ struct ReportCommand: ParsableCommand {
     @Option(help: ArgumentHelp("Diff against this heap or goroutine profile instead of the recording's earliest (repeat for both).", valueName: "profile"))
     var base: [String] = []
 
+    @Flag(help: "Fail on the first bad snapshot file instead of skipping it with a warning.")
+    var strict = false
+
     @Flag(help: "Scale the latest heap profile to the base's total before diffing, as pprof's -normalize, to compare shapes rather than volumes.")
     var normalize = false
 
@@ -46,7 +49,10 @@ struct ReportCommand: ParsableCommand {
     func run() throws {
         let templates = try TemplateLoading.load(templatesFolder: render.templates, assetsFolder: render.assets)
         let notesText = try notes.map(RecordingFolder.readText)
-        var loaded = try RecordingFolder.load(path: recording, maximumProfileBytes: maxProfileBytes)
+        var loaded = try RecordingFolder.load(path: recording, maximumProfileBytes: maxProfileBytes, strict: strict)
+        for skipped in loaded.skipped {
+            Diagnostics.note("warning: skipped \(skipped.description) (--strict stops at such a file)")
+        }
         try ProfileChoice.apply(profiles: profile, bases: base, maximumBytes: maxProfileBytes, to: &loaded.profiles)
         if normalize { loaded.profiles.normalizeHeap() }
         try ReportPipeline(recording: loaded, instanceFilter: instance, notes: notesText, templates: templates)

@@ -10,7 +10,10 @@ import MemoryModel
 /// query_range answer, unreadable files, and whatever the format readers reject.
 public enum RecordingFolder {
     /// Loads the recording at `path` (a folder or a query_range JSON file).
-    public static func load(path: String, maximumProfileBytes: Int = ProfileReader.defaultMaximumBytes) throws -> Recording {
+    /// Unless `strict`, a bad snapshot file among good ones is skipped and listed in
+    /// `Recording.skipped` rather than failing the run.
+    public static func load(path: String, maximumProfileBytes: Int = ProfileReader.defaultMaximumBytes,
+                            strict: Bool = false) throws -> Recording {
         var isDirectory: ObjCBool = false
         guard FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory) else {
             throw InputError(file: path, reason: "no such file or folder")
@@ -33,20 +36,21 @@ public enum RecordingFolder {
             }
             loaded = try recording(name: name, location: path, files: files, notes: notes)
         } else {
-            loaded = try snapshotRecording(name: name, folder: path, notes: notes)
+            loaded = try snapshotRecording(name: name, folder: path, notes: notes, strict: strict)
         }
-        try preferProcRSS(in: &loaded, folder: path)
-        try addCgroup(to: &loaded, folder: path)
+        try preferProcRSS(in: &loaded, folder: path, strict: strict)
+        try addCgroup(to: &loaded, folder: path, strict: strict)
         loaded.profiles = try RecordingProfiles.load(folder: path, maximumBytes: maximumProfileBytes)
         return loaded
     }
 
     /// The container's memory (cgroup v2) of a recording of one instance: its limit,
     /// current usage and kernel memory, which count toward an OOM kill.
-    private static func addCgroup(to recording: inout Recording, folder: String) throws {
+    private static func addCgroup(to recording: inout Recording, folder: String, strict: Bool) throws {
         guard recording.instances.count == 1, SnapshotFolder.Kind.cgroup.isPresent(in: folder) else { return }
         let instance = recording.instances[0]
-        let cgroup = try SnapshotFolder.load(.cgroup, in: folder, job: instance.id.job).map { series -> MetricSeries in
+        let cgroup = try SnapshotFolder.load(.cgroup, in: folder, job: instance.id.job, strict: strict,
+                                             skipped: &recording.skipped).map { series -> MetricSeries in
             var series = series
             series.labels["job"] = instance.id.job
             if !instance.id.instance.isEmpty { series.labels["instance"] = instance.id.instance }
@@ -60,13 +64,14 @@ public enum RecordingFolder {
     /// figure, sampled by the recorder. Its series go first in the instance, where the
     /// breakdown looks for RSS. Only a recording of one instance can take them: with
     /// several, nothing says which process the files describe.
-    private static func preferProcRSS(in recording: inout Recording, folder: String) throws {
+    private static func preferProcRSS(in recording: inout Recording, folder: String, strict: Bool) throws {
         let procFolder = (folder as NSString).appendingPathComponent(SnapshotFolder.Kind.proc.rawValue)
         let names = (try? FileManager.default.contentsOfDirectory(atPath: procFolder)) ?? []
         guard recording.instances.count == 1, names.contains(where: { $0.hasSuffix(".status") }),
               !recording.sourceFiles.contains("proc/*.status") else { return }
         let instance = recording.instances[0]
-        let proc = try SnapshotFolder.load(.proc, in: folder, job: instance.id.job).map { series -> MetricSeries in
+        let proc = try SnapshotFolder.load(.proc, in: folder, job: instance.id.job, strict: strict,
+                                           skipped: &recording.skipped).map { series -> MetricSeries in
             var series = series
             series.labels["job"] = instance.id.job
             if !instance.id.instance.isEmpty { series.labels["instance"] = instance.id.instance }
@@ -79,24 +84,27 @@ public enum RecordingFolder {
     /// Without a query_range answer, the recording's own snapshots: `/metrics` scrapes
     /// (which carry runtime/metrics and RSS), else expvar (MemStats), with `/proc` for
     /// RSS when expvar is the source.
-    private static func snapshotRecording(name: String, folder: String, notes: String?) throws -> Recording {
+    private static func snapshotRecording(name: String, folder: String, notes: String?, strict: Bool) throws -> Recording {
         func has(_ kind: SnapshotFolder.Kind) -> Bool { kind.isPresent(in: folder) }
         var series: [MetricSeries] = []
         var sources: [String] = []
+        var skipped: [InputError] = []
         if has(.scrapes) {
-            series = try SnapshotFolder.load(.scrapes, in: folder, job: name)
+            series = try SnapshotFolder.load(.scrapes, in: folder, job: name, strict: strict, skipped: &skipped)
             sources.append("metrics/*.prom")
         } else if has(.expvar) {
-            series = try SnapshotFolder.load(.expvar, in: folder, job: name)
+            series = try SnapshotFolder.load(.expvar, in: folder, job: name, strict: strict, skipped: &skipped)
             sources.append("expvar/*.json")
             if has(.proc) {
-                series += try SnapshotFolder.load(.proc, in: folder, job: name)
+                series += try SnapshotFolder.load(.proc, in: folder, job: name, strict: strict, skipped: &skipped)
                 sources.append("proc/*.status")
             }
         } else {
             throw InputError(file: folder, reason: "no memory data in this recording folder: expected prometheus/*.json (query_range answers), metrics/*.prom (/metrics scrapes) or expvar/*.json (/debug/vars)")
         }
-        return Recording(name: name, location: folder, sourceFiles: sources, series: series, notes: notes)
+        var recording = Recording(name: name, location: folder, sourceFiles: sources, series: series, notes: notes)
+        recording.skipped = skipped
+        return recording
     }
 
     /// Builds a recording from query_range answers already in memory (the bundled demo).

@@ -13,6 +13,8 @@ public struct Recording: Sendable, Equatable {
     public var notes: String?
     /// The heap and goroutine profiles the report shows.
     public var profiles: ProfileSet = ProfileSet()
+    /// Bad files that were skipped (a few bad snapshots among many), to warn about.
+    public var skipped: [InputError] = []
 
     public init(name: String, location: String, sourceFiles: [String], series: [MetricSeries], notes: String? = nil) {
         self.name = name

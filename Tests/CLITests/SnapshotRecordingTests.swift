@@ -50,12 +50,31 @@ final class SnapshotRecordingTests: XCTestCase {
         XCTAssertTrue(result.stderr.contains("expected prometheus/*.json (query_range answers), metrics/*.prom (/metrics scrapes) or expvar/*.json"), result.stderr)
     }
 
-    func testABadSnapshotNamesItsFile() throws {
+    /// One bad snapshot among good ones is skipped with a warning that names it;
+    /// `--strict` fails on it instead, with the same one line.
+    func testABadSnapshotIsSkippedUnlessStrict() throws {
         let path = try recording("bad-scrape", with: ["metrics"])
         let victim = (path as NSString).appendingPathComponent("metrics/20261128T073247615Z.prom")
         try "go_goroutines{job=\"x} 1\n".write(toFile: victim, atomically: true, encoding: .utf8)
-        let result = try CommandRunner.run(["report", path, "-o", folder.appendingPathComponent("b.html").path])
+        let message = "\(victim): line 1: unclosed quote in label job of go_goroutines (a label value cannot hold a raw line break)"
+
+        let lenient = try CommandRunner.run(["report", path, "-o", folder.appendingPathComponent("a.html").path])
+        XCTAssertEqual(lenient.status, 0, lenient.stderr)
+        XCTAssertTrue(lenient.stderr.hasPrefix("gomemreport: warning: skipped \(message) (--strict stops at such a file)\n"), lenient.stderr)
+        XCTAssertTrue(FileManager.default.fileExists(atPath: folder.appendingPathComponent("a.html").path))
+
+        let strict = try CommandRunner.run(["report", path, "--strict", "-o", folder.appendingPathComponent("b.html").path])
+        XCTAssertEqual(strict.status, 1)
+        XCTAssertEqual(strict.stderr, "gomemreport: \(message)\n")
+        XCTAssertFalse(FileManager.default.fileExists(atPath: folder.appendingPathComponent("b.html").path))
+    }
+
+    func testEveryFileBadFails() throws {
+        let target = folder.appendingPathComponent("all-bad/metrics")
+        try FileManager.default.createDirectory(at: target, withIntermediateDirectories: true)
+        try "bad abc\n".write(to: target.appendingPathComponent("20261128T073242614Z.prom"), atomically: true, encoding: .utf8)
+        let result = try CommandRunner.run(["report", target.deletingLastPathComponent().path, "-o", folder.appendingPathComponent("c.html").path])
         XCTAssertEqual(result.status, 1)
-        XCTAssertEqual(result.stderr, "gomemreport: \(victim): line 1: unclosed quote in label job of go_goroutines (a label value cannot hold a raw line break)\n")
+        XCTAssertTrue(result.stderr.contains("20261128T073242614Z.prom: line 1: bad has the value abc, which is not a number"), result.stderr)
     }
 }

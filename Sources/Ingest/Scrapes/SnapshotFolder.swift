@@ -32,6 +32,15 @@ public enum SnapshotFolder {
     /// Reads every snapshot of `kind` in `folder` (the recording, or the snapshot folder
     /// itself). Series carry the labels `job` = `job` so they group as one instance.
     public static func load(_ kind: Kind, in folder: String, job: String) throws -> [MetricSeries] {
+        var skipped: [InputError] = []
+        return try load(kind, in: folder, job: job, strict: true, skipped: &skipped)
+    }
+
+    /// As above; unless `strict`, a bad file among good ones is skipped and added to
+    /// `skipped` instead of failing the run (a folder of hundreds of snapshots from
+    /// production often has one cut short). When every file is bad, the first error is thrown.
+    public static func load(_ kind: Kind, in folder: String, job: String, strict: Bool,
+                            skipped: inout [InputError]) throws -> [MetricSeries] {
         var directory = (folder as NSString).appendingPathComponent(kind.rawValue)
         var isDirectory: ObjCBool = false
         if !FileManager.default.fileExists(atPath: directory, isDirectory: &isDirectory) || !isDirectory.boolValue {
@@ -40,25 +49,33 @@ public enum SnapshotFolder {
         let names = ((try? FileManager.default.contentsOfDirectory(atPath: directory)) ?? [])
             .filter { name in !name.hasPrefix(".") && kind.fileExtensions.contains { name.hasSuffix($0) } }.sorted()
         var builders: [SeriesKey: (timestamps: [Double], values: [Double], origin: SeriesOrigin)] = [:]
+        var failures: [InputError] = []
+        var read = 0
         var order: [SeriesKey] = []
         for name in names {
             let path = (directory as NSString).appendingPathComponent(name)
             let fileExtension = kind.fileExtensions.first { name.hasSuffix($0) }!
             let stamp = String(name.dropLast(fileExtension.count))
             let time = ProfileFileName.stampSeconds(stamp)
-            let bytes = try RecordingFolder.readBytes(path)
             let samples: [ScrapedSample]
-            switch kind {
-            case .scrapes: samples = try ExpositionReader.read(bytes, file: path, scrapeTime: time)
-            case .expvar: samples = try ExpvarReader.read(bytes, file: path, time: time)
-            case .proc: samples = try ProcStatusReader.read(bytes, file: path, time: time)
-            case .cgroup:
-                switch fileExtension {
-                case ".stat": samples = try CgroupReader.readStat(bytes, file: path, time: time)
-                case ".current": samples = try CgroupReader.readSingle(bytes, file: path, time: time, name: "cgroup_memory_current_bytes")
-                default: samples = try CgroupReader.readSingle(bytes, file: path, time: time, name: "cgroup_memory_max_bytes")
+            do {
+                let bytes = try RecordingFolder.readBytes(path)
+                switch kind {
+                case .scrapes: samples = try ExpositionReader.read(bytes, file: path, scrapeTime: time)
+                case .expvar: samples = try ExpvarReader.read(bytes, file: path, time: time)
+                case .proc: samples = try ProcStatusReader.read(bytes, file: path, time: time)
+                case .cgroup:
+                    switch fileExtension {
+                    case ".stat": samples = try CgroupReader.readStat(bytes, file: path, time: time)
+                    case ".current": samples = try CgroupReader.readSingle(bytes, file: path, time: time, name: "cgroup_memory_current_bytes")
+                    default: samples = try CgroupReader.readSingle(bytes, file: path, time: time, name: "cgroup_memory_max_bytes")
+                    }
                 }
+            } catch let error as InputError where !strict {
+                failures.append(error)
+                continue
             }
+            read += 1
             for sample in samples {
                 guard let timestamp = sample.timestamp else {
                     throw InputError(file: path, reason: "has no time: neither a sample timestamp nor a YYYYMMDDTHHMMSSmmmZ stamp in its name")
@@ -74,6 +91,8 @@ public enum SnapshotFolder {
                 builders[key]!.values.append(sample.value)
             }
         }
+        if read == 0, let first = failures.first { throw first }
+        skipped += failures
         return order.map { key in
             let built = builders[key]!
             let (timestamps, values) = sortedUnique(built.timestamps, built.values)
