@@ -31,10 +31,16 @@ final class CgroupRecordingTests: XCTestCase {
     func testLimitAndKernelMemory() throws {
         let path = try recording(limit: "268435456")
         let output = folder.appendingPathComponent("c.html")
-        let result = try CommandRunner.run(["report", path, "-o", output.path])
+        let summary = folder.appendingPathComponent("c.json")
+        let result = try CommandRunner.run(["report", path, "-o", output.path, "--json", summary.path])
         XCTAssertEqual(result.status, 0, result.stderr)
         let html = try String(contentsOf: output, encoding: .utf8)
         XCTAssertTrue(html.contains("<code>cgroup/*</code>"))
+        let json = try JSONSerialization.jsonObject(with: Data(contentsOf: summary)) as? [String: Any]
+        let last = try XCTUnwrap(json?["last"] as? [String: Any])
+        XCTAssertEqual(last["kernel_bytes"] as? Int, 13 * 1_048_576)
+        XCTAssertEqual(last["container_bytes"] as? Int, 132 * 1_048_576)
+        XCTAssertEqual(last["container_limit_bytes"] as? Int, 268_435_456)
         XCTAssertTrue(html.contains("<title>Container limit (memory.max): 256 MiB</title>"), "no limit line")
         XCTAssertTrue(html.contains(" Container limit (memory.max)</li>"))
         XCTAssertTrue(html.contains("Dashed: the container&#39;s memory limit."))

@@ -51,5 +51,8 @@ extension ReportSummary.Point {
         goToRSSRatio = reconciliation.ratio.map { ($0 * 10000).rounded() / 10000 }
         rssVerdict = reconciliation.verdict.rawValue
         categories = Dictionary(uniqueKeysWithValues: MemoryCategory.allCases.map { ($0.key, bytes(breakdown.value($0, at: index))) })
+        containerBytes = reconciliation.containerCurrent.map(bytes)
+        kernelBytes = reconciliation.kernel.map(bytes)
+        containerLimitBytes = reconciliation.limit.map(bytes)
     }
 }

@@ -28,12 +28,18 @@ public struct ReportSummary: Encodable, Sendable {
         /// One of `close`, `go-far-above-rss`, `go-far-below-rss`, `rss-unknown`.
         public var rssVerdict: String
         public var categories: [String: Int64]
+        /// cgroup v2: memory.current, kernel memory and memory.max; null without cgroup
+        /// files (and the limit null when there is none).
+        public var containerBytes: Int64?
+        public var kernelBytes: Int64?
+        public var containerLimitBytes: Int64?
 
         enum CodingKeys: String, CodingKey {
             case time, categories
             case goTotalBytes = "go_total_bytes", heapTotalBytes = "heap_total_bytes", rssBytes = "rss_bytes"
             case nonGoBytes = "non_go_bytes", heapReleasedBytes = "heap_released_bytes"
             case goToRSSRatio = "go_to_rss_ratio", rssVerdict = "rss_verdict"
+            case containerBytes = "container_bytes", kernelBytes = "kernel_bytes", containerLimitBytes = "container_limit_bytes"
         }
 
         public func encode(to encoder: Encoder) throws {
@@ -47,6 +53,9 @@ public struct ReportSummary: Encodable, Sendable {
             try container.encode(goToRSSRatio, forKey: .goToRSSRatio)
             try container.encode(rssVerdict, forKey: .rssVerdict)
             try container.encode(categories, forKey: .categories)
+            try container.encode(containerBytes, forKey: .containerBytes)
+            try container.encode(kernelBytes, forKey: .kernelBytes)
+            try container.encode(containerLimitBytes, forKey: .containerLimitBytes)
         }
     }
 
