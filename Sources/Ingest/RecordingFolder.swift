@@ -44,19 +44,24 @@ public enum RecordingFolder {
         return loaded
     }
 
+    /// The snapshots of `kind`, labelled as the recording's single instance so they
+    /// join its series; skipped files are added to the recording's.
+    private static func snapshots(_ kind: SnapshotFolder.Kind, for recording: inout Recording, folder: String,
+                                  strict: Bool) throws -> [MetricSeries] {
+        let id = recording.instances[0].id
+        return try SnapshotFolder.load(kind, in: folder, job: id.job, strict: strict, skipped: &recording.skipped).map { series in
+            var series = series
+            series.labels["job"] = id.job
+            if !id.instance.isEmpty { series.labels["instance"] = id.instance }
+            return series
+        }
+    }
+
     /// The container's memory (cgroup v2) of a recording of one instance: its limit,
     /// current usage and kernel memory, which count toward an OOM kill.
     private static func addCgroup(to recording: inout Recording, folder: String, strict: Bool) throws {
         guard recording.instances.count == 1, SnapshotFolder.Kind.cgroup.isPresent(in: folder) else { return }
-        let instance = recording.instances[0]
-        let cgroup = try SnapshotFolder.load(.cgroup, in: folder, job: instance.id.job, strict: strict,
-                                             skipped: &recording.skipped).map { series -> MetricSeries in
-            var series = series
-            series.labels["job"] = instance.id.job
-            if !instance.id.instance.isEmpty { series.labels["instance"] = instance.id.instance }
-            return series
-        }
-        recording.instances[0].series += cgroup
+        recording.instances[0].series += try snapshots(.cgroup, for: &recording, folder: folder, strict: strict)
         recording.sourceFiles.append("cgroup/*")
     }
 
@@ -69,15 +74,8 @@ public enum RecordingFolder {
         let names = (try? FileManager.default.contentsOfDirectory(atPath: procFolder)) ?? []
         guard recording.instances.count == 1, names.contains(where: { $0.hasSuffix(".status") }),
               !recording.sourceFiles.contains("proc/*.status") else { return }
-        let instance = recording.instances[0]
-        let proc = try SnapshotFolder.load(.proc, in: folder, job: instance.id.job, strict: strict,
-                                           skipped: &recording.skipped).map { series -> MetricSeries in
-            var series = series
-            series.labels["job"] = instance.id.job
-            if !instance.id.instance.isEmpty { series.labels["instance"] = instance.id.instance }
-            return series
-        }
-        recording.instances[0].series = proc + instance.series
+        let proc = try snapshots(.proc, for: &recording, folder: folder, strict: strict)
+        recording.instances[0].series = proc + recording.instances[0].series
         recording.sourceFiles.append("proc/*.status")
     }
 
