@@ -115,23 +115,27 @@ struct StackedAreaChart {
         guard count > maximumPoints else { return Array(0..<count) }
         var totals = [Double](repeating: 0, count: count)
         for layer in layers { for i in 0..<count { totals[i] += layer.values[i] } }
-        return bucketed { bucket in bucket.max { totals[$0] < totals[$1] }! }
+        return bucketed { bucket in [bucket.max { totals[$0] < totals[$1] }!] }
     }
 
+    /// A line keeps each column's lowest and highest sample (in time order), so a
+    /// two-second spike or dip in a week-long chart still shows.
     private func lineColumnIndices(_ values: [Double?], fallback: [Int]) -> [Int] {
         guard timestamps.count > maximumPoints else { return fallback }
         return bucketed { bucket in
-            bucket.max { (values[$0] ?? -.infinity) < (values[$1] ?? -.infinity) }!
+            let high = bucket.max { (values[$0] ?? -.infinity) < (values[$1] ?? -.infinity) }!
+            let low = bucket.min { (values[$0] ?? .infinity) < (values[$1] ?? .infinity) }!
+            return low == high ? [low] : [min(low, high), max(low, high)]
         }
     }
 
-    private func bucketed(_ pick: (Range<Int>) -> Int) -> [Int] {
+    private func bucketed(_ pick: (Range<Int>) -> [Int]) -> [Int] {
         let count = timestamps.count
         var result = [0]
         for column in 0..<maximumPoints {
             let lower = max(1, column * count / maximumPoints)
             let upper = min(count - 1, (column + 1) * count / maximumPoints)
-            if lower < upper { result.append(pick(lower..<upper)) }
+            if lower < upper { result += pick(lower..<upper) }
         }
         result.append(count - 1)
         return result
