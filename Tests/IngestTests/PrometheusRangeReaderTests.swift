@@ -1,4 +1,4 @@
-import Ingest
+@testable import Ingest
 import MemoryModel
 import TestSupport
 import XCTest
@@ -107,6 +107,27 @@ final class PrometheusRangeReaderTests: XCTestCase {
             XCTAssertEqual(error.location, location, line: line)
             XCTAssertTrue(error.reason.contains(text), "\(error.reason) lacks \(text)", line: line)
             XCTAssertFalse(error.description.contains("\n"), line: line)
+        }
+    }
+}
+
+/// The scanner's fast number path must give exactly what strtod gives.
+final class JSONNumberTests: XCTestCase {
+    func testFastPathMatchesStrtod() {
+        var state: UInt64 = 42
+        var texts = ["0", "-0", "1795851163.588", "0.1", "0.3", "123456789012345", "1234567890123456", "-2.5", "4.274592e+06",
+                     "1e3", "9007199254740993", "0.000024957", "18446744073709551616", "3.14159265358979"]
+        for _ in 0..<20_000 {
+            state = state &* 6364136223846793005 &+ 1442695040888963407
+            let whole = state >> 40
+            let frac = (state >> 8) % 1000
+            texts.append("\(whole).\(String(format: "%03d", frac))")
+            texts.append("\(state >> 14)")
+        }
+        for text in texts {
+            let bytes = Array(text.utf8)
+            let fast = bytes.withUnsafeBufferPointer { JSONScanner.parseDouble($0) }
+            XCTAssertEqual(fast.bitPattern, strtod(text, nil).bitPattern, text)
         }
     }
 }

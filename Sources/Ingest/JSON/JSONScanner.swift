@@ -1,3 +1,4 @@
+import Foundation
 #if canImport(Glibc)
 import Glibc
 #elseif canImport(Darwin)
@@ -198,11 +199,16 @@ struct JSONScanner {
         guard offset < bytes.count else { throw error("unterminated string") }
         let text = UnsafeBufferPointer(rebasing: bytes[start..<offset])
         offset += 1
-        switch String(decoding: text, as: UTF8.self) {
-        case "NaN": return .nan
-        case "+Inf", "Inf": return .infinity
-        case "-Inf": return -.infinity
-        default: break
+        // Only the special values start with a letter or a signed letter; checking the
+        // bytes spares a String per sample (millions in a long window).
+        if let first = text.first, first == UInt8(ascii: "N") || first == UInt8(ascii: "I")
+            || (text.count > 1 && (first == UInt8(ascii: "+") || first == UInt8(ascii: "-")) && text[1] == UInt8(ascii: "I")) {
+            switch String(decoding: text, as: UTF8.self) {
+            case "NaN": return .nan
+            case "+Inf", "Inf": return .infinity
+            case "-Inf": return -.infinity
+            default: return nil
+            }
         }
         // Prometheus formats with strconv.FormatFloat('f'/'e'): digits, sign, '.', 'e'.
         var sawDigit = false
@@ -275,9 +281,42 @@ struct JSONScanner {
         return offset - start
     }
 
-    /// Parses a validated number with strtod; the text is copied so strtod never reads
-    /// past the buffer.
-    private static func parseDouble(_ text: UnsafeBufferPointer<UInt8>) -> Double {
+    /// Parses a validated number. Plain decimals of at most 15 digits (nearly every
+    /// sample value and timestamp) are computed exactly: the integer of their digits is
+    /// exact in a Double, and one division by a power of ten is correctly rounded, so
+    /// the result is the one strtod gives. Everything else goes to strtod, copied so it
+    /// never reads past the buffer.
+    static func parseDouble(_ text: UnsafeBufferPointer<UInt8>) -> Double {
+        var mantissa: Int64 = 0, digits = 0, fraction = -1
+        var index = 0
+        let negative = text.first == UInt8(ascii: "-")
+        if negative { index = 1 }
+        var simple = index < text.count
+        while index < text.count {
+            let byte = text[index]
+            if byte >= 0x30 && byte <= 0x39 {
+                mantissa = mantissa * 10 + Int64(byte - 0x30)
+                digits += 1
+                if fraction >= 0 { fraction += 1 }
+                if digits > 15 { simple = false; break }
+            } else if byte == UInt8(ascii: ".") && fraction < 0 {
+                fraction = 0
+            } else {
+                simple = false
+                break
+            }
+            index += 1
+        }
+        if simple && digits > 0 {
+            let value = fraction > 0 ? Double(mantissa) / powersOfTen[fraction] : Double(mantissa)
+            return negative ? -value : value
+        }
+        return parseWithStrtod(text)
+    }
+
+    private static let powersOfTen: [Double] = (0...15).map { pow(10, Double($0)) }
+
+    private static func parseWithStrtod(_ text: UnsafeBufferPointer<UInt8>) -> Double {
         withUnsafeTemporaryAllocation(of: CChar.self, capacity: text.count + 1) { buffer in
             for index in 0..<text.count { buffer[index] = CChar(bitPattern: text[index]) }
             buffer[text.count] = 0
