@@ -27,3 +27,30 @@ final class ChartDownsamplingTests: XCTestCase {
         XCTAssertLessThan(svg.utf8.count, 120_000)
     }
 }
+
+/// A gap longer than 2.5 sampling steps is drawn as a gap, never bridged.
+final class ChartGapTests: XCTestCase {
+    func testGapsAreNotInterpolated() {
+        // 2-second samples with a 60-second hole in the middle.
+        let timestamps = (0..<60).map { Double($0) * 2 } + (0..<60).map { 180 + Double($0) * 2 }
+        let values = timestamps.map { _ in 50.0 * 1_048_576 }
+        let chart = StackedAreaChart(
+            title: "gap", timestamps: timestamps,
+            layers: [.init(name: "Heap", color: "#000", values: values)],
+            lines: [.init(name: "RSS", color: "#c00", style: .solid, values: values.map { Optional($0) })])
+        let svg = chart.svg()
+        let area = svg.components(separatedBy: "<g class=\"areas\">")[1].components(separatedBy: "</g>")[0]
+        let line = svg.components(separatedBy: "<g class=\"lines\" fill=\"none\">")[1].components(separatedBy: "</g>")[0]
+        func moves(_ path: String) -> Int {
+            zip(path, path.dropFirst()).filter { $0 == "M" && $1.isNumber }.count
+        }
+        XCTAssertEqual(moves(area), 2, "two shapes around the gap")
+        XCTAssertEqual(area.components(separatedBy: "Z").count - 1, 2)
+        XCTAssertEqual(moves(line), 2, "the line lifts the pen over the gap")
+        // Without a gap: one shape, one stroke.
+        let steady = (0..<120).map { Double($0) * 2 }
+        let whole = StackedAreaChart(title: "no gap", timestamps: steady, layers: [.init(name: "Heap", color: "#000", values: values)],
+                                     lines: []).svg()
+        XCTAssertEqual(moves(whole.components(separatedBy: "<g class=\"areas\">")[1].components(separatedBy: "</g>")[0]), 1)
+    }
+}

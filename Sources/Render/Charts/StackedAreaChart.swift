@@ -72,16 +72,21 @@ struct StackedAreaChart {
         out += "<text transform=\"translate(14 \(f(top + plotHeight / 2))) rotate(-90)\" text-anchor=\"middle\">\(yAxis.unit.symbol) (1 \(yAxis.unit.symbol) = \(unitBytes(yAxis.unit)) bytes)</text>\n"
         out += "</g>\n"
 
+        let gapThreshold = computeGapThreshold()
+
         // Areas, bottom layer first.
         var below = [Double](repeating: 0, count: count)
         out += "<g class=\"areas\">\n"
         for layer in layers {
             var above = below
             for i in 0..<count { above[i] += max(layer.values[i], 0) }
+            // One closed shape per run of samples without a gap: a gap is drawn as a gap.
             var path = ""
-            for (n, i) in columns.enumerated() { path += "\(n == 0 ? "M" : "L")\(f(x(timestamps[i]))) \(f(y(above[i])))" }
-            for i in columns.reversed() { path += "L\(f(x(timestamps[i]))) \(f(y(below[i])))" }
-            path += "Z"
+            for run in runs(columns, threshold: gapThreshold) {
+                for (n, i) in run.enumerated() { path += "\(n == 0 ? "M" : "L")\(f(x(timestamps[i]))) \(f(y(above[i])))" }
+                for i in run.reversed() { path += "L\(f(x(timestamps[i]))) \(f(y(below[i])))" }
+                path += "Z"
+            }
             let range = valueRange(layer.values)
             out += "<path d=\"\(path)\" fill=\"\(layer.color)\" stroke=\"none\"><title>\(HTMLEscaping.escape(layer.name)): \(range)</title></path>\n"
             below = above
@@ -94,7 +99,10 @@ struct StackedAreaChart {
             let lineColumns = lineColumnIndices(line.values, fallback: columns)
             var path = ""
             var penDown = false
+            var previous: Int?
             for i in lineColumns {
+                if let previous, timestamps[i] - timestamps[previous] > gapThreshold { penDown = false }
+                previous = i
                 guard let value = line.values[i], value.isFinite else { penDown = false; continue }
                 path += "\(penDown ? "L" : "M")\(f(x(timestamps[i]))) \(f(y(value)))"
                 penDown = true
@@ -106,6 +114,33 @@ struct StackedAreaChart {
         }
         out += "</g>\n</svg>"
         return out
+    }
+
+    /// Time between drawn points above which the data has a gap: 2.5 typical sampling
+    /// steps, or 2.5 columns when the series is reduced to columns. Gaps are never
+    /// bridged, so missing data does not look like data.
+    private func computeGapThreshold() -> Double {
+        guard timestamps.count > 2 else { return .infinity }
+        var steps = zip(timestamps.dropFirst(), timestamps).map { $0 - $1 }
+        steps.sort()
+        let typical = steps[steps.count / 2]
+        let column = timestamps.count > maximumPoints ? (timestamps[timestamps.count - 1] - timestamps[0]) / Double(maximumPoints) : 0
+        return 2.5 * max(typical, column)
+    }
+
+    /// `columns` split where consecutive drawn samples are further apart than a gap.
+    private func runs(_ columns: [Int], threshold: Double) -> [[Int]] {
+        var runs: [[Int]] = []
+        var current: [Int] = []
+        for i in columns {
+            if let last = current.last, timestamps[i] - timestamps[last] > threshold {
+                runs.append(current)
+                current = []
+            }
+            current.append(i)
+        }
+        if !current.isEmpty { runs.append(current) }
+        return runs
     }
 
     /// Sample indices to draw: all of them when they fit, else the highest-stack sample
