@@ -27,20 +27,35 @@ public enum RecordingFolder {
         let folder = URL(fileURLWithPath: path)
         let notesPath = folder.appendingPathComponent("notes.md").path
         let notes = FileManager.default.fileExists(atPath: notesPath) ? try readText(notesPath) : nil
-        let answers = jsonFiles(in: folder.appendingPathComponent("prometheus"))
-        var loaded: Recording
-        if !answers.isEmpty {
-            let files = try answers.map { name -> (String, String, [UInt8]) in
-                let full = (path as NSString).appendingPathComponent("prometheus/\(name)")
-                return (full, "prometheus/\(name)", try readBytes(full))
-            }
-            loaded = try recording(name: name, location: path, files: files, notes: notes)
-        } else {
-            loaded = try snapshotRecording(name: name, folder: path, notes: notes, strict: strict)
+        let answers = jsonFiles(in: folder.appendingPathComponent("prometheus")).map {
+            (path: (path as NSString).appendingPathComponent("prometheus/\($0)"), label: "prometheus/\($0)")
         }
-        try preferProcRSS(in: &loaded, folder: path, strict: strict)
-        try addCgroup(to: &loaded, folder: path, strict: strict)
+        func present(_ kind: SnapshotFolder.Kind) -> String? {
+            let directory = (path as NSString).appendingPathComponent(kind.rawValue)
+            return kind.isPresent(in: directory) ? directory : nil
+        }
+        let sources = RecordingSources(
+            name: name, location: path, prometheusAnswers: answers, scrapes: present(.scrapes), expvar: present(.expvar),
+            proc: present(.proc), cgroup: present(.cgroup), notes: notes)
+        var loaded = try assemble(sources, strict: strict)
         loaded.profiles = try RecordingProfiles.load(folder: path, maximumBytes: maximumProfileBytes)
+        return loaded
+    }
+
+    /// Builds a recording from sources given one by one (a folder's, or the CLI's
+    /// `--prometheus-json`, `--scrapes`, `--expvar`, `--proc`, `--cgroup`). Memory
+    /// classes come from the first present of query_range answers, scrapes and expvar;
+    /// RSS from `/proc` where recorded; the container's memory from cgroup files.
+    public static func assemble(_ sources: RecordingSources, strict: Bool = false) throws -> Recording {
+        var loaded: Recording
+        if !sources.prometheusAnswers.isEmpty {
+            let files = try sources.prometheusAnswers.map { ($0.path, $0.label, try readBytes($0.path)) }
+            loaded = try recording(name: sources.name, location: sources.location, files: files, notes: sources.notes)
+        } else {
+            loaded = try snapshotRecording(sources, strict: strict)
+        }
+        if let proc = sources.proc { try preferProcRSS(in: &loaded, folder: proc, strict: strict) }
+        if let cgroup = sources.cgroup { try addCgroup(to: &loaded, folder: cgroup, strict: strict) }
         return loaded
     }
 
@@ -60,9 +75,9 @@ public enum RecordingFolder {
     /// The container's memory (cgroup v2) of a recording of one instance: its limit,
     /// current usage and kernel memory, which count toward an OOM kill.
     private static func addCgroup(to recording: inout Recording, folder: String, strict: Bool) throws {
-        guard recording.instances.count == 1, SnapshotFolder.Kind.cgroup.isPresent(in: folder) else { return }
+        guard recording.instances.count == 1 else { return }
         recording.instances[0].series += try snapshots(.cgroup, for: &recording, folder: folder, strict: strict)
-        recording.sourceFiles.append("cgroup/*")
+        recording.sourceFiles.append(folder.hasSuffix("/cgroup") || folder == "cgroup" ? "cgroup/*" : folder)
     }
 
     /// RSS from `/proc` wins over `process_resident_memory_bytes`: the kernel's own
@@ -70,37 +85,28 @@ public enum RecordingFolder {
     /// breakdown looks for RSS. Only a recording of one instance can take them: with
     /// several, nothing says which process the files describe.
     private static func preferProcRSS(in recording: inout Recording, folder: String, strict: Bool) throws {
-        let procFolder = (folder as NSString).appendingPathComponent(SnapshotFolder.Kind.proc.rawValue)
-        let names = (try? FileManager.default.contentsOfDirectory(atPath: procFolder)) ?? []
-        guard recording.instances.count == 1, names.contains(where: { $0.hasSuffix(".status") }),
-              !recording.sourceFiles.contains("proc/*.status") else { return }
+        guard recording.instances.count == 1 else { return }
         let proc = try snapshots(.proc, for: &recording, folder: folder, strict: strict)
         recording.instances[0].series = proc + recording.instances[0].series
-        recording.sourceFiles.append("proc/*.status")
+        recording.sourceFiles.append(folder.hasSuffix("/proc") || folder == "proc" ? "proc/*.status" : folder)
     }
 
     /// Without a query_range answer, the recording's own snapshots: `/metrics` scrapes
-    /// (which carry runtime/metrics and RSS), else expvar (MemStats), with `/proc` for
-    /// RSS when expvar is the source.
-    private static func snapshotRecording(name: String, folder: String, notes: String?, strict: Bool) throws -> Recording {
-        func has(_ kind: SnapshotFolder.Kind) -> Bool { kind.isPresent(in: folder) }
+    /// (which carry runtime/metrics and RSS), else expvar (MemStats).
+    private static func snapshotRecording(_ sources: RecordingSources, strict: Bool) throws -> Recording {
         var series: [MetricSeries] = []
-        var sources: [String] = []
+        var labels: [String] = []
         var skipped: [InputError] = []
-        if has(.scrapes) {
-            series = try SnapshotFolder.load(.scrapes, in: folder, job: name, strict: strict, skipped: &skipped)
-            sources.append("metrics/*.prom")
-        } else if has(.expvar) {
-            series = try SnapshotFolder.load(.expvar, in: folder, job: name, strict: strict, skipped: &skipped)
-            sources.append("expvar/*.json")
-            if has(.proc) {
-                series += try SnapshotFolder.load(.proc, in: folder, job: name, strict: strict, skipped: &skipped)
-                sources.append("proc/*.status")
-            }
+        if let scrapes = sources.scrapes {
+            series = try SnapshotFolder.load(.scrapes, in: scrapes, job: sources.name, strict: strict, skipped: &skipped)
+            labels.append(sources.label(for: scrapes, kind: .scrapes))
+        } else if let expvar = sources.expvar {
+            series = try SnapshotFolder.load(.expvar, in: expvar, job: sources.name, strict: strict, skipped: &skipped)
+            labels.append(sources.label(for: expvar, kind: .expvar))
         } else {
-            throw InputError(file: folder, reason: "no memory data in this recording folder: expected prometheus/*.json (query_range answers), metrics/*.prom (/metrics scrapes) or expvar/*.json (/debug/vars)")
+            throw InputError(file: sources.location, reason: "no memory data in this recording folder: expected prometheus/*.json (query_range answers), metrics/*.prom (/metrics scrapes) or expvar/*.json (/debug/vars)")
         }
-        var recording = Recording(name: name, location: folder, sourceFiles: sources, series: series, notes: notes)
+        var recording = Recording(name: sources.name, location: sources.location, sourceFiles: labels, series: series, notes: sources.notes)
         recording.skipped = skipped
         return recording
     }

@@ -22,10 +22,14 @@ public enum SnapshotFolder {
             }
         }
 
-        /// Whether `folder` (a recording) has snapshots of this kind.
+        /// Whether `folder` (a recording, or the snapshot folder itself) has snapshots of
+        /// this kind.
         public func isPresent(in folder: String) -> Bool {
-            let names = (try? FileManager.default.contentsOfDirectory(atPath: (folder as NSString).appendingPathComponent(rawValue))) ?? []
-            return names.contains { name in fileExtensions.contains { name.hasSuffix($0) } }
+            for directory in [(folder as NSString).appendingPathComponent(rawValue), folder] {
+                let names = (try? FileManager.default.contentsOfDirectory(atPath: directory)) ?? []
+                if names.contains(where: { name in fileExtensions.contains { name.hasSuffix($0) } }) { return true }
+            }
+            return false
         }
     }
 
