@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import Ingest
+import MemoryModel
 import Render
 
 struct ReportCommand: ParsableCommand {
@@ -18,10 +19,26 @@ struct ReportCommand: ParsableCommand {
               gomemreport report recordings/heapleak --notes incident.md -o report.html
               gomemreport report recordings/heapleak --templates my-templates --assets my-assets -o branded.html
               gomemreport report recordings/api --profile heap-after.pb.gz --base heap-before.pb.gz -o api.html
+              gomemreport report --expvar vars/ --proc status/ --cgroup cgroup/ -o api.html
             """)
 
-    @Argument(help: ArgumentHelp("A recording folder or a query_range JSON file.", valueName: "recording"))
-    var recording: String
+    @Argument(help: ArgumentHelp("A recording folder or a query_range JSON file (or give sources with the options below).", valueName: "recording"))
+    var recording: String?
+
+    @Option(name: .customLong("prometheus-json"), help: ArgumentHelp("A query_range answer to read (repeatable).", valueName: "file"))
+    var prometheusJSON: [String] = []
+
+    @Option(help: ArgumentHelp("A folder of /metrics scrapes named by UTC stamp (YYYYMMDDTHHMMSSmmmZ.prom).", valueName: "dir"))
+    var scrapes: String?
+
+    @Option(help: ArgumentHelp("A folder of /debug/vars bodies named by UTC stamp (.json).", valueName: "dir"))
+    var expvar: String?
+
+    @Option(help: ArgumentHelp("A folder of /proc/PID/status files named by UTC stamp (.status); their VmRSS is the RSS.", valueName: "dir"))
+    var proc: String?
+
+    @Option(help: ArgumentHelp("A folder of cgroup v2 memory.stat/.current/.max files named by UTC stamp.", valueName: "dir"))
+    var cgroup: String?
 
     @Option(help: ArgumentHelp("Report only this instance (its instance label, job, or job/instance).", valueName: "instance"))
     var instance: String?
@@ -46,10 +63,26 @@ struct ReportCommand: ParsableCommand {
 
     @OptionGroup var render: RenderOptions
 
+    private var sourceOptions: [String] { prometheusJSON + [scrapes, expvar, proc, cgroup].compactMap { $0 } }
+
+    func validate() throws {
+        if recording != nil && !sourceOptions.isEmpty {
+            throw ValidationError("Give a recording, or sources with --prometheus-json/--scrapes/--expvar/--proc/--cgroup, not both.")
+        }
+        if recording == nil && prometheusJSON.isEmpty && scrapes == nil && expvar == nil {
+            throw ValidationError("Give a recording, or memory sources with --prometheus-json, --scrapes or --expvar.")
+        }
+    }
+
     func run() throws {
         let templates = try TemplateLoading.load(templatesFolder: render.templates, assetsFolder: render.assets)
         let notesText = try notes.map(RecordingFolder.readText)
-        var loaded = try RecordingFolder.load(path: recording, maximumProfileBytes: maxProfileBytes, strict: strict)
+        var loaded: Recording
+        if let recording {
+            loaded = try RecordingFolder.load(path: recording, maximumProfileBytes: maxProfileBytes, strict: strict)
+        } else {
+            loaded = try RecordingFolder.assemble(sources, strict: strict)
+        }
         for skipped in loaded.skipped {
             Diagnostics.note("warning: skipped \(skipped.description) (--strict stops at such a file)")
         }
@@ -57,5 +90,15 @@ struct ReportCommand: ParsableCommand {
         if normalize { loaded.profiles.normalizeHeap() }
         try ReportPipeline(recording: loaded, instanceFilter: instance, notes: notesText, templates: templates)
             .run(output: render.output, json: render.json)
+    }
+
+    /// The sources given one by one, named after the first of them.
+    private var sources: RecordingSources {
+        let first = sourceOptions[0]
+        let name = URL(fileURLWithPath: first).standardizedFileURL.deletingPathExtension().lastPathComponent
+        return RecordingSources(
+            name: name, location: first,
+            prometheusAnswers: prometheusJSON.map { (path: $0, label: $0) },
+            scrapes: scrapes, expvar: expvar, proc: proc, cgroup: cgroup)
     }
 }

@@ -78,3 +78,39 @@ final class SnapshotRecordingTests: XCTestCase {
         XCTAssertTrue(result.stderr.contains("20261128T073242614Z.prom: line 1: bad has the value abc, which is not a number"), result.stderr)
     }
 }
+
+/// Sources given one by one on the command line instead of a recording folder.
+final class ExplicitSourcesTests: XCTestCase {
+    var folder: URL!
+
+    override func setUp() { folder = Fixtures.temporaryFolder() }
+    override func tearDown() { try? FileManager.default.removeItem(at: folder) }
+
+    func testQueryRangeWithProcFolder() throws {
+        let heapleak = Fixtures.recording("heapleak")
+        let output = folder.appendingPathComponent("r.html")
+        let result = try CommandRunner.run(["report", "--prometheus-json", heapleak + "/prometheus/query_range.json",
+                                            "--proc", heapleak + "/proc", "-o", output.path])
+        XCTAssertEqual(result.status, 0, result.stderr)
+        let html = try String(contentsOf: output, encoding: .utf8)
+        XCTAssertTrue(html.contains("RSS from VmRSS in /proc/PID/status where recorded, else process_resident_memory_bytes."))
+        XCTAssertTrue(html.contains("<code>proc/*.status</code>"))
+    }
+
+    func testExpvarOnly() throws {
+        let heapleak = Fixtures.recording("heapleak")
+        let output = folder.appendingPathComponent("e.html")
+        let result = try CommandRunner.run(["report", "--expvar", heapleak + "/expvar", "-o", output.path])
+        XCTAssertEqual(result.status, 0, result.stderr)
+        XCTAssertTrue(try String(contentsOf: output, encoding: .utf8).contains("Categories from runtime.MemStats"))
+    }
+
+    func testUsage() throws {
+        let both = try CommandRunner.run(["report", Fixtures.recording("steady"), "--expvar", "x", "-o", folder.appendingPathComponent("b.html").path])
+        XCTAssertEqual(both.status, 2)
+        XCTAssertTrue(both.stderr.contains("not both"), both.stderr)
+        let neither = try CommandRunner.run(["report", "--proc", "x", "-o", folder.appendingPathComponent("n.html").path])
+        XCTAssertEqual(neither.status, 2)
+        XCTAssertTrue(neither.stderr.contains("--prometheus-json, --scrapes or --expvar"), neither.stderr)
+    }
+}
