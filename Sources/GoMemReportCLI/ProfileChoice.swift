@@ -6,20 +6,17 @@ import MemoryModel
 /// kind (heap or goroutine, read from its sample types).
 enum ProfileChoice {
     static func apply(profiles: [String], bases: [String], maximumBytes: Int, to set: inout ProfileSet) throws {
-        for path in profiles {
-            let recorded = try RecordingProfiles.profile(at: path, label: path, maximumBytes: maximumBytes)
-            switch recorded.kind {
-            case .heap: set.heap = recorded
-            case .goroutine: set.goroutine = recorded
-            case .other: throw InputError(file: path, reason: "is neither a heap nor a goroutine profile; use gomemreport profile for other kinds")
-            }
-        }
-        for path in bases {
-            let recorded = try RecordingProfiles.profile(at: path, label: path, maximumBytes: maximumBytes)
-            switch recorded.kind {
-            case .heap: set.heapBase = recorded
-            case .goroutine: set.goroutineBase = recorded
-            case .other: throw InputError(file: path, reason: "is neither a heap nor a goroutine profile")
+        for (paths, isBase) in [(profiles, false), (bases, true)] {
+            for path in paths {
+                let recorded = try RecordingProfiles.profile(at: path, label: path, maximumBytes: maximumBytes)
+                switch (recorded.kind, isBase) {
+                case (.heap, false): set.heap = recorded
+                case (.heap, true): set.heapBase = recorded
+                case (.goroutine, false): set.goroutine = recorded
+                case (.goroutine, true): set.goroutineBase = recorded
+                case (.other, _):
+                    throw InputError(file: path, reason: "is neither a heap nor a goroutine profile; use gomemreport profile for other kinds")
+                }
             }
         }
     }

@@ -1,12 +1,8 @@
 /// What a recording's profile file name says: `heap-20261128T073242588Z.pb.gz`,
 /// `goroutine-20261128T073242588Z.debug2.txt`.
 struct ProfileFileName: Equatable {
-    enum Format: Int, Comparable {
-        // The order of preference when one moment has several forms: a debug=2 dump
-        // carries wait states and ages, and a proto is the exact form of the rest.
-        case dump = 0, proto = 1, text = 2
-
-        static func < (a: Format, b: Format) -> Bool { a.rawValue < b.rawValue }
+    enum Format {
+        case dump, proto, text
     }
 
     var kind: String

@@ -133,7 +133,7 @@ enum ProfileViews {
             StackDiffRowView(delta: (row.delta > 0 ? "+" : "") + ProfileValueFormat.string(row.delta, unit: unit),
                              base: ProfileValueFormat.string(row.base, unit: unit),
                              current: ProfileValueFormat.string(row.current, unit: unit),
-                             stack: row.functions.joined(separator: " ← "), leaf: row.functions.first ?? "")
+                             stack: row.functions.joined(separator: " ← "))
         }
         var currentTotal: Int64 = 0
         for sample in 0..<current.profile.sampleCount { currentTotal &+= current.profile.value(ofSample: sample, type: sampleIndex) }

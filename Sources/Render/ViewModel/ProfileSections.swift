@@ -52,7 +52,6 @@ public struct StackDiffRowView: Sendable {
     public var current: String
     /// Leaf first, as `a ← b ← c`.
     public var stack: String
-    public var leaf: String
 }
 
 /// The goroutine part of a report: groups now, and how they changed.
