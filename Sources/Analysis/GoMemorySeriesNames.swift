@@ -60,6 +60,11 @@ struct GoMemorySeriesNames {
             heapReleased: m("heap_released"))
     }()
 
-    /// The resident set size, from client_golang's process collector.
-    static let rss = "process_resident_memory_bytes"
+    /// Series that carry the resident set size, best first, with the words for people:
+    /// the kernel's VmRSS as the recorder sampled it, then client_golang's process
+    /// collector. Each fills the samples the ones before left empty.
+    static let rssSources: [(name: String, label: String)] = [
+        ("proc_vm_rss_bytes", "VmRSS in /proc/PID/status"),
+        ("process_resident_memory_bytes", "process_resident_memory_bytes"),
+    ]
 }

@@ -1,3 +1,4 @@
+import Foundation
 import MemoryModel
 
 extension MemoryBreakdown {
@@ -33,8 +34,9 @@ extension MemoryBreakdown {
                 let sourceIndex = series.timestamps.firstIndex(of: timestamps[bad]) ?? bad
                 let value = values[bad]
                 let shown = value.isNaN ? "NaN" : value.isInfinite ? (value > 0 ? "+Inf" : "-Inf") : "\(value)"
+                let time = String(format: "%.3f", timestamps[bad])
                 throw InputError(file: series.origin.file, location: "\(series.origin.location).values[\(sourceIndex)]",
-                                 reason: "\(name) is \(shown); memory classes must be finite byte counts from 0 to 2^60")
+                                 reason: "\(name) is \(shown) at Unix time \(time); memory classes must be finite byte counts from 0 to 2^60")
             }
             aligned[name] = values
         }
@@ -49,18 +51,18 @@ extension MemoryBreakdown {
         var categories: [MemoryCategory: [Double]] = [:]
         for category in MemoryCategory.allCases { categories[category] = evaluate(names.categories[category]!) }
 
-        // RSS: every series that carries it, in the instance's order of preference (the
-        // /proc reader's go first), each filling the samples the ones before left empty.
+        // RSS: the sources in order of preference, each filling the samples the ones
+        // before left empty.
         var rss = [Double?](repeating: nil, count: timestamps.count)
         var used: [String] = []
-        for rssSeries in instance.series where rssSeries.name == GoMemorySeriesNames.rss {
-            let label = rssSeries.origin.file.hasSuffix(".status") ? "VmRSS in /proc/PID/status" : "process_resident_memory_bytes"
+        for source in GoMemorySeriesNames.rssSources {
+            guard let rssSeries = instance.series(named: source.name) else { continue }
             var filled = false
             for (i, value) in alignNearest(rssSeries, to: timestamps).enumerated() where rss[i] == nil && value != nil {
                 rss[i] = value
                 filled = true
             }
-            if filled && !used.contains(label) { used.append(label) }
+            if filled { used.append(source.label) }
         }
         let rssSource = used.count > 1 ? "\(used[0]) where recorded, else \(used.dropFirst().joined(separator: ", "))"
             : (used.first ?? "process_resident_memory_bytes")

@@ -54,7 +54,7 @@ public enum RecordingFolder {
         } else {
             loaded = try snapshotRecording(sources, strict: strict)
         }
-        if let proc = sources.proc { try preferProcRSS(in: &loaded, folder: proc, strict: strict) }
+        if let proc = sources.proc { try addProc(to: &loaded, folder: proc, strict: strict) }
         if let cgroup = sources.cgroup { try addCgroup(to: &loaded, folder: cgroup, strict: strict) }
         return loaded
     }
@@ -80,14 +80,12 @@ public enum RecordingFolder {
         recording.sourceFiles.append(folder.hasSuffix("/cgroup") || folder == "cgroup" ? "cgroup/*" : folder)
     }
 
-    /// RSS from `/proc` wins over `process_resident_memory_bytes`: the kernel's own
-    /// figure, sampled by the recorder. Its series go first in the instance, where the
-    /// breakdown looks for RSS. Only a recording of one instance can take them: with
-    /// several, nothing says which process the files describe.
-    private static func preferProcRSS(in recording: inout Recording, folder: String, strict: Bool) throws {
+    /// `/proc/PID/status` files of a recording of one instance; the breakdown prefers
+    /// their VmRSS over `process_resident_memory_bytes`. With several instances,
+    /// nothing says which process the files describe.
+    private static func addProc(to recording: inout Recording, folder: String, strict: Bool) throws {
         guard recording.instances.count == 1 else { return }
-        let proc = try snapshots(.proc, for: &recording, folder: folder, strict: strict)
-        recording.instances[0].series = proc + recording.instances[0].series
+        recording.instances[0].series += try snapshots(.proc, for: &recording, folder: folder, strict: strict)
         recording.sourceFiles.append(folder.hasSuffix("/proc") || folder == "proc" ? "proc/*.status" : folder)
     }
 

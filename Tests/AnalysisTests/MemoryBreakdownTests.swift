@@ -104,7 +104,7 @@ final class MemoryBreakdownTests: XCTestCase {
         XCTAssertThrowsError(try MemoryBreakdown.compute(from: recording.instances[0], file: path)) { error in
             XCTAssertEqual(error as? InputError, InputError(
                 file: path, location: "data.result[1].values[40]",
-                reason: "go_memory_classes_heap_objects_bytes is NaN; memory classes must be finite byte counts from 0 to 2^60"))
+                reason: "go_memory_classes_heap_objects_bytes is NaN at Unix time 1795851243.588; memory classes must be finite byte counts from 0 to 2^60"))
         }
     }
 

@@ -66,7 +66,7 @@ final class ReportCommandTests: XCTestCase {
             (Fixtures.bad("prometheus-error.json"), "\(Fixtures.bad("prometheus-error.json")): Prometheus answered with an error (bad_data): invalid parameter \"query\": 1:1: parse error: unexpected \"}\""),
             (Fixtures.bad("vector.json"), "\(Fixtures.bad("vector.json")): data.resultType: is \"vector\"; expected \"matrix\", the answer of /api/v1/query_range"),
             (Fixtures.bad("no-go-memory.json"), "\(Fixtures.bad("no-go-memory.json")): heapleak/127.0.0.1:46027: no Go memory series; expected go_memory_classes_*_bytes (runtime/metrics) or go_memstats_*_bytes (MemStats) from client_golang"),
-            (Fixtures.bad("nan-memory-class.json"), "\(Fixtures.bad("nan-memory-class.json")): data.result[1].values[40]: go_memory_classes_heap_objects_bytes is NaN; memory classes must be finite byte counts from 0 to 2^60"),
+            (Fixtures.bad("nan-memory-class.json"), "\(Fixtures.bad("nan-memory-class.json")): data.result[1].values[40]: go_memory_classes_heap_objects_bytes is NaN at Unix time 1795851243.588; memory classes must be finite byte counts from 0 to 2^60"),
             (Fixtures.bad("out-of-order.json"), "\(Fixtures.bad("out-of-order.json")): data.result[0].values[11]: timestamps out of order: 1795851183.588 follows 1795851185.588"),
         ]
         let existing = path("existing.html")

@@ -8,12 +8,12 @@ final class RecordingFolderTests: XCTestCase {
         let recording = try RecordingFolder.load(path: Fixtures.recording("goroutineleak"))
         XCTAssertEqual(recording.name, "goroutineleak")
         XCTAssertEqual(recording.location, Fixtures.recording("goroutineleak"))
-        // RSS from /proc wins over process_resident_memory_bytes, so proc/ is read too.
+        // RSS from /proc wins over process_resident_memory_bytes, so proc/ is read too,
+        // as the recording's one instance.
         XCTAssertEqual(recording.sourceFiles, ["prometheus/query_range.json", "proc/*.status"])
-        let rss = recording.instances[0].series.filter { $0.name == "process_resident_memory_bytes" }
-        XCTAssertEqual(rss.count, 2)
-        XCTAssertTrue(rss[0].origin.file.hasSuffix(".status"))   // /proc first: it is preferred
-        XCTAssertEqual(rss[0].labels, ["job": "goroutineleak", "instance": "127.0.0.1:38763"])
+        let vmRSS = try XCTUnwrap(recording.instances[0].series(named: "proc_vm_rss_bytes"))
+        XCTAssertEqual(vmRSS.labels, ["job": "goroutineleak", "instance": "127.0.0.1:38763"])
+        XCTAssertEqual(vmRSS.origin.file, Fixtures.recording("goroutineleak") + "/proc")
         XCTAssertEqual(recording.instances.map(\.id), [InstanceID(job: "goroutineleak", instance: "127.0.0.1:38763")])
         XCTAssertNil(recording.notes)
         let goroutines = try XCTUnwrap(recording.instances[0].series(named: "go_goroutines"))

@@ -91,7 +91,7 @@ final class SnapshotReadersTests: XCTestCase {
     func testProcStatus() throws {
         let path = heapleak + "/proc/20261128T073242614Z.status"
         let samples = try ProcStatusReader.read(Fixtures.bytes(path), file: path, time: 1)
-        XCTAssertEqual(samples.first { $0.name == "process_resident_memory_bytes" }?.value, 15_260 * 1024)
+        XCTAssertEqual(samples.first { $0.name == "proc_vm_rss_bytes" }?.value, 15_260 * 1024)
         XCTAssertNotNil(samples.first { $0.name == "proc_rss_anon_bytes" })
         XCTAssertThrowsError(try ProcStatusReader.read(Array("Name:\tx\nVmSize:\t 10 kB\n".utf8), file: "s", time: 1)) { error in
             XCTAssertEqual((error as? InputError)?.description, "s: has no VmRSS line; expected /proc/PID/status of a running process")

@@ -1,14 +1,14 @@
 import MemoryModel
 
 /// Reads `/proc/PID/status` for the memory lines (kB, turned into bytes): VmRSS as
-/// `process_resident_memory_bytes` (the name the report's RSS comes from), and
+/// `proc_vm_rss_bytes` (the RSS the report prefers), and
 /// RssAnon, RssFile, RssShmem, VmHWM and VmSwap as `proc_*_bytes`.
 ///
 /// Failure modes, each an `InputError` naming the file: no VmRSS line, or a memory
 /// line whose value is not a whole number of kB (with its line number).
 public enum ProcStatusReader {
     static let fields: [String: String] = [
-        "VmRSS": "process_resident_memory_bytes", "RssAnon": "proc_rss_anon_bytes", "RssFile": "proc_rss_file_bytes",
+        "VmRSS": "proc_vm_rss_bytes", "RssAnon": "proc_rss_anon_bytes", "RssFile": "proc_rss_file_bytes",
         "RssShmem": "proc_rss_shmem_bytes", "VmHWM": "proc_vm_hwm_bytes", "VmSwap": "proc_vm_swap_bytes",
     ]
 

@@ -88,7 +88,8 @@ public enum SnapshotFolder {
                 labels["job"] = labels["job"] ?? job
                 let key = SeriesKey(name: sample.name, labels: labels)
                 if builders[key] == nil {
-                    builders[key] = ([], [], SeriesOrigin(file: path, location: "\(sample.name)"))
+                    // A series spans many files: name the folder; errors give the sample's time.
+                    builders[key] = ([], [], SeriesOrigin(file: directory, location: sample.name))
                     order.append(key)
                 }
                 builders[key]!.timestamps.append(timestamp)
