@@ -13,11 +13,11 @@ public struct ProfilePage: Sendable {
     public var kind: String
     /// Sample types the profile has, for the reader who wants another (`--sample-index`).
     public var sampleTypes: String
-    public var section: HeapProfileSection
+    public var section: ProfileSectionView
     public var goroutines: GoroutineSectionView?
 
     public static func build(current: RecordedProfile, base: RecordedProfile?, sampleIndex: Int, css: String) -> ProfilePage? {
-        guard let section = HeapProfileSection.build(current: current, base: base, sampleIndex: sampleIndex) else { return nil }
+        guard let section = ProfileSectionView.build(current: current, base: base, sampleIndex: sampleIndex) else { return nil }
         let name = current.file.split(separator: "/").last.map(String.init) ?? current.file
         return ProfilePage(
             title: "\(current.profile.sampleTypes[sampleIndex].type) profile: \(name)",

@@ -3,9 +3,9 @@ import Analysis
 import Markdown
 import MemoryModel
 
-extension HeapProfileSection {
+extension ProfileSectionView {
     /// Builds the heap section for `set.heap` (nil when the recording has none).
-    static func build(_ set: ProfileSet, breakdown: MemoryBreakdown?, gogcSeries: MetricSeries?) -> HeapProfileSection? {
+    static func build(_ set: ProfileSet, breakdown: MemoryBreakdown?, gogcSeries: MetricSeries?) -> ProfileSectionView? {
         guard let current = set.heap else { return nil }
         return build(current: current, base: set.heapBase, sampleIndex: current.profile.defaultSampleTypeIndex,
                      breakdown: breakdown, gogcSeries: gogcSeries)
@@ -13,7 +13,7 @@ extension HeapProfileSection {
 
     /// Builds the section for any profile and sample type, with a diff when `base` is given.
     public static func build(current: RecordedProfile, base: RecordedProfile?, sampleIndex index: Int,
-                             breakdown: MemoryBreakdown? = nil, gogcSeries: MetricSeries? = nil) -> HeapProfileSection? {
+                             breakdown: MemoryBreakdown? = nil, gogcSeries: MetricSeries? = nil) -> ProfileSectionView? {
         let profile = current.profile
         guard index < profile.sampleTypes.count else { return nil }
         let unit = profile.sampleTypes[index].unit
@@ -35,7 +35,7 @@ extension HeapProfileSection {
             }
         }
         guard let top, let lines else { return nil }
-        var section = HeapProfileSection(
+        var section = ProfileSectionView(
             heading: current.kind == .heap ? "Heap profile" : "Profile: \(profile.sampleTypes[index].type)",
             file: current.file, time: ProfileViews.time(current.time), sampleType: profile.sampleTypes[index].type,
             total: ProfileValueFormat.string(top.total, unit: unit),

@@ -1,6 +1,7 @@
-/// The heap-profile part of a report: where the live heap was allocated, how it
+/// One profile's part of a page (the heap profile in a report, any profile in
+/// `gomemreport profile`): where the values were allocated, how they
 /// changed since the base profile, and how the profile relates to the metrics.
-public struct HeapProfileSection: Sendable {
+public struct ProfileSectionView: Sendable {
     /// `Heap profile`, or the sample type's name for other profiles.
     public var heading: String
     public var file: String

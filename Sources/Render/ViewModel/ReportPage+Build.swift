@@ -26,7 +26,7 @@ extension ReportPage {
             notesHTML: noteText.map(MarkdownRenderer.html),
             instances: sections,
             hasSeveralInstances: sections.count > 1,
-            heapProfile: HeapProfileSection.build(
+            heapProfile: ProfileSectionView.build(
                 recording.profiles, breakdown: breakdowns.first,
                 gogcSeries: recording.instances.first?.series(named: "go_gc_gogc_percent")),
             goroutines: GoroutineSectionView.build(recording.profiles))

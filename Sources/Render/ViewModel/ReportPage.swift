@@ -20,7 +20,7 @@ public struct ReportPage: Sendable {
     /// A table of contents, shown when there are several instances.
     public var hasSeveralInstances: Bool
     /// The latest heap profile, its diff against the earliest, and the heap goal.
-    public var heapProfile: HeapProfileSection?
+    public var heapProfile: ProfileSectionView?
     /// Goroutine groups of the latest goroutine profile, and how they changed.
     public var goroutines: GoroutineSectionView?
 }
