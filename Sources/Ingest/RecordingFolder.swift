@@ -64,7 +64,8 @@ public enum RecordingFolder {
     private static func snapshots(_ kind: SnapshotFolder.Kind, for recording: inout Recording, folder: String,
                                   strict: Bool) throws -> [MetricSeries] {
         let id = recording.instances[0].id
-        return try SnapshotFolder.load(kind, in: folder, job: id.job, strict: strict, skipped: &recording.skipped).map { series in
+        return try SnapshotFolder.load(kind, in: folder, job: id.job, strict: strict, skipped: &recording.skipped,
+                                       warnings: &recording.warnings).map { series in
             var series = series
             series.labels["job"] = id.job
             if !id.instance.isEmpty { series.labels["instance"] = id.instance }
@@ -95,17 +96,19 @@ public enum RecordingFolder {
         var series: [MetricSeries] = []
         var labels: [String] = []
         var skipped: [InputError] = []
+        var warnings: [InputWarning] = []
         if let scrapes = sources.scrapes {
-            series = try SnapshotFolder.load(.scrapes, in: scrapes, job: sources.name, strict: strict, skipped: &skipped)
+            series = try SnapshotFolder.load(.scrapes, in: scrapes, job: sources.name, strict: strict, skipped: &skipped, warnings: &warnings)
             labels.append(sources.label(for: scrapes, kind: .scrapes))
         } else if let expvar = sources.expvar {
-            series = try SnapshotFolder.load(.expvar, in: expvar, job: sources.name, strict: strict, skipped: &skipped)
+            series = try SnapshotFolder.load(.expvar, in: expvar, job: sources.name, strict: strict, skipped: &skipped, warnings: &warnings)
             labels.append(sources.label(for: expvar, kind: .expvar))
         } else {
             throw InputError(file: sources.location, reason: "no memory data in this recording folder: expected prometheus/*.json (query_range answers), metrics/*.prom (/metrics scrapes) or expvar/*.json (/debug/vars)")
         }
         var recording = Recording(name: sources.name, location: sources.location, sourceFiles: labels, series: series, notes: sources.notes)
         recording.skipped = skipped
+        recording.warnings = warnings
         return recording
     }
 
@@ -117,7 +120,10 @@ public enum RecordingFolder {
         for file in files {
             series += try PrometheusRangeReader.read(file.bytes, file: file.path)
         }
-        return Recording(name: name, location: location, sourceFiles: files.map(\.label), series: series, notes: notes)
+        let warnings = SeriesTimeOrder.repair(&series)
+        var recording = Recording(name: name, location: location, sourceFiles: files.map(\.label), series: series, notes: notes)
+        recording.warnings = warnings
+        return recording
     }
 
     /// Reads a whole file; failures become `InputError`s that name it.

@@ -1,7 +1,8 @@
 /// One time series as a metric source reported it: a name, its labels, and samples.
 ///
 /// Contract: `timestamps` and `values` have the same count and timestamps increase
-/// strictly; readers reject input that breaks this, so analysis may rely on it.
+/// strictly. Ingest sorts samples and drops duplicate timestamps (with an
+/// `InputWarning`) before a series leaves it, so analysis may rely on it.
 /// Values are kept exactly as read, NaN and infinities included.
 public struct MetricSeries: Sendable, Equatable {
     /// The metric name, for example `go_memory_classes_heap_objects_bytes`.

@@ -15,6 +15,9 @@ public struct Recording: Sendable, Equatable {
     public var profiles: ProfileSet = ProfileSet()
     /// Bad files that were skipped (a few bad snapshots among many), to warn about.
     public var skipped: [InputError] = []
+    /// Series that were repaired on reading (samples sorted, duplicates dropped), to
+    /// warn about and to list in the report.
+    public var warnings: [InputWarning] = []
 
     public init(name: String, location: String, sourceFiles: [String], series: [MetricSeries], notes: String? = nil) {
         self.name = name

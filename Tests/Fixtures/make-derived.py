@@ -34,8 +34,43 @@ for r in nan:
     if r['metric']['__name__'] == 'go_memory_classes_heap_objects_bytes':
         r['values'][40][1] = 'NaN'
 dump(nan, 'bad/nan-memory-class.json')
+
+# Repaired with a warning, not rejected: two swapped samples in heap_free, and
+# values[20] of heap_objects given twice (as a federating store may answer).
 ooo = json.loads(json.dumps(mem))
 for r in ooo:
     if r['metric']['__name__'] == 'go_memory_classes_heap_free_bytes':
         r['values'][10], r['values'][11] = r['values'][11], r['values'][10]
-dump(ooo, 'bad/out-of-order.json')
+    if r['metric']['__name__'] == 'go_memory_classes_heap_objects_bytes':
+        r['values'].insert(21, list(r['values'][20]))
+dump(ooo, 'derived/out-of-order.json')
+
+# The known underflow of /memory/classes/heap/unused: a small negative number read
+# as uint64, at values[30..32].
+under = json.loads(json.dumps(mem))
+for r in under:
+    if r['metric']['__name__'] == 'go_memory_classes_heap_unused_bytes':
+        for i in (30, 31, 32):
+            r['values'][i][1] = '18446744073709543000'
+dump(under, 'derived/heap-unused-underflow.json')
+
+# A restart: heapleak's first 74 samples, then steady's first 74, moved in time so the
+# new process starts 1 s after heapleak's 75th sample would have been taken (its start
+# time moves with it) and labelled as heapleak. The GC cycle counter falls with it.
+def keep(name):
+    return memory(name) or name in ('process_start_time_seconds', 'go_gc_cycles_total_gc_cycles_total', 'go_info')
+first = [r for r in res if keep(r['metric']['__name__'])]
+later = {r['metric']['__name__']: r for r in steady if keep(r['metric']['__name__'])}
+t74 = first[0]['values'][74][0]
+start_steady = float(later['process_start_time_seconds']['values'][0][1])
+offset = round(t74 + 1 - start_steady, 3)
+spliced = []
+for r in first:
+    other = later[r['metric']['__name__']]
+    values = r['values'][:74]
+    for t, v in other['values'][:74]:
+        if r['metric']['__name__'] == 'process_start_time_seconds':
+            v = repr(round(float(v) + offset, 3))
+        values.append([round(t + offset, 3), v])
+    spliced.append({'metric': r['metric'], 'values': values})
+dump(spliced, 'derived/restart.json')

@@ -74,10 +74,25 @@ final class PrometheusRangeReaderTests: XCTestCase {
         assertInputError(Fixtures.bad("vector.json"), location: "data.resultType", contains: "expected \"matrix\"")
     }
 
-    func testTimestampsOutOfOrderNameTheSample() {
-        // go_memory_classes_heap_free_bytes is data.result[0]; values 10 and 11 are swapped.
-        assertInputError(Fixtures.bad("out-of-order.json"), location: "data.result[0].values[11]",
-                         contains: "timestamps out of order: 1795851183.588 follows 1795851185.588")
+    func testTimestampsOutOfOrderAreSortedWithAWarning() throws {
+        // heap_free (data.result[0]) has values 10 and 11 swapped; heap_objects
+        // (data.result[1]) gives values[20] twice.
+        let path = Fixtures.derived("out-of-order.json")
+        let recording = try RecordingFolder.load(path: path)
+        XCTAssertEqual(recording.warnings, [
+            InputWarning(file: path, location: "data.result[0]",
+                         reason: "go_memory_classes_heap_free_bytes: 1 sample out of time order (sorted); the first at Unix time 1795851183.588, after 1795851185.588"),
+            InputWarning(file: path, location: "data.result[1]",
+                         reason: "go_memory_classes_heap_objects_bytes: 1 duplicate timestamp (kept the value read last); the first at Unix time 1795851203.588, after 1795851203.588"),
+        ])
+        let series = recording.instances[0].series
+        let clean = try RecordingFolder.load(path: Fixtures.recording("heapleak")).instances[0]
+        for name in ["go_memory_classes_heap_free_bytes", "go_memory_classes_heap_objects_bytes"] {
+            let repaired = try XCTUnwrap(series.first { $0.name == name })
+            let original = try XCTUnwrap(clean.series(named: name))
+            XCTAssertEqual(repaired.timestamps, original.timestamps, name)
+            XCTAssertEqual(repaired.values, original.values, name)
+        }
     }
 
     func testHostileShapesFailCleanly() {

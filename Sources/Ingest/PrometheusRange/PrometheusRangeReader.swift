@@ -10,8 +10,9 @@ import MemoryModel
 ///
 /// Failure modes, each an `InputError` naming the file: bytes that are not JSON (with
 /// the byte offset), an error answer (`"status":"error"` with its `errorType`/`error`),
-/// a result type other than `matrix`, a value that is not a number, and timestamps that
-/// do not increase (with the JSON path of the offending sample).
+/// a result type other than `matrix`, and a value that is not a number or a time outside
+/// 1970–9999 (with the JSON path of the offending sample). Samples come back in the
+/// answer's order; `SeriesTimeOrder` repairs an answer whose times do not increase.
 public enum PrometheusRangeReader {
     /// Decodes `bytes`; `file` is only used to name the file in errors and origins.
     public static func read(_ bytes: [UInt8], file: String) throws -> [MetricSeries] {
@@ -103,11 +104,6 @@ public enum PrometheusRangeReader {
                             throw InputError(file: file, location: "\(path).values[\(sampleIndex)]",
                                              reason: "the timestamp \(time) is outside the years 1970–9999")
                         }
-                        if let previous = timestamps.last, !(time > previous) {
-                            throw InputError(
-                                file: file, location: "\(path).values[\(sampleIndex)]",
-                                reason: "timestamps out of order: \(formatTime(time)) follows \(formatTime(previous))")
-                        }
                         timestamps.append(time)
                         values.append(value)
                     }
@@ -125,8 +121,4 @@ public enum PrometheusRangeReader {
     /// Unix seconds from 1970 to the end of 9999: what a Prometheus server can hold and
     /// what calendar arithmetic downstream can take without overflow.
     static let validTimes: ClosedRange<Double> = 0...253_402_300_799
-
-    private static func formatTime(_ seconds: Double) -> String {
-        String(format: "%.3f", seconds)
-    }
 }

@@ -46,6 +46,32 @@ public enum ExpvarReader {
             }
             samples.append(ScrapedSample(name: metric, labels: [:], value: number.doubleValue, timestamp: time))
         }
+        // The command line as an info series, so a changed binary or flags shows a restart.
+        if let arguments = root["cmdline"] as? [String] {
+            samples.append(ScrapedSample(name: "expvar_cmdline_info", labels: ["cmdline": arguments.joined(separator: " ")],
+                                         value: 1, timestamp: time))
+        }
+        samples += try pauses(memstats, file: file)
+        return samples
+    }
+
+    /// The GC pauses the snapshot remembers: `PauseNs[i]` ended at `PauseEnd[i]` (both
+    /// circular buffers of 256, zero where unused), as `expvar_gc_pause_seconds` samples
+    /// at their own end times. Consecutive snapshots repeat most of them; the series is
+    /// an event log that `SeriesTimeOrder` merges without a warning.
+    private static func pauses(_ memstats: [String: Any], file: String) throws -> [ScrapedSample] {
+        guard let durations = memstats["PauseNs"] as? [NSNumber], let ends = memstats["PauseEnd"] as? [NSNumber] else { return [] }
+        guard durations.count == ends.count else {
+            throw InputError(file: file, location: "memstats.PauseEnd", reason: "has \(ends.count) entries but PauseNs has \(durations.count)")
+        }
+        var samples: [ScrapedSample] = []
+        for (duration, end) in zip(durations, ends) where end.uint64Value > 0 {
+            let seconds = Double(end.uint64Value) / 1e9
+            guard seconds <= 253_402_300_799 else {
+                throw InputError(file: file, location: "memstats.PauseEnd", reason: "holds \(end), beyond the year 9999")
+            }
+            samples.append(ScrapedSample(name: SeriesTimeOrder.gcPauseSeries, labels: [:], value: duration.doubleValue / 1e9, timestamp: seconds))
+        }
         return samples
     }
 }

@@ -37,14 +37,16 @@ public enum SnapshotFolder {
     /// itself). Series carry the labels `job` = `job` so they group as one instance.
     public static func load(_ kind: Kind, in folder: String, job: String) throws -> [MetricSeries] {
         var skipped: [InputError] = []
-        return try load(kind, in: folder, job: job, strict: true, skipped: &skipped)
+        var warnings: [InputWarning] = []
+        return try load(kind, in: folder, job: job, strict: true, skipped: &skipped, warnings: &warnings)
     }
 
     /// As above; unless `strict`, a bad file among good ones is skipped and added to
     /// `skipped` instead of failing the run (a folder of hundreds of snapshots from
     /// production often has one cut short). When every file is bad, the first error is thrown.
+    /// Series whose samples had to be sorted or deduplicated add to `warnings`.
     public static func load(_ kind: Kind, in folder: String, job: String, strict: Bool,
-                            skipped: inout [InputError]) throws -> [MetricSeries] {
+                            skipped: inout [InputError], warnings: inout [InputWarning]) throws -> [MetricSeries] {
         var directory = (folder as NSString).appendingPathComponent(kind.rawValue)
         var isDirectory: ObjCBool = false
         if !FileManager.default.fileExists(atPath: directory, isDirectory: &isDirectory) || !isDirectory.boolValue {
@@ -98,31 +100,16 @@ public enum SnapshotFolder {
         }
         if read == 0, let first = failures.first { throw first }
         skipped += failures
-        return order.map { key in
+        var series = order.map { key in
             let built = builders[key]!
-            let (timestamps, values) = sortedUnique(built.timestamps, built.values)
-            return MetricSeries(name: key.name, labels: key.labels, timestamps: timestamps, values: values, origin: built.origin)
+            return MetricSeries(name: key.name, labels: key.labels, timestamps: built.timestamps, values: built.values, origin: built.origin)
         }
+        warnings += SeriesTimeOrder.repair(&series)
+        return series
     }
 
     private struct SeriesKey: Hashable {
         var name: String
         var labels: [String: String]
-    }
-
-    /// Orders samples by time; of samples at the same time, the last read wins.
-    private static func sortedUnique(_ timestamps: [Double], _ values: [Double]) -> ([Double], [Double]) {
-        if zip(timestamps, timestamps.dropFirst()).allSatisfy({ $0 < $1 }) { return (timestamps, values) }
-        let order = timestamps.indices.sorted { (timestamps[$0], $0) < (timestamps[$1], $1) }
-        var outT: [Double] = [], outV: [Double] = []
-        for index in order {
-            if outT.last == timestamps[index] {
-                outV[outV.count - 1] = values[index]
-            } else {
-                outT.append(timestamps[index])
-                outV.append(values[index])
-            }
-        }
-        return (outT, outV)
     }
 }
