@@ -67,4 +67,23 @@ struct GoMemorySeriesNames {
         ("proc_vm_rss_bytes", "VmRSS in /proc/PID/status"),
         ("process_resident_memory_bytes", "process_resident_memory_bytes"),
     ]
+
+    /// Names older exporters used for a series the recipes read: client_golang before
+    /// 0.9 exported HeapReleased as a counter, `go_memstats_heap_released_bytes_total`.
+    static let legacyNames: [(current: String, legacy: String)] = [
+        ("go_memstats_heap_released_bytes", "go_memstats_heap_released_bytes_total"),
+    ]
+
+    /// `instance` with each legacy name read as today's, where today's is absent, and
+    /// the renames made (to say so in the report).
+    static func renamingLegacyNames(in instance: InstanceSeries) -> (InstanceSeries, [(current: String, legacy: String)]) {
+        var renamed = instance
+        var made: [(current: String, legacy: String)] = []
+        for pair in legacyNames where instance.series(named: pair.current) == nil {
+            guard let index = instance.series.firstIndex(where: { $0.name == pair.legacy }) else { continue }
+            renamed.series[index].name = pair.current
+            made.append(pair)
+        }
+        return (renamed, made)
+    }
 }

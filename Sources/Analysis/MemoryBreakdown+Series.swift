@@ -11,7 +11,8 @@ extension MemoryBreakdown {
     /// Throws `InputError` naming `file` when neither scheme is complete, when no
     /// timestamp is shared by all needed series, and (naming the series' own file and
     /// JSON path) when a memory class holds NaN or an infinity.
-    public static func compute(from instance: InstanceSeries, file: String) throws -> MemoryBreakdown {
+    public static func compute(from original: InstanceSeries, file: String) throws -> MemoryBreakdown {
+        let (instance, legacy) = GoMemorySeriesNames.renamingLegacyNames(in: original)
         let names = try chooseScheme(for: instance, file: file)
         let required = names.allNames.sorted()
         let lookup = Dictionary(uniqueKeysWithValues: required.map { ($0, instance.series(named: $0)!) })
@@ -22,15 +23,19 @@ extension MemoryBreakdown {
         for series in lookup.values where series.timestamps != reference.timestamps {
             shared.formIntersection(series.timestamps)
         }
-        let timestamps = reference.timestamps.filter { shared.contains($0) }
+        var timestamps = reference.timestamps.filter { shared.contains($0) }
         guard !timestamps.isEmpty else {
             throw InputError(file: file, reason: "\(instance.id): the \(names.scheme.rawValue) memory series share no timestamp")
         }
 
         var aligned: [String: [Double]] = [:]
+        var underflows: [(name: String, index: Int)] = []
         for (name, series) in lookup {
             let values = align(series, to: timestamps)
-            if let bad = values.firstIndex(where: { !Self.plausibleBytes.contains($0) }) {
+            for index in values.indices where Self.underflowedUInt64.contains(values[index]) {
+                underflows.append((name, index))
+            }
+            if let bad = values.firstIndex(where: { !Self.plausibleBytes.contains($0) && !Self.underflowedUInt64.contains($0) }) {
                 let sourceIndex = series.timestamps.firstIndex(of: timestamps[bad]) ?? bad
                 let value = values[bad]
                 let shown = value.isNaN ? "NaN" : value.isInfinite ? (value > 0 ? "+Inf" : "-Inf") : "\(value)"
@@ -39,6 +44,23 @@ extension MemoryBreakdown {
                                  reason: "\(name) is \(shown) at Unix time \(time); memory classes must be finite byte counts from 0 to 2^60")
             }
             aligned[name] = values
+        }
+        var notes: [DataNote] = legacy.map { DataNote.legacyName(current: $0.current, legacy: $0.legacy) }
+        if !underflows.isEmpty {
+            // The runtime's uint64 arithmetic wrapped below zero: the sample says nothing
+            // true about that class, so the whole sample goes (a gap, not a guess).
+            let dropped = Set(underflows.map(\.index))
+            guard dropped.count < timestamps.count else {
+                let first = underflows[0]
+                throw InputError(file: lookup[first.name]!.origin.file, location: lookup[first.name]!.origin.location,
+                                 reason: "\(first.name) is above 2^63 at every sample (a uint64 underflow); no sample can be used")
+            }
+            let keep = timestamps.indices.filter { !dropped.contains($0) }
+            let first = underflows.min { $0.index < $1.index }!
+            let affected = Set(underflows.map(\.name)).sorted()
+            notes.append(.underflow(series: affected, samples: dropped.count, firstTime: timestamps[first.index]))
+            timestamps = keep.map { timestamps[$0] }
+            for name in aligned.keys { aligned[name] = keep.map { aligned[name]![$0] } }
         }
 
         func evaluate(_ recipe: GoMemorySeriesNames.Recipe) -> [Double] {
@@ -55,6 +77,7 @@ extension MemoryBreakdown {
         // before left empty.
         var rss = [Double?](repeating: nil, count: timestamps.count)
         var used: [String] = []
+        var rssFiles: [String] = []
         for source in GoMemorySeriesNames.rssSources {
             guard let rssSeries = instance.series(named: source.name) else { continue }
             var filled = false
@@ -62,7 +85,10 @@ extension MemoryBreakdown {
                 rss[i] = value
                 filled = true
             }
-            if filled { used.append(source.label) }
+            if filled {
+                used.append(source.label)
+                if !rssFiles.contains(rssSeries.origin.file) { rssFiles.append(rssSeries.origin.file) }
+            }
         }
         let rssSource = used.count > 1 ? "\(used[0]) where recorded, else \(used.dropFirst().joined(separator: ", "))"
             : (used.first ?? "process_resident_memory_bytes")
@@ -70,9 +96,21 @@ extension MemoryBreakdown {
         var breakdown = MemoryBreakdown(instance: instance.id, scheme: names.scheme, timestamps: timestamps, categories: categories,
                                         goMemory: evaluate(names.goMemory), heapReleased: aligned[names.heapReleased]!, rss: rss)
         breakdown.rssSource = rssSource
-        let cgroup = ["cgroup_memory_current_bytes", "cgroup_memory_kernel_bytes", "cgroup_memory_max_bytes"].map { name in
+        breakdown.restarts = RestartDetection.restarts(in: instance)
+        breakdown.gcCycles = instance.series(named: "go_gc_cycles_total_gc_cycles_total").flatMap { counter in
+            counter.timestamps.count > 1 ? CounterIncrease(values: counter.values).increase : nil
+        }
+        breakdown.gcPauses = GCPauseSummary(pauses: instance.series(named: "expvar_gc_pause_seconds"),
+                                            start: timestamps[0], end: timestamps[timestamps.count - 1])
+        breakdown.goVersion = instance.series.first { $0.name == "go_info" }?.labels["version"]
+        breakdown.notes = notes + missingSeriesNotes(instance, breakdown: breakdown)
+        let cgroupNames = ["cgroup_memory_current_bytes", "cgroup_memory_kernel_bytes", "cgroup_memory_max_bytes"]
+        let cgroup = cgroupNames.map { name in
             instance.series(named: name).map { alignNearest($0, to: timestamps) }
         }
+        breakdown.sources = BreakdownSources(
+            categories: Set(lookup.values.map(\.origin.file)).sorted(), rss: rssFiles,
+            container: Set(cgroupNames.compactMap { instance.series(named: $0)?.origin.file }).sorted())
         if cgroup.contains(where: { $0 != nil }) {
             let none = [Double?](repeating: nil, count: timestamps.count)
             breakdown.container = ContainerMemory(current: cgroup[0] ?? none, kernel: cgroup[1] ?? none, limit: cgroup[2] ?? none)
@@ -84,10 +122,15 @@ extension MemoryBreakdown {
     /// only come from broken or hostile input, and would overflow chart arithmetic.
     static let plausibleBytes: ClosedRange<Double> = 0...0x1p60
 
+    /// A small negative number computed in uint64 and exported as a float: the known
+    /// underflow of `/memory/classes/heap/unused` in some Go releases. Such samples are
+    /// left out with a note, not fatal.
+    static let underflowedUInt64: ClosedRange<Double> = 0x1p63...0x1p64
+
     /// The scheme `compute` would use for `instance`, or nil when it has no complete
     /// set of Go memory series (a non-Go job scraped alongside, for example).
     public static func availableScheme(in instance: InstanceSeries) -> MetricScheme? {
-        let present = Set(instance.series.map(\.name))
+        let present = Set(GoMemorySeriesNames.renamingLegacyNames(in: instance).0.series.map(\.name))
         return [GoMemorySeriesNames.runtimeMetrics, .memStats].first { $0.allNames.isSubset(of: present) }?.scheme
     }
 

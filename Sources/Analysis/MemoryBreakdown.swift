@@ -25,6 +25,19 @@ public struct MemoryBreakdown: Sendable, Equatable {
     public var rssSource: String = "process_resident_memory_bytes"
     /// The container's memory, when the recording has cgroup files.
     public var container: ContainerMemory?
+    /// Restarts of the process inside the window, in time order.
+    public var restarts: [Restart] = []
+    /// GC cycles completed in the window (resets handled), when the GC cycle counter
+    /// was recorded at two samples or more.
+    public var gcCycles: Double?
+    /// GC pauses that ended in the window, where expvar recorded them.
+    public var gcPauses: GCPauseSummary?
+    /// The Go release the service runs (`go_info`'s `version`), e.g. `go1.19.8`.
+    public var goVersion: String?
+    /// Where each part came from.
+    public var sources = BreakdownSources()
+    /// What the data lacked or what was repaired, in the order found.
+    public var notes: [DataNote] = []
 
     public init(instance: InstanceID, scheme: MetricScheme, timestamps: [Double], categories: [MemoryCategory: [Double]],
                 goMemory: [Double], heapReleased: [Double], rss: [Double?]) {
