@@ -86,6 +86,9 @@ struct ReportCommand: ParsableCommand {
         for skipped in loaded.skipped {
             Diagnostics.note("warning: skipped \(skipped.description) (--strict stops at such a file)")
         }
+        for repaired in loaded.warnings {
+            Diagnostics.note("warning: repaired \(repaired.description)")
+        }
         try ProfileChoice.apply(profiles: profile, bases: base, maximumBytes: maxProfileBytes, to: &loaded.profiles)
         if normalize { loaded.profiles.normalizeHeap() }
         try ReportPipeline(recording: loaded, instanceFilter: instance, notes: notesText, templates: templates)

@@ -67,7 +67,6 @@ final class ReportCommandTests: XCTestCase {
             (Fixtures.bad("vector.json"), "\(Fixtures.bad("vector.json")): data.resultType: is \"vector\"; expected \"matrix\", the answer of /api/v1/query_range"),
             (Fixtures.bad("no-go-memory.json"), "\(Fixtures.bad("no-go-memory.json")): heapleak/127.0.0.1:46027: no Go memory series; expected go_memory_classes_*_bytes (runtime/metrics) or go_memstats_*_bytes (MemStats) from client_golang"),
             (Fixtures.bad("nan-memory-class.json"), "\(Fixtures.bad("nan-memory-class.json")): data.result[1].values[40]: go_memory_classes_heap_objects_bytes is NaN at Unix time 1795851243.588; memory classes must be finite byte counts from 0 to 2^60"),
-            (Fixtures.bad("out-of-order.json"), "\(Fixtures.bad("out-of-order.json")): data.result[0].values[11]: timestamps out of order: 1795851183.588 follows 1795851185.588"),
         ]
         let existing = path("existing.html")
         try "previous report\n".write(toFile: existing, atomically: true, encoding: .utf8)
@@ -163,5 +162,63 @@ final class ReportCommandTests: XCTestCase {
         XCTAssertEqual(reportHelp.status, 0)
         XCTAssertTrue(reportHelp.stdout.contains("Examples:"))
         XCTAssertTrue(reportHelp.stdout.contains("--instance"))
+    }
+}
+
+final class SeriesHygieneReportTests: XCTestCase {
+    private var folder: URL!
+
+    override func setUpWithError() throws {
+        folder = Fixtures.temporaryFolder()
+    }
+
+    override func tearDownWithError() throws {
+        try? FileManager.default.removeItem(at: folder)
+    }
+
+    private func path(_ name: String) -> String { folder.appendingPathComponent(name).path }
+
+    /// Out-of-order and duplicate samples: a report, with a warning on stderr and on the page.
+    func testRepairedInputIsWarnedAboutAndListed() throws {
+        let input = Fixtures.derived("out-of-order.json")
+        let result = try CommandRunner.run(["report", input, "-o", path("r.html"), "--json", path("r.json")])
+        XCTAssertEqual(result.status, 0, result.stderr)
+        let warnings = result.stderr.split(separator: "\n").filter { $0.hasPrefix("gomemreport: warning: repaired ") }
+        XCTAssertEqual(warnings, [
+            "gomemreport: warning: repaired \(input): data.result[0]: go_memory_classes_heap_free_bytes: 1 sample out of time order (sorted); the first at Unix time 1795851183.588, after 1795851185.588",
+            "gomemreport: warning: repaired \(input): data.result[1]: go_memory_classes_heap_objects_bytes: 1 duplicate timestamp (kept the value read last); the first at Unix time 1795851203.588, after 1795851203.588",
+        ])
+        let html = try String(contentsOfFile: path("r.html"), encoding: .utf8)
+        XCTAssertTrue(html.contains("<li>Repaired out-of-order.json: data.result[1]: go_memory_classes_heap_objects_bytes: 1 duplicate timestamp"))
+        let summary = try String(contentsOfFile: path("r.json"), encoding: .utf8)
+        XCTAssertTrue(summary.contains(#""Repaired out-of-order.json: data.result[0]: go_memory_classes_heap_free_bytes: 1 sample out of time order"#))
+    }
+
+    /// A restart is marked on the chart, named in the notes and listed in the summary.
+    func testRestartIsMarked() throws {
+        let result = try CommandRunner.run(["report", Fixtures.derived("restart.json"), "-o", path("r.html"), "--json", path("r.json")])
+        XCTAssertEqual(result.status, 0, result.stderr)
+        let html = try String(contentsOfFile: path("r.html"), encoding: .utf8)
+        XCTAssertTrue(html.contains("<g><title>Restart at 2026-11-28 07:35:12 UTC: process_start_time_seconds changed from 07:32:34 to 07:35:12 UTC</title><line "))
+        XCTAssertTrue(html.contains("The process restarted once in the window: 07:35:12 UTC"))
+        XCTAssertTrue(html.contains("1,013 GC cycles in the window (200.0 per minute) · 1 restart"))
+        let summary = try JSONSerialization.jsonObject(with: Data(contentsOf: URL(fileURLWithPath: path("r.json")))) as! [String: Any]
+        let instance = (summary["instances"] as! [[String: Any]])[0]
+        let restarts = instance["restarts"] as! [[String: String]]
+        XCTAssertEqual(restarts, [["time": "2026-11-28T07:35:12.588Z", "evidence": "process-start-time",
+                                   "detail": "process_start_time_seconds changed from 07:32:34 to 07:35:12 UTC"]])
+        XCTAssertEqual(instance["gc_cycles"] as? Int, 1013)
+        XCTAssertEqual(instance["data_notes"] as? [String], ["no-gc-settings", "no-live-heap"])
+    }
+
+    /// The underflow of heap/unused drops three samples instead of failing the run.
+    func testUnderflowIsNotFatal() throws {
+        let result = try CommandRunner.run(["report", Fixtures.derived("heap-unused-underflow.json"), "-o", path("u.html"), "--json", path("u.json")])
+        XCTAssertEqual(result.status, 0, result.stderr)
+        let summary = try String(contentsOfFile: path("u.json"), encoding: .utf8)
+        XCTAssertTrue(summary.contains(#""samples" : 145"#))
+        XCTAssertTrue(summary.contains(#""heap-unused-underflow""#))
+        let html = try String(contentsOfFile: path("u.html"), encoding: .utf8)
+        XCTAssertTrue(html.contains("exceeded 2^63 at 3 samples (first at 07:33:43 UTC)"))
     }
 }

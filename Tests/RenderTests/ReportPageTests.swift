@@ -16,6 +16,8 @@ final class ReportPageTests: XCTestCase {
         ("memstats-only", Fixtures.derived("heapleak-memstats-only.json")),
         ("no-rss", Fixtures.derived("heapleak-no-rss.json")),
         ("two-instances", Fixtures.derived("two-instances.json")),
+        ("restart", Fixtures.derived("restart.json")),           // a restart marker and a counter reset
+        ("out-of-order", Fixtures.derived("out-of-order.json")), // repaired input, listed on the page
     ]
 
     static func bundledTemplates() throws -> TemplateSet {

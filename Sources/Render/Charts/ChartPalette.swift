@@ -20,4 +20,5 @@ public enum ChartPalette {
     public static let heapTotalLine = "#1f3f6e"
     public static let rssLine = "#c0392b"
     public static let limitLine = "#6a1b9a"
+    public static let restartMarker = "#b35900"
 }

@@ -21,10 +21,20 @@ struct StackedAreaChart {
         var values: [Double?]
     }
 
+    /// A moment drawn as a vertical line across the plot, such as a restart.
+    struct Marker {
+        var time: Double
+        /// A word or two beside the line, and the full sentence for its tooltip.
+        var label: String
+        var detail: String
+        var color: String
+    }
+
     var title: String
     var timestamps: [Double]
     var layers: [Layer]
     var lines: [Line]
+    var markers: [Marker] = []
     var width = 960.0
     var height = 380.0
     var maximumPoints = 1200
@@ -112,7 +122,18 @@ struct StackedAreaChart {
             let known = line.values.compactMap { $0 }
             out += "<path d=\"\(path)\" stroke=\"\(line.color)\" stroke-width=\"\(line.style == .dotted ? "2" : "1.8")\"\(dash)><title>\(HTMLEscaping.escape(line.name)): \(valueRange(known))</title></path>\n"
         }
-        out += "</g>\n</svg>"
+        out += "</g>\n"
+        if !markers.isEmpty {
+            out += "<g class=\"markers\" font-size=\"11\">\n"
+            for marker in markers where marker.time >= start && marker.time <= end {
+                let mx = f(x(marker.time))
+                let label = HTMLEscaping.escape(marker.label)
+                out += "<g><title>\(HTMLEscaping.escape(marker.detail))</title><line x1=\"\(mx)\" x2=\"\(mx)\" y1=\"\(f(top))\" y2=\"\(f(y(0)))\" stroke=\"\(marker.color)\" stroke-width=\"1.5\" stroke-dasharray=\"4 2\"/>"
+                out += "<text x=\"\(f(x(marker.time) + 4))\" y=\"\(f(top + 11))\" fill=\"\(marker.color)\">\(label)</text></g>\n"
+            }
+            out += "</g>\n"
+        }
+        out += "</svg>"
         return out
     }
 

@@ -5,7 +5,7 @@ import MemoryModel
 extension ReportSummary {
     /// Summarises `breakdowns` (at least one) of `recording`.
     public static func build(recording: Recording, breakdowns: [MemoryBreakdown]) -> ReportSummary {
-        let instances = breakdowns.map(Instance.init(breakdown:))
+        let instances = breakdowns.map { Instance(breakdown: $0, recordingLocation: recording.location) }
         let first = instances[0]
         var summary = ReportSummary(tool: "\(ToolVersion.name) \(ToolVersion.current)", recording: recording.name,
                                     window: first.window, last: first.last, peak: first.peak,
@@ -13,6 +13,7 @@ extension ReportSummary {
         summary.profiles = profileEntries(recording.profiles)
         summary.heapDiff = heapDiffEntry(recording.profiles)
         (summary.goroutines, summary.goroutineDiff) = goroutineEntries(recording.profiles)
+        summary.inputWarnings = ReportPage.inputWarnings(recording)
         return summary
     }
 
@@ -25,7 +26,7 @@ extension ReportSummary {
 }
 
 extension ReportSummary.Instance {
-    init(breakdown: MemoryBreakdown) {
+    init(breakdown: MemoryBreakdown, recordingLocation: String) {
         job = breakdown.instance.job
         instance = breakdown.instance.instance
         source = breakdown.scheme.rawValue
@@ -34,6 +35,23 @@ extension ReportSummary.Instance {
                        samples: breakdown.count)
         last = .init(breakdown: breakdown, index: breakdown.lastIndex)
         peak = .init(breakdown: breakdown, index: breakdown.peakIndex)
+        restarts = breakdown.restarts.map { restart in
+            let kind: String
+            switch restart.evidence {
+            case .startTimeChanged: kind = "process-start-time"
+            case .commandLineChanged: kind = "cmdline"
+            case .counterFell: kind = "counter-reset"
+            }
+            return ReportSummary.RestartEntry(time: UTCTime(unixSeconds: restart.time).rfc3339, evidence: kind,
+                                              detail: DataNotesText.evidence(restart.evidence))
+        }
+        gcCycles = breakdown.gcCycles.map { Int64(min(max($0.rounded(), 0), 9.2e18)) }
+        dataNotes = breakdown.notes.map(\.id)
+        func relative(_ files: [String]) -> [String] {
+            files.map { DataNotesText.files([$0], recordingLocation: recordingLocation) }
+        }
+        sources = ReportSummary.SourcesEntry(categories: relative(breakdown.sources.categories), rss: relative(breakdown.sources.rss),
+                                             container: relative(breakdown.sources.container))
     }
 }
 

@@ -66,6 +66,47 @@ public struct ReportSummary: Encodable, Sendable {
         public var window: Window
         public var last: Point
         public var peak: Point
+        /// Restarts inside the window, in time order.
+        public var restarts: [RestartEntry]
+        /// GC cycles completed in the window (counter resets handled); null when the
+        /// GC cycle counter was not recorded.
+        public var gcCycles: Int64?
+        /// Ids of `DataNote`s: what the data lacked and what was done instead.
+        public var dataNotes: [String]
+        /// The files each part was read from, relative to the recording.
+        public var sources: SourcesEntry
+
+        enum CodingKeys: String, CodingKey {
+            case job, instance, source, window, last, peak, restarts, sources
+            case gcCycles = "gc_cycles", dataNotes = "data_notes"
+        }
+
+        public func encode(to encoder: Encoder) throws {
+            var c = encoder.container(keyedBy: CodingKeys.self)
+            try c.encode(job, forKey: .job)
+            try c.encode(instance, forKey: .instance)
+            try c.encode(source, forKey: .source)
+            try c.encode(window, forKey: .window)
+            try c.encode(last, forKey: .last)
+            try c.encode(peak, forKey: .peak)
+            try c.encode(restarts, forKey: .restarts)
+            try c.encode(gcCycles, forKey: .gcCycles)
+            try c.encode(dataNotes, forKey: .dataNotes)
+            try c.encode(sources, forKey: .sources)
+        }
+    }
+
+    public struct RestartEntry: Encodable, Sendable {
+        public var time: String
+        /// `process-start-time`, `cmdline` or `counter-reset`.
+        public var evidence: String
+        public var detail: String
+    }
+
+    public struct SourcesEntry: Encodable, Sendable {
+        public var categories: [String]
+        public var rss: [String]
+        public var container: [String]
     }
 
     /// A finding (diagnosis). Empty until the findings engine exists.
@@ -89,10 +130,12 @@ public struct ReportSummary: Encodable, Sendable {
     public var goroutines: GoroutinesEntry?
     /// How goroutine groups changed; null without two goroutine profiles.
     public var goroutineDiff: GoroutineDiffEntry?
+    /// Input repaired or skipped while reading, one line each.
+    public var inputWarnings: [String] = []
 
     enum CodingKeys: String, CodingKey {
         case schema, tool, recording, window, last, peak, findings, instances, profiles
-        case heapDiff = "heap_diff", goroutines, goroutineDiff = "goroutine_diff"
+        case heapDiff = "heap_diff", goroutines, goroutineDiff = "goroutine_diff", inputWarnings = "input_warnings"
     }
 
     public func encode(to encoder: Encoder) throws {
@@ -109,5 +152,6 @@ public struct ReportSummary: Encodable, Sendable {
         try c.encode(heapDiff, forKey: .heapDiff)
         try c.encode(goroutines, forKey: .goroutines)
         try c.encode(goroutineDiff, forKey: .goroutineDiff)
+        try c.encode(inputWarnings, forKey: .inputWarnings)
     }
 }

@@ -14,6 +14,7 @@ enum GeneratedSummary {
             "Over **\(DurationFormat.string(seconds: end - start))** (\(breakdown.count) samples), "
             + "Go memory went from **\(ByteFormat.string(go[first]))** to **\(ByteFormat.string(go[last]))**"
             + (peak != last ? ", peaking at **\(ByteFormat.string(go[peak]))** at \(UTCTime(unixSeconds: breakdown.timestamps[peak]).clock(seconds: true)) UTC." : ", its highest value in the window.")
+            + restartSentence(breakdown.restarts)
         )
 
         // The largest category now, and the one that changed most.
@@ -49,6 +50,14 @@ enum GeneratedSummary {
     }
 
     /// The sentence that explains how Go memory compares with RSS at one sample.
+    /// Figures across a restart compare two processes: say so where they are quoted.
+    private static func restartSentence(_ restarts: [Restart]) -> String {
+        guard !restarts.isEmpty else { return "" }
+        let times = restarts.map { UTCTime(unixSeconds: $0.time).clock(seconds: true) + " UTC" }
+        return " **The process restarted** at \(times.joined(separator: ", ")), so figures before and after"
+            + " \(restarts.count == 1 ? "that moment" : "each restart") belong to different processes."
+    }
+
     static func verdictSentence(_ r: Reconciliation, leading: String? = nil) -> String {
         let prefix = leading.map { "\($0), " } ?? ""
         guard let rss = r.rss, let ratio = r.ratio, let nonGo = r.nonGo else {

@@ -1,3 +1,4 @@
+import Foundation
 import Analysis
 import Markdown
 import MemoryModel
@@ -13,14 +14,17 @@ extension ReportPage {
             var anchor = "instance-" + slug(breakdown.instance.description)
             while usedAnchors.contains(anchor) { anchor += "-" }
             usedAnchors.insert(anchor)
-            return InstanceSection.build(breakdown: breakdown, anchor: anchor)
+            return InstanceSection.build(breakdown: breakdown, anchor: anchor, recordingLocation: recording.location)
         }
+        let warnings = inputWarnings(recording)
         return ReportPage(
             title: "Go memory report: \(recording.name)",
             toolName: ToolVersion.name,
             toolVersion: ToolVersion.current,
             recordingName: recording.name,
             sourceFiles: recording.sourceFiles,
+            inputWarnings: warnings,
+            hasInputWarnings: !warnings.isEmpty,
             contentSecurityPolicy: ContentSecurityPolicy.forReport,
             css: css,
             notesHTML: noteText.map(MarkdownRenderer.html),
@@ -30,6 +34,23 @@ extension ReportPage {
                 recording.profiles, breakdown: breakdowns.first,
                 gogcSeries: recording.instances.first?.series(named: "go_gc_gogc_percent")),
             goroutines: GoroutineSectionView.build(recording.profiles))
+    }
+
+    /// What was skipped or repaired while reading, one line each, with paths relative
+    /// to the recording.
+    static func inputWarnings(_ recording: Recording) -> [String] {
+        recording.skipped.map { "Skipped \(relative($0.description, to: recording.location))" }
+            + recording.warnings.map { "Repaired \(relative($0.description, to: recording.location))" }
+    }
+
+    /// A warning line with the recording's own path left out of file names in it.
+    private static func relative(_ line: String, to location: String) -> String {
+        let trimmed = location.hasSuffix("/") ? String(location.dropLast()) : location
+        if line.hasPrefix(trimmed + ":") {
+            // The recording is this one file.
+            return (trimmed as NSString).lastPathComponent + line.dropFirst(trimmed.count)
+        }
+        return line.replacingOccurrences(of: trimmed + "/", with: "")
     }
 
     /// Lower-case letters, digits and dashes only, so it is safe as an id and a file name.
@@ -57,7 +78,7 @@ extension String {
 }
 
 extension InstanceSection {
-    static func build(breakdown: MemoryBreakdown, anchor: String) -> InstanceSection {
+    static func build(breakdown: MemoryBreakdown, anchor: String, recordingLocation: String) -> InstanceSection {
         let peak = breakdown.peakIndex, last = breakdown.lastIndex
         let start = breakdown.timestamps[0], end = breakdown.timestamps[last]
         let lastTime = UTCTime(unixSeconds: end).readable
@@ -81,7 +102,14 @@ extension InstanceSection {
                 + "Dotted: Go memory and heap total. " + (breakdown.hasRSS ? "Solid: RSS. " : "The recording has no RSS. ")
                 + (limitIsDrawn(breakdown) ? "Dashed: the container's memory limit. " : "")
                 + (breakdown.container?.highestLimit.map { limitIsDrawn(breakdown) ? "" : "The container's memory limit, \(ByteFormat.string($0)), is far above the chart. " } ?? "")
-                + "Bytes in powers of 1024; times in UTC.",
+                + "Bytes in powers of 1024; times in UTC."
+                + (breakdown.restarts.isEmpty ? "" : " Orange dashes: restarts."),
+            chartSource: chartSource(breakdown, location: recordingLocation),
+            reconciliationSource: reconciliationSource(breakdown, location: recordingLocation),
+            breakdownSource: "Source: " + DataNotesText.files(breakdown.sources.categories, recordingLocation: recordingLocation)
+                + " (\(breakdown.scheme.rawValue)); every sample at full resolution.",
+            activity: DataNotesText.activity(breakdown),
+            dataNotesHTML: dataNotes(breakdown),
             legend: legend(breakdown),
             reconciliation: reconciliationTable(last: lastReconciliation, peak: peakReconciliation),
             breakdownRows: breakdownRows(breakdown),
@@ -95,6 +123,35 @@ extension InstanceSection {
                 rssLast: lastReconciliation.rss.map(ByteFormat.string) ?? "unknown",
                 nonGoLast: lastReconciliation.nonGo.map(ByteFormat.string) ?? "unknown",
                 verdict: GeneratedSummary.verdictLabel(lastReconciliation)))
+    }
+
+    private static func chartSource(_ breakdown: MemoryBreakdown, location: String) -> String {
+        var parts = ["categories, Go memory and heap total from "
+                     + DataNotesText.files(breakdown.sources.categories, recordingLocation: location) + " (\(breakdown.scheme.rawValue))"]
+        if breakdown.hasRSS {
+            parts.append("RSS from " + DataNotesText.files(breakdown.sources.rss, recordingLocation: location) + " (\(breakdown.rssSource))")
+        }
+        if limitIsDrawn(breakdown) {
+            parts.append("the limit from " + DataNotesText.files(breakdown.sources.container, recordingLocation: location))
+        }
+        return "Source: " + parts.joined(separator: "; ") + "."
+    }
+
+    private static func reconciliationSource(_ breakdown: MemoryBreakdown, location: String) -> String {
+        var parts = ["Go memory from " + DataNotesText.files(breakdown.sources.categories, recordingLocation: location)]
+        parts.append(breakdown.hasRSS
+            ? "RSS from " + DataNotesText.files(breakdown.sources.rss, recordingLocation: location) + " (\(breakdown.rssSource))"
+            : "no RSS recorded")
+        if breakdown.container != nil {
+            parts.append("container memory from " + DataNotesText.files(breakdown.sources.container, recordingLocation: location))
+        }
+        return "Source: " + parts.joined(separator: "; ") + "."
+    }
+
+    private static func dataNotes(_ breakdown: MemoryBreakdown) -> String? {
+        let items = [DataNotesText.restarts(breakdown.restarts)].compactMap { $0 } + breakdown.notes.map(DataNotesText.markdown)
+        guard !items.isEmpty else { return nil }
+        return MarkdownRenderer.html(items.map { "- " + $0 }.joined(separator: "\n"))
     }
 
     private static func sourceNote(_ breakdown: MemoryBreakdown) -> String {
@@ -134,7 +191,11 @@ extension InstanceSection {
             layers: MemoryCategory.allCases.map {
                 StackedAreaChart.Layer(name: $0.title, color: ChartPalette.color(for: $0), values: breakdown.categories[$0]!)
             },
-            lines: lines)
+            lines: lines,
+            markers: breakdown.restarts.map { restart in
+                let text = DataNotesText.marker(restart)
+                return StackedAreaChart.Marker(time: restart.time, label: text.label, detail: text.detail, color: ChartPalette.restartMarker)
+            })
     }
 
     /// The highest value the chart draws without a limit line.

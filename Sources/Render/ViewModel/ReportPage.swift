@@ -10,6 +10,9 @@ public struct ReportPage: Sendable {
     public var toolVersion: String
     public var recordingName: String
     public var sourceFiles: [String]
+    /// Input repaired or skipped while reading (one line each), shown near the top.
+    public var inputWarnings: [String]
+    public var hasInputWarnings: Bool
     /// The Content-Security-Policy for the `<meta>` tag.
     public var contentSecurityPolicy: String
     /// The stylesheet, inlined in `<style>`.
@@ -40,6 +43,16 @@ public struct InstanceSection: Sendable {
     public var summaryHTML: String
     public var chartSVG: String
     public var chartCaption: String
+    /// Which files the chart's layers and lines came from.
+    public var chartSource: String
+    /// Which files the reconciliation and breakdown tables came from.
+    public var reconciliationSource: String
+    public var breakdownSource: String
+    /// GC cycles, pauses and restarts in one line; nil when none was recorded.
+    public var activity: String?
+    /// What the data lacked or what was repaired, a Markdown list rendered through
+    /// cmark; nil when there is nothing to say.
+    public var dataNotesHTML: String?
     public var legend: [LegendEntry]
     public var reconciliation: ReconciliationTable
     public var breakdownRows: [BreakdownRow]

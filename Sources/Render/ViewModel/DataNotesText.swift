@@ -1,0 +1,107 @@
+import Analysis
+import Foundation
+import MemoryModel
+
+/// Sentences about an instance's data: what was missing and what the report did
+/// instead, what was repaired, restarts, GC activity, and which files each chart and
+/// table came from. Markdown where it is rendered through cmark, plain text otherwise.
+enum DataNotesText {
+    /// One Markdown list item's text for `note`.
+    static func markdown(_ note: DataNote) -> String {
+        switch note {
+        case .memStatsFallback:
+            return "runtime/metrics memory classes (`go_memory_classes_*_bytes`, client_golang 1.12 and later) were not recorded, "
+                + "so the categories come from MemStats (`go_memstats_*_bytes`), which give the same eight figures."
+        case let .legacyName(current, legacy):
+            return "`\(legacy)` (an older client_golang's name) was read as `\(current)`."
+        case .noRSS:
+            return "No RSS was recorded (neither `process_resident_memory_bytes` from client_golang's process collector nor "
+                + "`/proc/PID/status` files), so Go memory cannot be compared with what the kernel charges the process."
+        case let .noGCSettings(missing, goVersion):
+            let names = missing.map { "`\($0)`" }.joined(separator: " and ")
+            return "\(names) \(missing.count == 1 ? "was" : "were") not recorded (Go 1.21 and client_golang 1.15 or later export "
+                + "them\(runs(goVersion))): the heap-goal comparison assumes GOGC=100"
+                + (missing.contains("go_gc_gomemlimit_bytes") ? ", and whether a soft memory limit (GOMEMLIMIT) is set is unknown." : ".")
+        case let .noLiveHeap(goVersion):
+            return "`go_gc_heap_live_bytes` (`/gc/heap/live:bytes`, Go 1.21 and later\(runs(goVersion))) was not recorded: "
+                + "the live heap is read from the heap profile's `inuse_space` where a profile was recorded."
+        case let .underflow(series, samples, firstTime):
+            let names = series.map { "`\($0)`" }.joined(separator: ", ")
+            return "\(names) exceeded 2^63 at \(samples) sample\(samples == 1 ? "" : "s") (first at "
+                + "\(UTCTime(unixSeconds: firstTime).clock(seconds: true)) UTC): the known uint64 underflow of "
+                + "`/memory/classes/heap/unused` in some Go releases. Those samples are left out of the chart and tables."
+        }
+    }
+
+    private static func runs(_ goVersion: String?) -> String {
+        goVersion.map { "; this service runs \($0)" } ?? ""
+    }
+
+    /// The chart marker of a restart: a short label and the sentence for its tooltip.
+    static func marker(_ restart: Restart) -> (label: String, detail: String) {
+        ("restart", "Restart at \(UTCTime(unixSeconds: restart.time).readable): \(evidence(restart.evidence))")
+    }
+
+    static func evidence(_ evidence: Restart.Evidence) -> String {
+        switch evidence {
+        case let .startTimeChanged(from, to):
+            return "process_start_time_seconds changed from \(UTCTime(unixSeconds: from).clock(seconds: true)) "
+                + "to \(UTCTime(unixSeconds: to).clock(seconds: true)) UTC"
+        case let .commandLineChanged(to):
+            return "expvar's cmdline changed to \(to)"
+        case let .counterFell(name, from, to):
+            return "\(name) fell from \(whole(from)) to \(whole(to))"
+        }
+    }
+
+    /// The restarts as one Markdown list item, nil without restarts.
+    static func restarts(_ restarts: [Restart]) -> String? {
+        guard !restarts.isEmpty else { return nil }
+        let each = restarts.map { "\(UTCTime(unixSeconds: $0.time).clock(seconds: true)) UTC (\(evidence($0.evidence)))" }
+        return "The process restarted \(restarts.count == 1 ? "once" : "\(restarts.count) times") in the window: "
+            + each.joined(separator: "; ") + ". Counters are taken as reset there, and the chart marks each restart."
+    }
+
+    /// GC cycles, pauses and restarts in a line, nil when none was recorded.
+    static func activity(_ breakdown: MemoryBreakdown) -> String? {
+        var parts: [String] = []
+        let minutes = (breakdown.timestamps[breakdown.lastIndex] - breakdown.timestamps[0]) / 60
+        if let cycles = breakdown.gcCycles {
+            let rate = minutes > 0 ? String(format: " (%.1f per minute)", cycles / minutes) : ""
+            parts.append("\(whole(cycles)) GC cycle\(cycles == 1 ? "" : "s") in the window\(rate)")
+        }
+        if let pauses = breakdown.gcPauses {
+            parts.append("\(pauses.count) GC pause\(pauses.count == 1 ? "" : "s") totalling \(milliseconds(pauses.total)), "
+                + "the longest \(milliseconds(pauses.longest)) at \(UTCTime(unixSeconds: pauses.longestTime).clock(seconds: true)) UTC (expvar PauseNs)")
+        }
+        if !breakdown.restarts.isEmpty {
+            parts.append("\(breakdown.restarts.count) restart\(breakdown.restarts.count == 1 ? "" : "s")")
+        }
+        return parts.isEmpty ? nil : parts.joined(separator: " · ")
+    }
+
+    /// "prometheus/query_range.json", or several joined: files inside the recording are
+    /// named relative to it, so pages do not depend on where the recording lay.
+    static func files(_ files: [String], recordingLocation: String) -> String {
+        let location = recordingLocation.hasSuffix("/") ? String(recordingLocation.dropLast()) : recordingLocation
+        return files.map { file -> String in
+            var shown = file
+            if file == location {
+                shown = (file as NSString).lastPathComponent
+            } else if file.hasPrefix(location + "/") {
+                shown = String(file.dropFirst(location.count + 1))
+            }
+            // Snapshot series name their folder: say it is one.
+            return (shown as NSString).pathExtension.isEmpty && !shown.hasSuffix("/") ? shown + "/" : shown
+        }.joined(separator: ", ")
+    }
+
+    private static func whole(_ value: Double) -> String {
+        value.isFinite && abs(value) < 9e18 ? DigitGrouping.string(Int64(value.rounded())) : "\(value)"
+    }
+
+    private static func milliseconds(_ seconds: Double) -> String {
+        let ms = seconds * 1000
+        return ms >= 100 ? String(format: "%.0f ms", ms) : ms >= 1 ? String(format: "%.1f ms", ms) : String(format: "%.3f ms", ms)
+    }
+}
