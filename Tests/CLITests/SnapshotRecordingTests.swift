@@ -69,6 +69,47 @@ final class SnapshotRecordingTests: XCTestCase {
         XCTAssertFalse(FileManager.default.fileExists(atPath: folder.appendingPathComponent("b.html").path))
     }
 
+    /// A folder of 354 scrapes (heapleak's 59, six times over, one second apart) with one
+    /// cut short in the middle: the run names it with its line and goes on; --strict stops.
+    func testOneBadFileAmongHundreds() throws {
+        let source = Fixtures.recording("heapleak") + "/metrics"
+        let scrapes = try FileManager.default.contentsOfDirectory(atPath: source).filter { $0.hasSuffix(".prom") }.sorted()
+        let target = folder.appendingPathComponent("many/metrics")
+        try FileManager.default.createDirectory(at: target, withIntermediateDirectories: true)
+        var names: [String] = []
+        for round in 0..<6 {
+            for (index, scrape) in scrapes.enumerated() {
+                let second = round * scrapes.count + index
+                let name = String(format: "20261128T%02d%02d%02d000Z.prom", 8 + second / 3600, second / 60 % 60, second % 60)
+                try FileManager.default.copyItem(atPath: source + "/" + scrape, toPath: target.appendingPathComponent(name).path)
+                names.append(name)
+            }
+        }
+        XCTAssertEqual(names.count, 354)
+        let bad = target.appendingPathComponent(names[177]).path
+        let text = try String(contentsOfFile: bad, encoding: .utf8)
+        let lines = text.split(separator: "\n", omittingEmptySubsequences: false)
+        // Line 40 loses its closing label quote, as a scrape cut off mid-write would.
+        let lineNumber = lines.indices.first { $0 >= 39 && lines[$0].contains("{") && !lines[$0].hasPrefix("#") }! + 1
+        var broken = lines.map(String.init)
+        broken[lineNumber - 1] = String(broken[lineNumber - 1].prefix { $0 != "\"" }) + "\"unterminated"
+        try broken.joined(separator: "\n").write(toFile: bad, atomically: true, encoding: .utf8)
+
+        let html = folder.appendingPathComponent("many.html").path, json = folder.appendingPathComponent("many.json").path
+        let result = try CommandRunner.run(["report", "--scrapes", target.path, "-o", html, "--json", json])
+        XCTAssertEqual(result.status, 0, result.stderr)
+        let warnings = result.stderr.split(separator: "\n").filter { $0.contains("warning: skipped") }
+        XCTAssertEqual(warnings.count, 1, result.stderr)
+        XCTAssertTrue(warnings[0].hasPrefix("gomemreport: warning: skipped \(bad): line \(lineNumber): "), String(warnings[0]))
+        let summary = try String(contentsOfFile: json, encoding: .utf8)
+        XCTAssertTrue(summary.contains(#""samples" : 353"#))
+
+        let strict = try CommandRunner.run(["report", "--scrapes", target.path, "--strict", "-o", folder.appendingPathComponent("strict.html").path])
+        XCTAssertEqual(strict.status, 1)
+        XCTAssertTrue(strict.stderr.hasPrefix("gomemreport: \(bad): line \(lineNumber): "), strict.stderr)
+        XCTAssertFalse(FileManager.default.fileExists(atPath: folder.appendingPathComponent("strict.html").path))
+    }
+
     func testEveryFileBadFails() throws {
         let target = folder.appendingPathComponent("all-bad/metrics")
         try FileManager.default.createDirectory(at: target, withIntermediateDirectories: true)
