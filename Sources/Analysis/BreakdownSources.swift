@@ -8,10 +8,13 @@ public struct BreakdownSources: Sendable, Equatable {
     public var rss: [String] = []
     /// The cgroup files.
     public var container: [String] = []
+    /// The `/proc` files that split RSS (status, smaps_rollup).
+    public var process: [String] = []
 
-    public init(categories: [String] = [], rss: [String] = [], container: [String] = []) {
+    public init(categories: [String] = [], rss: [String] = [], container: [String] = [], process: [String] = []) {
         self.categories = categories
         self.rss = rss
         self.container = container
+        self.process = process
     }
 }

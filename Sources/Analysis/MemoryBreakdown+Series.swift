@@ -96,6 +96,11 @@ extension MemoryBreakdown {
         var breakdown = MemoryBreakdown(instance: instance.id, scheme: names.scheme, timestamps: timestamps, categories: categories,
                                         goMemory: evaluate(names.goMemory), heapReleased: aligned[names.heapReleased]!, rss: rss)
         breakdown.rssSource = rssSource
+        let procSeries = ProcessMemory.seriesNames.map { instance.series(named: $0) }
+        if procSeries.contains(where: { $0 != nil }) {
+            let none = [Double?](repeating: nil, count: timestamps.count)
+            breakdown.process = ProcessMemory(aligned: procSeries.map { $0.map { alignNearest($0, to: timestamps) } ?? none })
+        }
         breakdown.restarts = RestartDetection.restarts(in: instance)
         breakdown.gcCycles = instance.series(named: "go_gc_cycles_total_gc_cycles_total").flatMap { counter in
             counter.timestamps.count > 1 ? CounterIncrease(values: counter.values).increase : nil
@@ -110,7 +115,8 @@ extension MemoryBreakdown {
         }
         breakdown.sources = BreakdownSources(
             categories: Set(lookup.values.map(\.origin.file)).sorted(), rss: rssFiles,
-            container: Set(cgroupNames.compactMap { instance.series(named: $0)?.origin.file }).sorted())
+            container: Set(cgroupNames.compactMap { instance.series(named: $0)?.origin.file }).sorted(),
+            process: Set(procSeries.compactMap { $0?.origin.file }).sorted())
         if cgroup.contains(where: { $0 != nil }) {
             let none = [Double?](repeating: nil, count: timestamps.count)
             breakdown.container = ContainerMemory(current: cgroup[0] ?? none, kernel: cgroup[1] ?? none, limit: cgroup[2] ?? none)

@@ -25,6 +25,8 @@ public struct MemoryBreakdown: Sendable, Equatable {
     public var rssSource: String = "process_resident_memory_bytes"
     /// The container's memory, when the recording has cgroup files.
     public var container: ContainerMemory?
+    /// The kernel's split of RSS, when the recording has `/proc` files.
+    public var process: ProcessMemory?
     /// Restarts of the process inside the window, in time order.
     public var restarts: [Restart] = []
     /// GC cycles completed in the window (resets handled), when the GC cycle counter

@@ -27,6 +27,13 @@ public struct Reconciliation: Sendable, Equatable {
     public let containerCurrent: Double?
     public let kernel: Double?
     public let limit: Double?
+    /// The kernel's split of RSS at this sample (`/proc`), nil where not recorded.
+    public let anonymous: Double?
+    public let fileBacked: Double?
+    public let sharedMemory: Double?
+    public let swap: Double?
+    public let peakRSS: Double?
+    public let pss: Double?
     public let verdict: Verdict
 
     /// Go memory within this factor of RSS (either way), or within `closeBytes` of it,
@@ -47,6 +54,12 @@ public struct Reconciliation: Sendable, Equatable {
         self.containerCurrent = breakdown.container?.current[index]
         self.kernel = breakdown.container?.kernel[index]
         self.limit = breakdown.container?.limit[index]
+        self.anonymous = breakdown.process?.anonymous[index] ?? nil
+        self.fileBacked = breakdown.process?.fileBacked[index] ?? nil
+        self.sharedMemory = breakdown.process?.sharedMemory[index] ?? nil
+        self.swap = breakdown.process?.swap[index] ?? nil
+        self.peakRSS = breakdown.process?.peakRSS[index] ?? nil
+        self.pss = breakdown.process?.pss[index] ?? nil
         if let rss, rss > 0 {
             let ratio = goMemory / rss
             self.ratio = ratio

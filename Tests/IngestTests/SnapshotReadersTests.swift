@@ -101,6 +101,25 @@ final class SnapshotReadersTests: XCTestCase {
         }
     }
 
+    /// A real `/proc/PID/smaps_rollup` (a bash process on a Debian 12 machine).
+    func testSmapsRollup() throws {
+        let path = Fixtures.folder.path + "/proc/20261128T073300000Z.smaps_rollup"
+        let samples = try ProcStatusReader.readSmapsRollup(Fixtures.bytes(path), file: path, time: 1)
+        let values = Dictionary(uniqueKeysWithValues: samples.map { ($0.name, $0.value) })
+        let kB: [String: Double] = [
+            "proc_smaps_rss_bytes": 4344, "proc_smaps_pss_bytes": 1182, "proc_smaps_pss_anon_bytes": 789,
+            "proc_smaps_pss_file_bytes": 392, "proc_smaps_pss_shmem_bytes": 0, "proc_smaps_anonymous_bytes": 1240,
+            "proc_smaps_swap_bytes": 0, "proc_smaps_swap_pss_bytes": 0,
+        ]
+        XCTAssertEqual(values, kB.mapValues { $0 * 1024 })
+        XCTAssertThrowsError(try ProcStatusReader.readSmapsRollup(Array("Pss: 3 kB\n".utf8), file: "r", time: 1)) { error in
+            XCTAssertEqual((error as? InputError)?.description, "r: has no Rss line; expected /proc/PID/smaps_rollup of a running process")
+        }
+        // In a proc folder beside status files, it is read by its extension.
+        let series = try SnapshotFolder.load(.proc, in: Fixtures.folder.path + "/proc", job: "x")
+        XCTAssertEqual(series.first { $0.name == "proc_smaps_pss_bytes" }?.timestamps, [1795851180])
+    }
+
     /// Whole folders become series the breakdown reads: from scrapes by runtime/metrics,
     /// from expvar by MemStats, and each sums to Go memory exactly at every snapshot.
     func testFoldersBecomeSeriesAndBreakdowns() throws {

@@ -17,7 +17,7 @@ public enum SnapshotFolder {
             switch self {
             case .scrapes: return [".prom"]
             case .expvar: return [".json"]
-            case .proc: return [".status"]
+            case .proc: return [".status", ".smaps_rollup"]
             case .cgroup: return [".stat", ".current", ".max"]
             }
         }
@@ -69,7 +69,9 @@ public enum SnapshotFolder {
                 switch kind {
                 case .scrapes: samples = try ExpositionReader.read(bytes, file: path, scrapeTime: time)
                 case .expvar: samples = try ExpvarReader.read(bytes, file: path, time: time)
-                case .proc: samples = try ProcStatusReader.read(bytes, file: path, time: time)
+                case .proc:
+                    samples = fileExtension == ".status" ? try ProcStatusReader.read(bytes, file: path, time: time)
+                        : try ProcStatusReader.readSmapsRollup(bytes, file: path, time: time)
                 case .cgroup:
                     switch fileExtension {
                     case ".stat": samples = try CgroupReader.readStat(bytes, file: path, time: time)

@@ -51,7 +51,8 @@ extension ReportSummary.Instance {
             files.map { DataNotesText.files([$0], recordingLocation: recordingLocation) }
         }
         sources = ReportSummary.SourcesEntry(categories: relative(breakdown.sources.categories), rss: relative(breakdown.sources.rss),
-                                             container: relative(breakdown.sources.container))
+                                             container: relative(breakdown.sources.container),
+                                             process: relative(breakdown.sources.process))
     }
 }
 

@@ -107,6 +107,7 @@ public struct ReportSummary: Encodable, Sendable {
         public var categories: [String]
         public var rss: [String]
         public var container: [String]
+        public var process: [String]
     }
 
     /// A finding (diagnosis). Empty until the findings engine exists.

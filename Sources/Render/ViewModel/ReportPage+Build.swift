@@ -142,6 +142,9 @@ extension InstanceSection {
         parts.append(breakdown.hasRSS
             ? "RSS from " + DataNotesText.files(breakdown.sources.rss, recordingLocation: location) + " (\(breakdown.rssSource))"
             : "no RSS recorded")
+        if breakdown.process != nil {
+            parts.append("the split of RSS from " + DataNotesText.files(breakdown.sources.process, recordingLocation: location))
+        }
         if breakdown.container != nil {
             parts.append("container memory from " + DataNotesText.files(breakdown.sources.container, recordingLocation: location))
         }
@@ -236,13 +239,28 @@ extension InstanceSection {
                 row("Go memory") { $0.goMemory },
                 row("Non-Go memory (RSS − Go memory)") { $0.nonGo },
                 row("Heap released to the OS (not in Go memory)") { $0.heapReleased },
-            ] + (![last.containerCurrent, last.kernel, last.limit, peak.containerCurrent, peak.kernel, peak.limit].contains { $0 != nil } ? [] : [
+            ] + processRows(last: last, peak: peak, row: row)
+              + (![last.containerCurrent, last.kernel, last.limit, peak.containerCurrent, peak.kernel, peak.limit].contains { $0 != nil } ? [] : [
                 row("Container memory (cgroup memory.current)") { $0.containerCurrent },
                 row("Kernel memory (cgroup; counts toward an OOM kill)") { $0.kernel },
                 row("Container limit (memory.max)") { $0.limit },
             ]),
             lastVerdictHTML: MarkdownRenderer.html(GeneratedSummary.verdictSentence(last)),
             peakVerdictHTML: MarkdownRenderer.html(GeneratedSummary.verdictSentence(peak)))
+    }
+
+    /// The kernel's split of RSS, a row for each part recorded at either point.
+    private static func processRows(last: Reconciliation, peak: Reconciliation,
+                                    row: (String, (Reconciliation) -> Double?) -> ReconciliationTable.Row) -> [ReconciliationTable.Row] {
+        let parts: [(String, (Reconciliation) -> Double?)] = [
+            ("RSS: anonymous (RssAnon: Go heap and stacks, cgo, anonymous mmap)", { $0.anonymous }),
+            ("RSS: file-backed (RssFile: binary, libraries, mapped files)", { $0.fileBacked }),
+            ("RSS: shared memory (RssShmem)", { $0.sharedMemory }),
+            ("PSS (smaps_rollup: shared pages split among their processes)", { $0.pss }),
+            ("Swapped out (VmSwap)", { $0.swap }),
+            ("Highest RSS since the process started (VmHWM)", { $0.peakRSS }),
+        ]
+        return parts.filter { $0.1(last) != nil || $0.1(peak) != nil }.map { row($0.0, $0.1) }
     }
 
     /// One table row: a series' last, minimum, maximum and at-peak values.
