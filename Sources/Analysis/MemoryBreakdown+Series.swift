@@ -157,7 +157,8 @@ extension MemoryBreakdown {
     /// A series sampled on its own clock (RSS from /proc beside expvar), matched to
     /// `timestamps` by the nearest sample within half of the series' typical step (and
     /// at most 30 s); nil where none is that close or the value is not a byte count.
-    static func alignNearest(_ series: MetricSeries, to timestamps: [Double]) -> [Double?] {
+    /// `acceptAnyValue` keeps values that are not byte counts (counters, ratios).
+    static func alignNearest(_ series: MetricSeries, to timestamps: [Double], acceptAnyValue: Bool = false) -> [Double?] {
         let times = series.timestamps
         guard !times.isEmpty else { return [Double?](repeating: nil, count: timestamps.count) }
         var steps = zip(times.dropFirst(), times).map { $0 - $1 }
@@ -170,7 +171,7 @@ extension MemoryBreakdown {
         for t in timestamps {
             while cursor + 1 < times.count && abs(times[cursor + 1] - t) <= abs(times[cursor] - t) { cursor += 1 }
             let value = series.values[cursor]
-            result.append(abs(times[cursor] - t) <= tolerance && plausibleBytes.contains(value) ? value : nil)
+            result.append(abs(times[cursor] - t) <= tolerance && (acceptAnyValue ? value.isFinite : plausibleBytes.contains(value)) ? value : nil)
         }
         return result
     }

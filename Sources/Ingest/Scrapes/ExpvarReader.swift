@@ -22,6 +22,7 @@ public enum ExpvarReader {
         ("Sys", "go_memstats_sys_bytes"), ("NextGC", "go_memstats_next_gc_bytes"),
         ("NumGC", "go_gc_cycles_total_gc_cycles_total"), ("TotalAlloc", "go_memstats_alloc_bytes_total"),
         ("Mallocs", "go_memstats_mallocs_total"), ("Frees", "go_memstats_frees_total"),
+        ("GCCPUFraction", "go_memstats_gc_cpu_fraction"),
     ]
 
     public static func read(_ bytes: [UInt8], file: String, time: Double?) throws -> [ScrapedSample] {

@@ -1,0 +1,80 @@
+import MemoryModel
+
+extension FindingsEngine {
+    /// The goroutine count over time: client_golang's `go_goroutines` (or its
+    /// runtime/metrics twin), else nil.
+    static func goroutineCount(_ c: Context) -> MetricSeries? {
+        c.instance.series(named: "go_goroutines") ?? c.instance.series(named: "go_sched_goroutines_goroutines")
+    }
+
+    /// `goroutine-leak`: the goroutine count (or, without it, goroutine stack memory)
+    /// rises steadily.
+    static func goroutineFinding(_ c: Context) -> Finding? {
+        let t = c.thresholds
+        var evidence: [(key: String, value: Double)] = []
+        var facts: [(key: String, value: String)] = []
+        let trend: Trend
+        if let count = goroutineCount(c) {
+            let inWindow = count.timestamps.indices.filter { count.timestamps[$0] >= c.start && count.timestamps[$0] <= c.end }
+            guard let fitted = Trend(times: inWindow.map { count.timestamps[$0] }, values: inWindow.map { count.values[$0] }),
+                  let first = inWindow.first, let last = inWindow.last else { return nil }
+            let delta = count.values[last] - count.values[first]
+            guard fitted.confidence >= t.trendConfidence, delta >= t.goroutineLeakMinimum,
+                  delta >= t.goroutineLeakMinimumFraction * max(count.values[first], 1) else { return nil }
+            trend = fitted
+            evidence = [("rate_goroutines_per_hour", rounded(fitted.slopePerHour)), ("goroutines_delta", delta),
+                        ("goroutines_start", count.values[first]), ("goroutines_end", count.values[last])]
+            facts.append(("series", count.name))
+        } else {
+            let stacks = c.breakdown.categories[.goroutineStacks]!
+            guard let fitted = Trend(times: c.breakdown.timestamps, values: stacks), fitted.confidence >= t.trendConfidence,
+                  fitted.change >= t.heapLeakMinimumBytes, fitted.change >= t.heapLeakMinimumFraction * max(fitted.fittedStart, 1)
+            else { return nil }
+            trend = fitted
+            facts.append(("series", "goroutine stacks (no goroutine count recorded)"))
+        }
+        let stacks = c.breakdown.categories[.goroutineStacks]!
+        let stackGrowth = stacks[stacks.count - 1] - stacks[0]
+        evidence.append(("stack_growth_bytes", stackGrowth))
+        evidence.append(("stack_rate_bytes_per_hour", rounded(trend.slope == 0 ? 0 : stackGrowth / max(c.window, 1) * 3600)))
+        let attribution = goroutineGrowers(c.profiles)
+        if let top = attribution.first, let blocking = top.detail { facts.append(("blocking", blocking)) }
+        return Finding(kind: .goroutineLeak, severity: .warning, confidence: trend.confidence, start: trend.start, end: trend.end,
+                       bytesAtStake: max(stackGrowth, 0), evidence: evidence, facts: facts, attribution: attribution)
+    }
+
+    /// The goroutine diff's growing groups (latest − earliest profile), largest first.
+    static func goroutineGrowers(_ profiles: ProfileSet, limit: Int = 5) -> [Finding.Attribution] {
+        guard let diff = goroutineDiff(profiles) else { return [] }
+        let growing = diff.rows.filter { $0.delta > 0 }
+        // Groups far below the top one are the churn of a live service, not the leak.
+        let floor = Double(growing.first?.delta ?? 0) * 0.02
+        return growing.filter { Double($0.delta) >= floor }.prefix(limit).map { row in
+            let owner = row.group.owner ?? row.group.frames.first
+            return Finding.Attribution(function: owner?.function ?? "?", file: owner?.file ?? "", line: owner?.line ?? 0,
+                                       delta: row.delta, detail: row.group.blockingOperation)
+        }
+    }
+
+    static func goroutineDiff(_ profiles: ProfileSet) -> GoroutineDiff? {
+        guard let current = profiles.goroutine, let base = profiles.goroutineBase else { return nil }
+        return GoroutineDiff(base: GoroutineGroups(profile: base.profile), current: GoroutineGroups(profile: current.profile))
+    }
+
+    /// The share of the heap profile's growth held by goroutine machinery
+    /// (`runtime.malg`, which allocates each goroutine) and by the functions on the
+    /// growing goroutines' stacks; nil without two heap profiles and a goroutine diff.
+    static func goroutineShareOfHeapGrowth(_ c: Context, leak: Finding) -> Double? {
+        guard let rows = heapDiffRows(c.profiles, granularity: .functions), let diff = goroutineDiff(c.profiles) else { return nil }
+        var functions: Set<String> = ["runtime.malg"]
+        for row in diff.rows where row.delta > 0 {
+            for frame in row.group.frames where !frame.function.hasPrefix("runtime.") { functions.insert(frame.function) }
+            if let creator = row.group.createdBy?.split(separator: " ").first { functions.insert(String(creator)) }
+        }
+        let growing = rows.filter { $0.flat > 0 }
+        let total = growing.reduce(0.0) { $0 + Double($1.flat) }
+        guard total > 0 else { return nil }
+        let explained = growing.filter { functions.contains($0.function) }.reduce(0.0) { $0 + Double($1.flat) }
+        return explained / total
+    }
+}

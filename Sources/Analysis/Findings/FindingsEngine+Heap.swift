@@ -1,0 +1,86 @@
+import MemoryModel
+
+extension FindingsEngine {
+    /// `heap-leak` or `heap-warm-up`, judged on the live heap after each GC.
+    static func heapFinding(_ c: Context) -> Finding? {
+        let t = c.thresholds
+        if let cycles = c.breakdown.gcCycles, cycles < t.minimumGCCycles { return nil }
+        let live = LiveHeapSeries(instance: c.instance, breakdown: c.breakdown)
+        guard let trend = Trend(times: live.times, values: live.values) else { return nil }
+        let growth = trend.change
+        let base = max(trend.fittedStart, 1)
+        guard trend.confidence >= t.trendConfidence, growth >= t.heapLeakMinimumBytes,
+              growth >= t.heapLeakMinimumFraction * base else { return nil }
+
+        var facts: [(key: String, value: String)] = [("live_heap_source", sourceName(live.source))]
+        // Growth that stopped: the last third no longer rises (or far slower).
+        let cut = trend.start + (trend.end - trend.start) * 2 / 3
+        let tail = live.times.indices.filter { live.times[$0] >= cut }
+        let tailTrend = Trend(times: tail.map { live.times[$0] }, values: tail.map { live.values[$0] })
+        let levelled = tailTrend.map { $0.confidence < t.plateauConfidence || $0.slope < t.plateauSlopeFraction * trend.slope } ?? false
+        let finalLevel = live.values.suffix(max(1, live.values.count / 10)).sorted()[max(1, live.values.count / 10) / 2]
+        if levelled {
+            let reached = live.times.indices.first { live.values[$0] >= 0.9 * finalLevel }.map { live.times[$0] } ?? cut
+            facts.append(("plateau_from", String(reached)))
+            return Finding(kind: .heapWarmUp, severity: .info, confidence: trend.confidence, start: trend.start, end: reached,
+                           bytesAtStake: growth,
+                           evidence: [("growth_bytes", rounded(growth)), ("live_heap_start_bytes", rounded(trend.fittedStart)),
+                                      ("plateau_bytes", rounded(finalLevel)), ("plateau_start_unix", rounded(reached, 1000))],
+                           facts: facts)
+        }
+
+        let perHour = trend.slopePerHour
+        var evidence: [(key: String, value: Double)] = [
+            ("rate_bytes_per_hour", rounded(perHour)), ("growth_bytes", rounded(growth)),
+            ("live_heap_start_bytes", rounded(trend.fittedStart)), ("live_heap_end_bytes", rounded(trend.fittedEnd)),
+            ("gc_cycles", c.breakdown.gcCycles ?? -1),
+        ]
+        var severity = Finding.Severity.warning
+        if perHour >= t.criticalGrowthPerHour * base { severity = .critical }
+        if let limit = c.anyLimit {
+            let goNow = c.breakdown.goMemory[c.breakdown.lastIndex]
+            let hours = perHour > 0 ? max(0, limit - goNow) / perHour : .infinity
+            evidence.append(("memory_limit_bytes", limit))
+            if hours.isFinite { evidence.append(("hours_to_limit", rounded(hours, 100))) }
+            if hours < t.criticalHoursToLimit { severity = .critical }
+        }
+        // Growth starts where the fitted line leaves the early level: the first point
+        // above the start by a tenth of the growth.
+        let began = live.times.indices.first { live.values[$0] >= trend.fittedStart + 0.1 * growth }.map { live.times[$0] } ?? trend.start
+        evidence.append(("growth_start_unix", rounded(began, 1000)))
+        return Finding(kind: .heapLeak, severity: severity, confidence: trend.confidence, start: began, end: trend.end,
+                       bytesAtStake: growth, evidence: evidence, facts: facts, attribution: heapGrowers(c.profiles))
+    }
+
+    static func sourceName(_ source: LiveHeapSeries.Source) -> String {
+        switch source {
+        case .liveBytes: return "go_gc_heap_live_bytes"
+        case let .heapGoal(series, gogc, assumed):
+            let setting = gogc.rounded() == gogc ? String(Int(gogc)) : String(gogc)
+            return "\(series) ÷ (1 + GOGC/100), GOGC=\(setting)\(assumed ? " assumed" : "")"
+        case .cycleLows: return "lowest heap objects of each GC cycle"
+        case .rollingLows: return "lowest heap objects of every 5 samples"
+        }
+    }
+
+    /// The heap profile diff's growing lines (latest − earliest inuse_space), largest first.
+    static func heapGrowers(_ profiles: ProfileSet, limit: Int = 5) -> [Finding.Attribution] {
+        guard let rows = heapDiffRows(profiles, granularity: .lines) else { return [] }
+        let growing = rows.filter { $0.flat > 0 }.sorted { ($0.flat, $1.name) > ($1.flat, $0.name) }
+        // Sites far below the top one are noise of sampling, not part of the story.
+        let floor = Double(growing.first?.flat ?? 0) * 0.02
+        return growing.filter { Double($0.flat) >= floor }.prefix(limit).map {
+            Finding.Attribution(function: $0.function, file: $0.file, line: $0.line, delta: $0.flat)
+        }
+    }
+
+    static func heapDiffRows(_ profiles: ProfileSet, granularity: ProfileTop.Granularity) -> [ProfileTop.Row]? {
+        guard let current = profiles.heap, let base = profiles.heapBase else { return nil }
+        let index = current.profile.defaultSampleTypeIndex
+        guard index < current.profile.sampleTypes.count,
+              let baseIndex = base.profile.sampleTypeIndex(current.profile.sampleTypes[index].type) else { return nil }
+        return ProfileTop.compute(inputs: [.init(profile: current.profile, sampleIndex: index),
+                                           .init(profile: base.profile, sampleIndex: baseIndex, sign: -1)],
+                                  granularity: granularity, nodeCount: 0, nodeFraction: 0).rows
+    }
+}
