@@ -32,7 +32,8 @@ struct DemoCommand: ParsableCommand {
         recording.profiles = try RecordingProfiles.select(names: BundledFiles.paths(under: pprof).map { String($0.dropFirst(pprof.count)) }) { name in
             (pprof + name, [UInt8](BundledFiles.data(at: pprof + name) ?? Data()))
         }
-        try ReportPipeline(recording: recording, instanceFilter: nil, notes: nil, templates: templates)
+        try ReportPipeline(recording: recording, instanceFilter: nil, notes: nil, templates: templates,
+                           failOn: render.failOn)
             .run(output: render.output, json: render.json)
     }
 }

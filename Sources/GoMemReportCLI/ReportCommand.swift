@@ -91,7 +91,8 @@ struct ReportCommand: ParsableCommand {
         }
         try ProfileChoice.apply(profiles: profile, bases: base, maximumBytes: maxProfileBytes, to: &loaded.profiles)
         if normalize { loaded.profiles.normalizeHeap() }
-        try ReportPipeline(recording: loaded, instanceFilter: instance, notes: notesText, templates: templates)
+        try ReportPipeline(recording: loaded, instanceFilter: instance, notes: notesText, templates: templates,
+                           failOn: render.failOn)
             .run(output: render.output, json: render.json)
     }
 

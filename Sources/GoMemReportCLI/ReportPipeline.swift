@@ -1,3 +1,4 @@
+import ArgumentParser
 import Analysis
 import MemoryModel
 import Publish
@@ -13,6 +14,8 @@ struct ReportPipeline {
     /// Markdown that replaces the recording's own notes.
     var notes: String?
     var templates: TemplateSet
+    /// Findings that make the run exit with 3 once the files are written.
+    var failOn: FailOnRule? = nil
 
     func run(output: String, json: String?) throws {
         var instances = try selectedInstances()
@@ -25,12 +28,20 @@ struct ReportPipeline {
             instances = goInstances
         }
         let breakdowns = try instances.map { try MemoryBreakdown.compute(from: $0, file: $0.series.first?.origin.file ?? recording.location) }
-        let page = ReportPage.build(recording: recording, breakdowns: breakdowns, css: templates.css, notes: notes)
+        let findings = RecordingFindings.compute(recording: recording, breakdowns: breakdowns)
+        let page = ReportPage.build(recording: recording, breakdowns: breakdowns, css: templates.css, notes: notes, findings: findings)
         let html = try templates.render(page)
-        let summary = try json.map { _ in try ReportSummary.build(recording: recording, breakdowns: breakdowns).jsonText() }
+        let summary = try json.map { _ in try ReportSummary.build(recording: recording, breakdowns: breakdowns, findings: findings).jsonText() }
         try AtomicFileWriter.write(html, to: output)
         if let json, let summary { try AtomicFileWriter.write(summary, to: json) }
         Diagnostics.note("wrote \(output) (\(html.utf8.count) bytes, \(breakdowns.count) instance\(breakdowns.count == 1 ? "" : "s"))")
+        if let failOn {
+            let matched = findings.joined().filter(failOn.matches).map(\.kind.rawValue)
+            if !matched.isEmpty {
+                Diagnostics.note("failing (--fail-on): found \(Set(matched).sorted().joined(separator: ", "))")
+                throw ExitCode(3)
+            }
+        }
     }
 
     private func selectedInstances() throws -> [InstanceSeries] {

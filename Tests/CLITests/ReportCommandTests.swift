@@ -222,3 +222,43 @@ final class SeriesHygieneReportTests: XCTestCase {
         XCTAssertTrue(html.contains("exceeded 2^63 at 3 samples (first at 07:33:43 UTC)"))
     }
 }
+
+final class FailOnTests: XCTestCase {
+    private var folder: URL!
+    override func setUp() { folder = Fixtures.temporaryFolder() }
+    override func tearDown() { try? FileManager.default.removeItem(at: folder) }
+
+    /// --fail-on: exit 3 after writing the report when a finding matches; 0 otherwise;
+    /// a severity matches itself and worse.
+    func testFailOn() throws {
+        let heapleak = Fixtures.recording("heapleak"), steady = Fixtures.recording("steady")
+        let cases: [(recording: String, rule: String, status: Int32)] = [
+            (heapleak, "heap-leak", 3), (heapleak, "goroutine-leak", 0), (heapleak, "goroutine-leak,heap-leak", 3),
+            (heapleak, "critical", 3), (heapleak, "warning", 3), (steady, "warning", 0), (steady, "info", 3),
+        ]
+        for (recording, rule, status) in cases {
+            let output = folder.appendingPathComponent("r.html").path
+            try? FileManager.default.removeItem(atPath: output)
+            let result = try CommandRunner.run(["report", recording, "--fail-on", rule, "-o", output])
+            XCTAssertEqual(result.status, status, "\(recording) \(rule): \(result.stderr)")
+            XCTAssertTrue(FileManager.default.fileExists(atPath: output), "the report is written either way")
+            if status == 3 { XCTAssertTrue(result.stderr.contains("gomemreport: failing (--fail-on): found "), result.stderr) }
+        }
+        let bad = try CommandRunner.run(["report", heapleak, "--fail-on", "heap-leek", "-o", folder.appendingPathComponent("x.html").path])
+        XCTAssertEqual(bad.status, 2)
+    }
+
+    /// The report leads with its findings, and says "Nothing to fix" when there is none.
+    func testFindingsLeadThePage() throws {
+        let output = folder.appendingPathComponent("s.html").path
+        XCTAssertEqual(try CommandRunner.run(["report", Fixtures.recording("steady"), "-o", output]).status, 0)
+        let steady = try String(contentsOfFile: output, encoding: .utf8)
+        XCTAssertTrue(steady.contains("<h2 id=\"findings-heading\">Findings: Nothing to fix</h2>"))
+        XCTAssertLessThan(steady.range(of: "findings-heading")!.lowerBound, steady.range(of: "<section class=\"instance\"")!.lowerBound)
+        XCTAssertEqual(try CommandRunner.run(["report", Fixtures.recording("heapleak"), "-o", output]).status, 0)
+        let heapleak = try String(contentsOfFile: output, encoding: .utf8)
+        XCTAssertTrue(heapleak.contains("<h2 id=\"findings-heading\">Findings: 1 critical</h2>"))
+        XCTAssertTrue(heapleak.contains("go tool pprof -top -diff_base pprof/heap-20261128T073242588Z.pb.gz pprof/heap-20261128T073737664Z.pb.gz"))
+        XCTAssertTrue(heapleak.contains("<rect x=\"") && heapleak.contains("<title>Critical: Heap leak: the live heap grows"))
+    }
+}

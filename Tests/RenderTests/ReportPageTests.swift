@@ -101,7 +101,12 @@ final class ReportPageTests: XCTestCase {
         let json = try Self.render(Fixtures.recording("heapleak")).json
         let object = try XCTUnwrap(JSONSerialization.jsonObject(with: Data(json.utf8)) as? [String: Any])
         XCTAssertEqual(object["schema"] as? String, "gomemreport/summary/v1")
-        XCTAssertEqual((object["findings"] as? [Any])?.count, 0)
+        let findings = try XCTUnwrap(object["findings"] as? [[String: Any]])
+        XCTAssertEqual(findings.map { $0["id"] as? String }, ["heap-leak"])
+        XCTAssertEqual(findings[0]["severity"] as? String, "critical")
+        XCTAssertEqual(findings[0]["instance"] as? String, "heapleak/127.0.0.1:46027")
+        XCTAssertEqual((findings[0]["attribution"] as? [[String: Any]])?.first?["function"] as? String, "main.FooHandler")
+        XCTAssertEqual((findings[0]["evidence"] as? [String: Double])?["growth_bytes"], 51_265_396)
         let window = try XCTUnwrap(object["window"] as? [String: Any])
         XCTAssertEqual(window["start"] as? String, "2026-11-28T07:32:43.588Z")
         XCTAssertEqual(window["end"] as? String, "2026-11-28T07:37:37.588Z")

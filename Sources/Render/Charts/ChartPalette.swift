@@ -21,4 +21,13 @@ public enum ChartPalette {
     public static let rssLine = "#c0392b"
     public static let limitLine = "#6a1b9a"
     public static let restartMarker = "#b35900"
+
+    /// Finding bands and badges by severity.
+    public static func severity(_ severity: String) -> String {
+        switch severity {
+        case "critical": return "#b71c1c"
+        case "warning": return "#e08a00"
+        default: return "#5b7fa6"
+        }
+    }
 }

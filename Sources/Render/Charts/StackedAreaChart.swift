@@ -35,11 +35,24 @@ struct StackedAreaChart {
     var layers: [Layer]
     var lines: [Line]
     var markers: [Marker] = []
+    /// Findings' windows, drawn as strips in a lane above the plot so they hide no data.
+    var bands: [Band] = []
+
+    struct Band {
+        var start: Double
+        var end: Double
+        /// The finding's title, for the strip's tooltip and the accessible name.
+        var label: String
+        var color: String
+    }
     var width = 960.0
     var height = 380.0
     var maximumPoints = 1200
 
-    private let left = 78.0, right = 16.0, top = 14.0, bottom = 46.0
+    private let left = 78.0, right = 16.0, bottom = 46.0
+    private static let laneRow = 10.0
+    /// Room for the findings lane above the plot.
+    private var top: Double { 14 + Double(bands.count) * Self.laneRow }
 
     /// The complete `<svg>` element.
     func svg() -> String {
@@ -51,6 +64,7 @@ struct StackedAreaChart {
         for line in lines { for value in line.values { if let value, value.isFinite { maximum = max(maximum, value) } } }
         let yAxis = AxisTicks.bytes(maximum: maximum)
         let start = timestamps.first ?? 0, end = timestamps.last ?? 1
+        let top = self.top
         let plotWidth = width - left - right, plotHeight = height - top - bottom
 
         func x(_ t: Double) -> Double { left + (end > start ? (t - start) / (end - start) * plotWidth : plotWidth / 2) }
@@ -123,6 +137,16 @@ struct StackedAreaChart {
             out += "<path d=\"\(path)\" stroke=\"\(line.color)\" stroke-width=\"\(line.style == .dotted ? "2" : "1.8")\"\(dash)><title>\(HTMLEscaping.escape(line.name)): \(valueRange(known))</title></path>\n"
         }
         out += "</g>\n"
+        if !bands.isEmpty {
+            out += "<g class=\"finding-bands\">\n"
+            for (row, band) in bands.enumerated() {
+                let from = x(min(max(band.start, start), end)), to = x(min(max(band.end, start), end))
+                let width = max(to - from, 4)
+                let label = HTMLEscaping.escape(band.label)
+                out += "<rect x=\"\(f(from))\" y=\"\(f(4 + Double(row) * Self.laneRow))\" width=\"\(f(width))\" height=\"7\" fill=\"\(band.color)\" rx=\"2\"><title>\(label)</title></rect>\n"
+            }
+            out += "</g>\n"
+        }
         if !markers.isEmpty {
             out += "<g class=\"markers\" font-size=\"11\">\n"
             for marker in markers where marker.time >= start && marker.time <= end {

@@ -4,12 +4,26 @@ import MemoryModel
 
 extension ReportSummary {
     /// Summarises `breakdowns` (at least one) of `recording`.
-    public static func build(recording: Recording, breakdowns: [MemoryBreakdown]) -> ReportSummary {
+    /// `findings[i]` are `breakdowns[i]`'s (see `RecordingFindings`); nil computes them.
+    public static func build(recording: Recording, breakdowns: [MemoryBreakdown], findings: [[Analysis.Finding]]? = nil) -> ReportSummary {
         let instances = breakdowns.map { Instance(breakdown: $0, recordingLocation: recording.location) }
         let first = instances[0]
+        let findings = findings ?? RecordingFindings.compute(recording: recording, breakdowns: breakdowns)
+        let section = FindingsSection.build(findings: findings, breakdowns: breakdowns, profiles: recording.profiles)
+        var entries: [Finding] = []
+        var titles = section.findings.map(\.title).makeIterator()
+        // The section sorted them as the page shows them; the summary keeps that order.
+        for (finding, instance) in FindingsSection.ordered(findings: findings, breakdowns: breakdowns) {
+            entries.append(Finding(
+                id: finding.kind.rawValue, instance: instance.description, severity: finding.severity.rawValue,
+                title: titles.next() ?? "", confidence: (finding.confidence * 10000).rounded() / 10000,
+                window: FindingWindow(start: UTCTime(unixSeconds: finding.start).rfc3339, end: UTCTime(unixSeconds: finding.end).rfc3339),
+                evidence: Dictionary(finding.evidence.map { ($0.key, $0.value) }, uniquingKeysWith: { a, _ in a }),
+                attribution: finding.attribution.map { .init(function: $0.function, file: $0.file, line: $0.line, delta: $0.delta) }))
+        }
         var summary = ReportSummary(tool: "\(ToolVersion.name) \(ToolVersion.current)", recording: recording.name,
                                     window: first.window, last: first.last, peak: first.peak,
-                                    findings: [], instances: instances)
+                                    findings: entries, instances: instances)
         summary.profiles = profileEntries(recording.profiles)
         summary.heapDiff = heapDiffEntry(recording.profiles)
         (summary.goroutines, summary.goroutineDiff) = goroutineEntries(recording.profiles)

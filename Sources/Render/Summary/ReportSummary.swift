@@ -110,9 +110,29 @@ public struct ReportSummary: Encodable, Sendable {
         public var process: [String]
     }
 
-    /// A finding (diagnosis). Empty until the findings engine exists.
+    /// A finding (diagnosis), as CI keys on it.
     public struct Finding: Encodable, Sendable {
+        public struct Attribution: Encodable, Sendable {
+            public var function: String
+            public var file: String
+            public var line: Int64
+            public var delta: Int64
+        }
         public var id: String
+        /// `job/instance` of the instance it concerns.
+        public var instance: String
+        public var severity: String
+        public var title: String
+        public var confidence: Double
+        public var window: FindingWindow
+        /// Numbers with their units in their names, e.g. `rate_bytes_per_hour`.
+        public var evidence: [String: Double]
+        public var attribution: [Attribution]
+    }
+
+    public struct FindingWindow: Encodable, Sendable {
+        public var start: String
+        public var end: String
     }
 
     public var schema: String = ReportSummary.schemaName

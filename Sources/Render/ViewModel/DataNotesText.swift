@@ -24,7 +24,8 @@ enum DataNotesText {
                 + (missing.contains("go_gc_gomemlimit_bytes") ? ", and whether a soft memory limit (GOMEMLIMIT) is set is unknown." : ".")
         case let .noLiveHeap(goVersion):
             return "`go_gc_heap_live_bytes` (`/gc/heap/live:bytes`, Go 1.21 and later\(runs(goVersion))) was not recorded: "
-                + "the live heap is read from the heap profile's `inuse_space` where a profile was recorded."
+                + "heap trends are judged on the heap goal divided by (1 + GOGC/100), else on the lowest heap objects of each GC cycle, "
+                + "and the heap-goal comparison uses the heap profile's `inuse_space`."
         case let .underflow(series, samples, firstTime):
             let names = series.map { "`\($0)`" }.joined(separator: ", ")
             return "\(names) exceeded 2^63 at \(samples) sample\(samples == 1 ? "" : "s") (first at "

@@ -7,14 +7,19 @@ extension ReportPage {
     /// Builds the page for `recording` from its breakdowns (one per instance, in order).
     ///
     /// `css` is placed inline; `notes` overrides the recording's own `notes.md`.
-    public static func build(recording: Recording, breakdowns: [MemoryBreakdown], css: String, notes: String? = nil) -> ReportPage {
+    /// `findings[i]` are `breakdowns[i]`'s (see `RecordingFindings`); nil computes them.
+    public static func build(recording: Recording, breakdowns: [MemoryBreakdown], css: String, notes: String? = nil,
+                             findings: [[Finding]]? = nil) -> ReportPage {
         let noteText = notes ?? recording.notes
+        let findings = findings ?? RecordingFindings.compute(recording: recording, breakdowns: breakdowns)
         var usedAnchors: Set<String> = []
-        let sections = breakdowns.map { breakdown -> InstanceSection in
+        let sections = breakdowns.enumerated().map { index, breakdown -> InstanceSection in
             var anchor = "instance-" + slug(breakdown.instance.description)
             while usedAnchors.contains(anchor) { anchor += "-" }
             usedAnchors.insert(anchor)
-            return InstanceSection.build(breakdown: breakdown, anchor: anchor, recordingLocation: recording.location)
+            return InstanceSection.build(breakdown: breakdown, anchor: anchor, recordingLocation: recording.location,
+                                         findings: index < findings.count ? findings[index] : [],
+                                         profiles: index == 0 ? recording.profiles : ProfileSet())
         }
         let warnings = inputWarnings(recording)
         return ReportPage(
@@ -28,6 +33,7 @@ extension ReportPage {
             contentSecurityPolicy: ContentSecurityPolicy.forReport,
             css: css,
             notesHTML: noteText.map(MarkdownRenderer.html),
+            findings: FindingsSection.build(findings: findings, breakdowns: breakdowns, profiles: recording.profiles),
             instances: sections,
             hasSeveralInstances: sections.count > 1,
             heapProfile: ProfileSectionView.build(
@@ -78,7 +84,8 @@ extension String {
 }
 
 extension InstanceSection {
-    static func build(breakdown: MemoryBreakdown, anchor: String, recordingLocation: String) -> InstanceSection {
+    static func build(breakdown: MemoryBreakdown, anchor: String, recordingLocation: String, findings: [Finding] = [],
+                      profiles: ProfileSet = ProfileSet()) -> InstanceSection {
         let peak = breakdown.peakIndex, last = breakdown.lastIndex
         let start = breakdown.timestamps[0], end = breakdown.timestamps[last]
         let lastTime = UTCTime(unixSeconds: end).readable
@@ -97,13 +104,14 @@ extension InstanceSection {
             window: window,
             sourceNote: sourceNote(breakdown),
             summaryHTML: MarkdownRenderer.html(GeneratedSummary.markdown(breakdown)),
-            chartSVG: chart(breakdown).svg(),
+            chartSVG: chart(breakdown, findings: findings, profiles: profiles).svg(),
             chartCaption: "Go memory by category, stacked (the layers add up to Go memory). "
                 + "Dotted: Go memory and heap total. " + (breakdown.hasRSS ? "Solid: RSS. " : "The recording has no RSS. ")
                 + (limitIsDrawn(breakdown) ? "Dashed: the container's memory limit. " : "")
                 + (breakdown.container?.highestLimit.map { limitIsDrawn(breakdown) ? "" : "The container's memory limit, \(ByteFormat.string($0)), is far above the chart. " } ?? "")
                 + "Bytes in powers of 1024; times in UTC."
-                + (breakdown.restarts.isEmpty ? "" : " Orange dashes: restarts."),
+                + (breakdown.restarts.isEmpty ? "" : " Orange dashes: restarts.")
+                + (findings.isEmpty ? "" : " Strips above the plot: the findings' windows (red critical, amber warning, blue info)."),
             chartSource: chartSource(breakdown, location: recordingLocation),
             reconciliationSource: reconciliationSource(breakdown, location: recordingLocation),
             breakdownSource: "Source: " + DataNotesText.files(breakdown.sources.categories, recordingLocation: recordingLocation)
@@ -176,7 +184,7 @@ extension InstanceSection {
         return "<svg class=\"swatch\" width=\"24\" height=\"12\" viewBox=\"0 0 24 12\" aria-hidden=\"true\"><line x1=\"0\" y1=\"6\" x2=\"24\" y2=\"6\" stroke=\"\(color)\" stroke-width=\"2\"\(dash)/></svg>"
     }
 
-    private static func chart(_ breakdown: MemoryBreakdown) -> StackedAreaChart {
+    private static func chart(_ breakdown: MemoryBreakdown, findings: [Finding], profiles: ProfileSet) -> StackedAreaChart {
         var lines = [
             StackedAreaChart.Line(name: "Go memory", color: ChartPalette.goMemoryLine, style: .dotted, values: breakdown.goMemory),
             StackedAreaChart.Line(name: "Heap total", color: ChartPalette.heapTotalLine, style: .dotted, values: breakdown.heapTotal),
@@ -198,6 +206,11 @@ extension InstanceSection {
             markers: breakdown.restarts.map { restart in
                 let text = DataNotesText.marker(restart)
                 return StackedAreaChart.Marker(time: restart.time, label: text.label, detail: text.detail, color: ChartPalette.restartMarker)
+            },
+            bands: findings.map { finding in
+                StackedAreaChart.Band(start: finding.start, end: finding.end,
+                                      label: "\(finding.severity.rawValue.capitalized): \(FindingText(finding: finding, profiles: profiles).title)",
+                                      color: ChartPalette.severity(finding.severity.rawValue))
             })
     }
 

@@ -19,6 +19,8 @@ public struct ReportPage: Sendable {
     public var css: String
     /// The user's notes rendered from Markdown, nil when there are none.
     public var notesHTML: String?
+    /// The findings, which lead the page.
+    public var findings: FindingsSection
     public var instances: [InstanceSection]
     /// A table of contents, shown when there are several instances.
     public var hasSeveralInstances: Bool
