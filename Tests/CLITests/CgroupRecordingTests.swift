@@ -50,6 +50,25 @@ final class CgroupRecordingTests: XCTestCase {
         XCTAssertTrue(html.contains("<th scope=\"row\">Container memory (cgroup memory.current)</th><td class=\"num\" title=\"138,412,032 bytes\">132 MiB</td>"))
     }
 
+    /// A 140 MiB memory.max: the container's 132 MiB at the end is 94% of it, and the
+    /// heap leak would reach it in minutes.
+    func testNearTheLimit() throws {
+        let path = try recording(limit: String(140 * 1_048_576))
+        let summary = folder.appendingPathComponent("l.json")
+        let result = try CommandRunner.run(["report", path, "-o", folder.appendingPathComponent("l.html").path, "--json", summary.path])
+        XCTAssertEqual(result.status, 0, result.stderr)
+        let json = try JSONSerialization.jsonObject(with: Data(contentsOf: summary)) as? [String: Any]
+        let findings = try XCTUnwrap(json?["findings"] as? [[String: Any]])
+        XCTAssertEqual(findings.map { $0["id"] as? String }, ["heap-leak", "near-memory-limit"])
+        let near = try XCTUnwrap(findings.last?["evidence"] as? [String: Double])
+        XCTAssertEqual(near["limit_bytes"], 140 * 1_048_576)
+        XCTAssertEqual(near["peak_bytes"], 132 * 1_048_576)
+        XCTAssertEqual(near["peak_share_of_limit"], 0.943)
+        let leak = try XCTUnwrap(findings.first?["evidence"] as? [String: Double])
+        XCTAssertEqual(leak["memory_limit_bytes"], 140 * 1_048_576)
+        XCTAssertLessThan(try XCTUnwrap(leak["hours_to_limit"]), 0.1)
+    }
+
     func testNoLimit() throws {
         let path = try recording(limit: "max")
         let output = folder.appendingPathComponent("n.html")
