@@ -33,7 +33,6 @@ struct DemoCommand: ParsableCommand {
             (pprof + name, [UInt8](BundledFiles.data(at: pprof + name) ?? Data()))
         }
         try ReportPipeline(recording: recording, instanceFilter: nil, notes: nil, templates: templates,
-                           failOn: render.failOn)
-            .run(output: render.output, json: render.json)
+                           options: render).run()
     }
 }

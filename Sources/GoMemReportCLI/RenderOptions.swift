@@ -1,3 +1,4 @@
+import Foundation
 import ArgumentParser
 
 /// Options every command that renders a report shares.
@@ -18,4 +19,31 @@ struct RenderOptions: ParsableArguments {
 
     @Option(name: .customLong("assets"), help: ArgumentHelp("Use report.css from this folder instead of the bundled stylesheet.", valueName: "dir"))
     var assets: String?
+
+    @Option(name: .customLong("markdown"), help: ArgumentHelp("Also write a Markdown summary (findings, key numbers, top growers) for tickets and chat.", valueName: "summary.md"))
+    var markdown: String?
+
+    @Option(name: .customLong("email"), help: ArgumentHelp("Also write an email (MIME, .eml): a text and HTML summary with the report attached. Send it with sendmail -t < FILE.", valueName: "report.eml"))
+    var email: String?
+
+    @Option(name: .customLong("to"), help: ArgumentHelp("The email's recipient (repeatable).", valueName: "address"))
+    var to: [String] = []
+
+    @Option(name: .customLong("from"), help: ArgumentHelp("The email's sender.", valueName: "address"))
+    var from: String = "gomemreport <gomemreport@localhost>"
+
+    @Option(name: .customLong("subject"), help: ArgumentHelp("The email's subject (default: the recording and its worst finding).", valueName: "text"))
+    var subject: String?
+
+    @Option(name: .customLong("generated-at"), help: ArgumentHelp("The time to date output with (RFC 3339 or Unix seconds); default SOURCE_DATE_EPOCH, else the recording's last sample.", valueName: "time"))
+    var generatedAt: String?
+
+    /// --generated-at, else SOURCE_DATE_EPOCH, in Unix seconds; nil when neither is set.
+    func generatedAtSeconds() throws -> Double? {
+        if let generatedAt { return try TimeArgument.seconds(generatedAt, option: "--generated-at") }
+        if let epoch = ProcessInfo.processInfo.environment["SOURCE_DATE_EPOCH"] {
+            return try TimeArgument.seconds(epoch, option: "SOURCE_DATE_EPOCH")
+        }
+        return nil
+    }
 }

@@ -92,8 +92,7 @@ struct ReportCommand: ParsableCommand {
         try ProfileChoice.apply(profiles: profile, bases: base, maximumBytes: maxProfileBytes, to: &loaded.profiles)
         if normalize { loaded.profiles.normalizeHeap() }
         try ReportPipeline(recording: loaded, instanceFilter: instance, notes: notesText, templates: templates,
-                           failOn: render.failOn)
-            .run(output: render.output, json: render.json)
+                           options: render).run()
     }
 
     /// The sources given one by one, named after the first of them.

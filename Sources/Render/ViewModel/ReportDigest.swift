@@ -1,0 +1,69 @@
+import Analysis
+import MemoryModel
+
+/// The report in a few lines, for places that are not a browser: a ticket or chat
+/// message (Markdown), an email's text part, and its short HTML part. One set of
+/// figures, several renderings; every figure is the full report's.
+public struct ReportDigest: Sendable {
+    public struct InstanceLine: Sendable {
+        public var name: String
+        public var window: String
+        public var goLast: String
+        public var goPeak: String
+        public var rssLast: String
+        public var nonGoLast: String
+        public var verdict: String
+    }
+
+    public struct FindingLine: Sendable {
+        public var id: String
+        public var severity: String
+        public var title: String
+        public var confidence: String
+        public var instance: String
+        /// The code the finding points at, e.g. "main.FooHandler (main.go:45) +44.9 MiB".
+        public var growers: [String]
+    }
+
+    public var recordingName: String
+    public var tool: String
+    /// "1 critical" or "Nothing to fix".
+    public var headline: String
+    public var instances: [InstanceLine]
+    public var findings: [FindingLine]
+
+    /// The subject line's words: the worst finding, or that there is nothing to fix.
+    public var worst: String {
+        guard let first = findings.first, first.severity != "info" else { return "nothing to fix" }
+        return "\(first.severity) \(first.id): \(first.title)"
+    }
+
+    public static func build(recording: Recording, breakdowns: [MemoryBreakdown], findings: [[Finding]]? = nil) -> ReportDigest {
+        let findings = findings ?? RecordingFindings.compute(recording: recording, breakdowns: breakdowns)
+        let section = FindingsSection.build(findings: findings, breakdowns: breakdowns, profiles: recording.profiles)
+        let ordered = FindingsSection.ordered(findings: findings, breakdowns: breakdowns)
+        let lines = zip(ordered, section.findings).map { entry, view -> FindingLine in
+            let goroutines = entry.finding.kind == .goroutineLeak
+            let growers = entry.finding.attribution.prefix(3).map { row -> String in
+                let amount = goroutines ? "+" + DigitGrouping.string(row.delta) : ByteFormat.signed(Double(row.delta))
+                let place = row.line > 0 ? " (\(view.attribution.first { $0.function == row.function }?.position ?? "\(row.line)"))" : ""
+                return "\(row.function)\(place) \(amount)" + (row.detail.map { ", \($0)" } ?? "")
+            }
+            return FindingLine(id: view.id, severity: view.severity, title: view.title, confidence: view.confidence,
+                               instance: entry.instance.description, growers: Array(growers))
+        }
+        let instances = breakdowns.map { breakdown -> InstanceLine in
+            let last = Reconciliation(breakdown: breakdown, index: breakdown.lastIndex)
+            let peak = Reconciliation(breakdown: breakdown, index: breakdown.peakIndex)
+            let start = breakdown.timestamps[0], end = breakdown.timestamps[breakdown.lastIndex]
+            return InstanceLine(
+                name: breakdown.instance.description,
+                window: "\(UTCTime(unixSeconds: start).readable) – \(UTCTime(unixSeconds: end).clock(seconds: true)) UTC (\(DurationFormat.string(seconds: end - start)))",
+                goLast: ByteFormat.string(last.goMemory), goPeak: ByteFormat.string(peak.goMemory),
+                rssLast: last.rss.map(ByteFormat.string) ?? "unknown", nonGoLast: last.nonGo.map(ByteFormat.signed) ?? "unknown",
+                verdict: GeneratedSummary.verdictLabel(last))
+        }
+        return ReportDigest(recordingName: recording.name, tool: "\(ToolVersion.name) \(ToolVersion.current)",
+                            headline: section.headline, instances: instances, findings: lines)
+    }
+}
