@@ -74,9 +74,15 @@ final class ChildProcess {
 
     /// A TCP port on 127.0.0.1 that nothing listens on right now.
     static func freePort() throws -> Int {
+        let (descriptor, port) = try bindLoopback()
+        close(descriptor)
+        return port
+    }
+
+    /// A socket bound to a free port on 127.0.0.1, and the port.
+    static func bindLoopback() throws -> (descriptor: Int32, port: Int) {
         let descriptor = socket(AF_INET, Int32(SOCK_STREAM.rawValue), 0)
         guard descriptor >= 0 else { throw LiveTestSetupError("socket() failed") }
-        defer { close(descriptor) }
         var address = sockaddr_in()
         address.sin_family = sa_family_t(AF_INET)
         address.sin_addr.s_addr = inet_addr("127.0.0.1")
@@ -85,9 +91,25 @@ final class ChildProcess {
         let bound = withUnsafeMutablePointer(to: &address) { pointer in
             pointer.withMemoryRebound(to: sockaddr.self, capacity: 1) { bind(descriptor, $0, length) == 0 && getsockname(descriptor, $0, &length) == 0 }
         }
-        guard bound else { throw LiveTestSetupError("cannot bind a port on 127.0.0.1") }
-        return Int(UInt16(bigEndian: address.sin_port))
+        guard bound else {
+            close(descriptor)
+            throw LiveTestSetupError("cannot bind a port on 127.0.0.1")
+        }
+        return (descriptor, Int(UInt16(bigEndian: address.sin_port)))
     }
+}
+
+/// A loopback port that refuses connections and that no server can take while this
+/// lives: bound, never listening.
+final class ClosedPort {
+    let port: Int
+    private let descriptor: Int32
+
+    init() throws {
+        (descriptor, port) = try ChildProcess.bindLoopback()
+    }
+
+    deinit { close(descriptor) }
 }
 
 /// Why a live test could not set up its server: a missing program (named with the

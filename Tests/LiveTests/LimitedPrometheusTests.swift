@@ -5,7 +5,9 @@ import XCTest
 /// A Prometheus that refuses big queries (`--query.max-samples=20`) and warns on every
 /// answer (its remote-read store is a closed port): the server's own words reach the user.
 final class LimitedPrometheusTests: PrometheusTestCase {
-    nonisolated(unsafe) static let closedPort = (try? ChildProcess.freePort()) ?? 1
+    /// Held open for the whole run, so no server of another test can take the port.
+    nonisolated(unsafe) static let remoteRead = try? ClosedPort()
+    static var closedPort: Int { remoteRead?.port ?? 1 }
 
     override class var settings: PrometheusServer.Settings {
         PrometheusServer.Settings(

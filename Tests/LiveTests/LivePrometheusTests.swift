@@ -119,12 +119,14 @@ final class LivePrometheusTests: PrometheusTestCase {
     }
 
     func testUnreachableServer() throws {
-        let port = try ChildProcess.freePort()
+        let closed = try ClosedPort()
+        let port = closed.port
         let result = try CommandRunner.run(["report", "--prometheus", "http://127.0.0.1:\(port)", "--since", "1h", "-o", path("x.html"),
                                             "--save-recording", path("rec")])
         XCTAssertEqual(result.status, 1)
         XCTAssertEqual(result.stderr, "gomemreport: cannot reach http://127.0.0.1:\(port)/api/v1/query_range (connection refused or no route, 3 attempts): check --prometheus and that the server is up\n")
         try assertNothingWritten()
+        withExtendedLifetime(closed) {}
     }
 
     func testResponseSizeCap() throws {
