@@ -70,6 +70,8 @@ let package = Package(
             dependencies: ["Render", "Analysis", "Ingest", "MemoryModel", "BundledResources", "TestSupport"],
             path: "Tests/RenderTests"),
         .testTarget(name: "CLITests", dependencies: ["gomemreport", "TestSupport"], path: "Tests/CLITests"),
+        // Against a real Prometheus (Debian's prometheus package) that the tests start.
+        .testTarget(name: "LiveTests", dependencies: ["gomemreport", "Ingest", "Analysis", "MemoryModel", "TestSupport"], path: "Tests/LiveTests"),
     ],
     swiftLanguageModes: [.v5]
 )

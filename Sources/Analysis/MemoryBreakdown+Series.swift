@@ -87,7 +87,8 @@ extension MemoryBreakdown {
             }
             if filled {
                 used.append(source.label)
-                if !rssFiles.contains(rssSeries.origin.file) { rssFiles.append(rssSeries.origin.file) }
+                let source = rssSeries.origin.label ?? rssSeries.origin.file
+                if !rssFiles.contains(source) { rssFiles.append(source) }
             }
         }
         let rssSource = used.count > 1 ? "\(used[0]) where recorded, else \(used.dropFirst().joined(separator: ", "))"
@@ -114,9 +115,9 @@ extension MemoryBreakdown {
             instance.series(named: name).map { alignNearest($0, to: timestamps) }
         }
         breakdown.sources = BreakdownSources(
-            categories: Set(lookup.values.map(\.origin.file)).sorted(), rss: rssFiles,
-            container: Set(cgroupNames.compactMap { instance.series(named: $0)?.origin.file }).sorted(),
-            process: Set(procSeries.compactMap { $0?.origin.file }).sorted())
+            categories: Set(lookup.values.map { $0.origin.label ?? $0.origin.file }).sorted(), rss: rssFiles,
+            container: Set(cgroupNames.compactMap { instance.series(named: $0).map { $0.origin.label ?? $0.origin.file } }).sorted(),
+            process: Set(procSeries.compactMap { $0.map { $0.origin.label ?? $0.origin.file } }).sorted())
         if cgroup.contains(where: { $0 != nil }) {
             let none = [Double?](repeating: nil, count: timestamps.count)
             breakdown.container = ContainerMemory(current: cgroup[0] ?? none, kernel: cgroup[1] ?? none, limit: cgroup[2] ?? none)

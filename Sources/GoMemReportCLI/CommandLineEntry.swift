@@ -1,5 +1,6 @@
 import ArgumentParser
 import Foundation
+import Ingest
 import MemoryModel
 import Publish
 import Render
@@ -17,6 +18,8 @@ public enum CommandLineEntry {
         } catch let error as TemplateError {
             fail(error.description)
         } catch let error as AtomicFileWriter.WriteError {
+            fail(error.description)
+        } catch let error as PrometheusHTTPError {
             fail(error.description)
         } catch {
             let code = GoMemReport.exitCode(for: error)

@@ -13,6 +13,13 @@ struct ReportCommand: ParsableCommand {
             Prometheus's /api/v1/query_range, notes.md, and the latest and earliest heap and \
             goroutine profiles in pprof/) or a single query_range JSON file.
 
+            With --prometheus URL it queries a live Prometheus-compatible server instead \
+            (Prometheus, Thanos, Mimir, Cortex, VictoriaMetrics): one /api/v1/query_range per \
+            metric the report reads, NAME + --selector, over --since .. --until (default now). \
+            A bearer token is read from $GOMEMREPORT_PROMETHEUS_TOKEN (never printed nor saved); \
+            other credentials go in --header. --save-recording DIR keeps the answers as a \
+            recording folder that renders the same report offline.
+
             Examples:
               gomemreport report recordings/heapleak -o heapleak.html
               gomemreport report query_range.json --instance 10.0.0.7:8080 -o api.html --json api.json
@@ -20,6 +27,14 @@ struct ReportCommand: ParsableCommand {
               gomemreport report recordings/heapleak --templates my-templates --assets my-assets -o branded.html
               gomemreport report recordings/api --profile heap-after.pb.gz --base heap-before.pb.gz -o api.html
               gomemreport report --expvar vars/ --proc status/ --cgroup cgroup/ -o api.html
+              gomemreport report --prometheus http://prom:9090 --selector '{job="api"}' \\
+                --since 6h -o api.html
+              gomemreport report --prometheus http://mimir/prometheus --since 1d \\
+                --header 'X-Scope-OrgID: team-a' --selector '{job="api"}' \\
+                --save-recording incident-4711 -o api.html --json api.json
+              GOMEMREPORT_PROMETHEUS_TOKEN=… gomemreport report --prometheus \\
+                https://thanos.example --since 2026-11-28T07:00:00Z \\
+                --until 2026-11-28T09:00:00Z --step 15s -o api.html
             """)
 
     @Argument(help: ArgumentHelp("A recording folder or a query_range JSON file (or give sources with the options below).", valueName: "recording"))
@@ -63,14 +78,22 @@ struct ReportCommand: ParsableCommand {
 
     @OptionGroup var render: RenderOptions
 
+    @OptionGroup(title: "Live query") var live: LiveSourceOptions
+
     private var sourceOptions: [String] { prometheusJSON + [scrapes, expvar, proc, cgroup].compactMap { $0 } }
 
     func validate() throws {
+        if live.prometheus != nil {
+            if recording != nil || !sourceOptions.isEmpty {
+                throw ValidationError("--prometheus queries a server: give no recording and none of --prometheus-json/--scrapes/--expvar/--proc/--cgroup with it.")
+            }
+            return
+        }
         if recording != nil && !sourceOptions.isEmpty {
             throw ValidationError("Give a recording, or sources with --prometheus-json/--scrapes/--expvar/--proc/--cgroup, not both.")
         }
         if recording == nil && prometheusJSON.isEmpty && scrapes == nil && expvar == nil {
-            throw ValidationError("Give a recording, or memory sources with --prometheus-json, --scrapes or --expvar.")
+            throw ValidationError("Give a recording, memory sources with --prometheus-json, --scrapes or --expvar, or a server with --prometheus URL.")
         }
     }
 
@@ -78,7 +101,9 @@ struct ReportCommand: ParsableCommand {
         let templates = try TemplateLoading.load(templatesFolder: render.templates, assetsFolder: render.assets)
         let notesText = try notes.map(RecordingFolder.readText)
         var loaded: Recording
-        if let recording {
+        if live.prometheus != nil {
+            loaded = try LiveReportSource(options: live).recording()
+        } else if let recording {
             loaded = try RecordingFolder.load(path: recording, maximumProfileBytes: maxProfileBytes, strict: strict)
         } else {
             loaded = try RecordingFolder.assemble(sources, strict: strict)

@@ -118,12 +118,25 @@ public enum RecordingFolder {
                                  notes: String?) throws -> Recording {
         var series: [MetricSeries] = []
         for file in files {
-            series += try PrometheusRangeReader.read(file.bytes, file: file.path)
+            var read = try PrometheusRangeReader.read(file.bytes, file: file.path)
+            for index in read.indices { read[index].origin.label = file.label }
+            series += read
         }
         let warnings = SeriesTimeOrder.repair(&series)
         var recording = Recording(name: name, location: location, sourceFiles: files.map(\.label), series: series, notes: notes)
         recording.warnings = warnings
         return recording
+    }
+
+    /// Builds a recording from answers fetched from a server, exactly as `load` builds
+    /// it from the folder that saving them makes (`prometheus/<name>.json`, read in the
+    /// same order), so a live report and the re-rendered saved one are the same.
+    /// `origin` names an answer in errors.
+    public static func recording(name: String, location: String, answers: [PrometheusAnswer],
+                                 origin: (PrometheusAnswer) -> String) throws -> Recording {
+        let files = answers.map { (path: origin($0), label: $0.recordingPath, bytes: $0.bytes) }
+            .sorted { answerOrder(($0.label as NSString).lastPathComponent, ($1.label as NSString).lastPathComponent) }
+        return try recording(name: name, location: location, files: files, notes: nil)
     }
 
     /// Reads a whole file; failures become `InputError`s that name it.
@@ -149,8 +162,12 @@ public enum RecordingFolder {
 
     private static func jsonFiles(in folder: URL) -> [String] {
         let names = (try? FileManager.default.contentsOfDirectory(atPath: folder.path)) ?? []
-        // query_range.json first, then the rest by name, so the order is stable.
-        return names.filter { $0.hasSuffix(".json") && !$0.hasPrefix(".") }
-            .sorted { ($0 == "query_range.json" ? 0 : 1, $0) < ($1 == "query_range.json" ? 0 : 1, $1) }
+        return names.filter { $0.hasSuffix(".json") && !$0.hasPrefix(".") }.sorted { answerOrder($0, $1) }
+    }
+
+    /// The order answers in `prometheus/` are read in: query_range.json first, then the
+    /// rest by name, so the order is stable.
+    private static func answerOrder(_ a: String, _ b: String) -> Bool {
+        (a == "query_range.json" ? 0 : 1, a) < (b == "query_range.json" ? 0 : 1, b)
     }
 }

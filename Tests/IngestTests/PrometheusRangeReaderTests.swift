@@ -53,6 +53,18 @@ final class PrometheusRangeReaderTests: XCTestCase {
         XCTAssertEqual(series[0].timestamps, [1, 2, 3, 4.5, 5])
     }
 
+    func testEnvelopeKeepsWarningsAndErrorsVerbatim() throws {
+        let answer = #"{"status":"success","data":{"resultType":"matrix","result":[{"metric":{"__name__":"x"},"values":[[1,"2"]]}]},"warnings":["remote_read: \"down\"","second"]}"#
+        let envelope = try PrometheusRangeReader.envelope(Array(answer.utf8), file: "a.json")
+        XCTAssertEqual(envelope, PrometheusRangeReader.Envelope(status: "success", errorType: nil, error: nil, warnings: ["remote_read: \"down\"", "second"]))
+        XCTAssertEqual(try PrometheusRangeReader.read(Array(answer.utf8), file: "a.json").count, 1)
+        let failure = #"{"status":"error","errorType":"execution","error":"query processing would load too many samples into memory in query execution"}"#
+        let failed = try PrometheusRangeReader.envelope(Array(failure.utf8), file: "b.json")
+        XCTAssertEqual(failed.errorType, "execution")
+        XCTAssertEqual(failed.error, "query processing would load too many samples into memory in query execution")
+        XCTAssertThrowsError(try PrometheusRangeReader.envelope(Array("Unauthorized\n".utf8), file: "c"))
+    }
+
     func testPrometheusErrorAnswerIsReportedWithItsType() {
         assertInputError(Fixtures.bad("prometheus-error.json"), location: nil,
                          contains: "Prometheus answered with an error (bad_data): invalid parameter \"query\"")

@@ -16,6 +16,14 @@ import Testing
         #expect(ByteFormat.string(.nan) == "NaN")
     }
 
+    @Test func manySourceFilesOfOneFolderReadAsAPattern() {
+        let answers = (1...35).map { "prometheus/go_\($0).json" }
+        #expect(ReportPage.compact(sourceFiles: answers + ["proc/*.status"]) == ["prometheus/*.json (35 files)", "proc/*.status"])
+        let few = ["prometheus/query_range.json", "prometheus/b.json", "prometheus/c.json"]
+        #expect(ReportPage.compact(sourceFiles: few) == few)
+        #expect(ReportPage.compact(sourceFiles: ["query_range.json", "metrics/*.prom"]) == ["query_range.json", "metrics/*.prom"])
+    }
+
     @Test func utcTime() {
         let t = UTCTime(unixSeconds: 1795851163.588)
         #expect(t.rfc3339 == "2026-11-28T07:32:43.588Z")

@@ -19,8 +19,10 @@ public enum CommandRunner {
     }
 
     /// Runs with `arguments`; output goes through files so a large output cannot block
-    /// the child on a full pipe.
-    public static func run(_ arguments: [String], in directory: URL? = nil) throws -> CommandResult {
+    /// the child on a full pipe. `environment` is added to (or replaces in) this
+    /// process's environment.
+    public static func run(_ arguments: [String], in directory: URL? = nil,
+                           environment: [String: String] = [:]) throws -> CommandResult {
         let scratch = Fixtures.temporaryFolder()
         defer { try? FileManager.default.removeItem(at: scratch) }
         let outURL = scratch.appendingPathComponent("stdout"), errURL = scratch.appendingPathComponent("stderr")
@@ -30,6 +32,9 @@ public enum CommandRunner {
         let process = Process()
         process.executableURL = executable
         process.arguments = arguments
+        if !environment.isEmpty {
+            process.environment = ProcessInfo.processInfo.environment.merging(environment) { $1 }
+        }
         if let directory { process.currentDirectoryURL = directory }
         process.standardOutput = out
         process.standardError = err

@@ -1,3 +1,5 @@
+import MemoryModel
+
 /// What a recording's profile file name says: `heap-20261128T073242588Z.pb.gz`,
 /// `goroutine-20261128T073242588Z.debug2.txt`.
 struct ProfileFileName: Equatable {
@@ -48,13 +50,7 @@ struct ProfileFileName: Equatable {
               let hour = number(9..<11), let minute = number(11..<13), let second = number(13..<15),
               let millis = number(15..<18), (1...12).contains(month), (1...31).contains(day),
               hour < 24, minute < 60, second < 61 else { return nil }
-        // Days from civil (Howard Hinnant).
-        let y = year - (month <= 2 ? 1 : 0)
-        let era = (y >= 0 ? y : y - 399) / 400
-        let yearOfEra = y - era * 400
-        let dayOfYear = (153 * (month + (month > 2 ? -3 : 9)) + 2) / 5 + day - 1
-        let dayOfEra = yearOfEra * 365 + yearOfEra / 4 - yearOfEra / 100 + dayOfYear
-        let days = era * 146_097 + dayOfEra - 719_468
+        let days = CivilDays.days(year: year, month: month, day: day)
         return Double(days * 86400 + hour * 3600 + minute * 60 + second) + Double(millis) / 1000
     }
 }

@@ -8,18 +8,43 @@ import MemoryModel
 ///
 /// Thanos, Mimir, VictoriaMetrics and Cortex answer in the same shape.
 ///
+/// An answer may also carry `"warnings":["…"]` (a server's partial failures, such as
+/// an unreachable remote-read store), which `envelope` returns.
+///
 /// Failure modes, each an `InputError` naming the file: bytes that are not JSON (with
 /// the byte offset), an error answer (`"status":"error"` with its `errorType`/`error`),
 /// a result type other than `matrix`, and a value that is not a number or a time outside
 /// 1970–9999 (with the JSON path of the offending sample). Samples come back in the
 /// answer's order; `SeriesTimeOrder` repairs an answer whose times do not increase.
 public enum PrometheusRangeReader {
+    /// An answer's top level, without its data: what a client needs to tell success
+    /// from failure and to pass the server's words on verbatim.
+    public struct Envelope: Sendable, Equatable {
+        /// `success` or `error`; nil when the JSON has no `status` member.
+        public var status: String?
+        /// `bad_data`, `execution`, `timeout`, `canceled`, `internal`, `unavailable`, `not_found` …
+        public var errorType: String?
+        public var error: String?
+        public var warnings: [String] = []
+    }
+
     /// Decodes `bytes`; `file` is only used to name the file in errors and origins.
     public static func read(_ bytes: [UInt8], file: String) throws -> [MetricSeries] {
+        try scan(bytes, file: file, readingData: true).series
+    }
+
+    /// Reads the answer's `status`, `errorType`, `error` and `warnings`, skipping its
+    /// data without decoding a number. Throws `InputError` only for bytes that are not
+    /// JSON or not a JSON object; an error answer is returned, not thrown.
+    public static func envelope(_ bytes: [UInt8], file: String) throws -> Envelope {
+        try scan(bytes, file: file, readingData: false).envelope
+    }
+
+    private static func scan(_ bytes: [UInt8], file: String, readingData: Bool) throws -> (envelope: Envelope, series: [MetricSeries]) {
         do {
             return try bytes.withUnsafeBufferPointer { buffer in
                 var scanner = JSONScanner(buffer)
-                return try readAnswer(&scanner, file: file)
+                return try readAnswer(&scanner, file: file, readingData: readingData)
             }
         } catch let syntax as JSONSyntaxError {
             if bytes.allSatisfy({ $0 == 0x20 || $0 == 0x0A || $0 == 0x0D || $0 == 0x09 }) {
@@ -29,21 +54,23 @@ public enum PrometheusRangeReader {
         }
     }
 
-    private static func readAnswer(_ scanner: inout JSONScanner, file: String) throws -> [MetricSeries] {
+    private static func readAnswer(_ scanner: inout JSONScanner, file: String,
+                                   readingData: Bool) throws -> (envelope: Envelope, series: [MetricSeries]) {
         guard scanner.peek() == UInt8(ascii: "{") else {
             throw scanner.error("expected a JSON object (a Prometheus query_range answer)")
         }
-        var status: String?
-        var errorType: String?
-        var errorText: String?
+        var envelope = Envelope()
         var resultType: String?
         var series: [MetricSeries]?
         try scanner.forEachMember { scanner, key in
             switch key {
-            case "status": status = try scanner.readString()
-            case "errorType": errorType = try scanner.readString()
-            case "error": errorText = try scanner.readString()
-            case "data":
+            case "status": envelope.status = try scanner.readString()
+            case "errorType": envelope.errorType = try scanner.readString()
+            case "error": envelope.error = try scanner.readString()
+            case "warnings":
+                if try scanner.consumeNull() { return }
+                try scanner.forEachElement { scanner, _ in envelope.warnings.append(try scanner.readString()) }
+            case "data" where readingData:
                 if try scanner.consumeNull() { return }
                 try scanner.forEachMember { scanner, key in
                     switch key {
@@ -56,13 +83,14 @@ public enum PrometheusRangeReader {
             }
         }
         try scanner.expectEnd()
+        guard readingData else { return (envelope, []) }
 
-        guard let status else {
+        guard let status = envelope.status else {
             throw InputError(file: file, location: "status", reason: "missing; this is not a Prometheus API answer")
         }
         guard status == "success" else {
-            let kind = errorType.map { " (\($0))" } ?? ""
-            throw InputError(file: file, reason: "Prometheus answered with an error\(kind): \(errorText ?? "no message")")
+            let kind = envelope.errorType.map { " (\($0))" } ?? ""
+            throw InputError(file: file, reason: "Prometheus answered with an error\(kind): \(envelope.error ?? "no message")")
         }
         guard let resultType else {
             throw InputError(file: file, location: "data.resultType", reason: "missing; this is not a query_range answer")
@@ -73,7 +101,7 @@ public enum PrometheusRangeReader {
         guard let series else {
             throw InputError(file: file, location: "data.result", reason: "missing")
         }
-        return series
+        return (envelope, series)
     }
 
     /// Reads `data.result` on the assumption that it is a matrix; a vector or scalar

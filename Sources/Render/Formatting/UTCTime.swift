@@ -1,3 +1,5 @@
+import MemoryModel
+
 /// UTC calendar times from Unix seconds, computed without locales or time zones so
 /// output is the same on every machine.
 public struct UTCTime: Sendable, Equatable {
@@ -8,22 +10,13 @@ public struct UTCTime: Sendable, Equatable {
         // Clamped to years 1–9999 so no input can make the conversion trap.
         let clamped = unixSeconds.isNaN ? 0 : min(max(unixSeconds, -62_135_596_800), 253_402_300_799.999)
         let totalMilliseconds = Int64((clamped * 1000).rounded())
-        var days = totalMilliseconds.floorDivided(by: 86_400_000)
+        let days = totalMilliseconds.floorDivided(by: 86_400_000)
         let msOfDay = totalMilliseconds - days * 86_400_000
         hour = Int(msOfDay / 3_600_000)
         minute = Int(msOfDay / 60_000 % 60)
         second = Int(msOfDay / 1000 % 60)
         millisecond = Int(msOfDay % 1000)
-        // Howard Hinnant's days-from-civil inverse.
-        days += 719_468
-        let era = days.floorDivided(by: 146_097)
-        let dayOfEra = days - era * 146_097
-        let yearOfEra = (dayOfEra - dayOfEra / 1460 + dayOfEra / 36524 - dayOfEra / 146_096) / 365
-        let dayOfYear = dayOfEra - (365 * yearOfEra + yearOfEra / 4 - yearOfEra / 100)
-        let monthPrime = (5 * dayOfYear + 2) / 153
-        day = Int(dayOfYear - (153 * monthPrime + 2) / 5 + 1)
-        month = Int(monthPrime < 10 ? monthPrime + 3 : monthPrime - 9)
-        year = Int(yearOfEra + era * 400 + (month <= 2 ? 1 : 0))
+        (year, month, day) = CivilDays.date(days: Int(days))
     }
 
     private static func pad(_ value: Int, _ width: Int = 2) -> String {

@@ -85,7 +85,7 @@ enum DataNotesText {
     /// named relative to it, so pages do not depend on where the recording lay.
     static func files(_ files: [String], recordingLocation: String) -> String {
         let location = recordingLocation.hasSuffix("/") ? String(recordingLocation.dropLast()) : recordingLocation
-        return files.map { file -> String in
+        let shown = files.map { file -> String in
             var shown = file
             if file == location {
                 shown = (file as NSString).lastPathComponent
@@ -94,7 +94,8 @@ enum DataNotesText {
             }
             // Snapshot series name their folder: say it is one.
             return (shown as NSString).pathExtension.isEmpty && !shown.hasSuffix("/") ? shown + "/" : shown
-        }.joined(separator: ", ")
+        }
+        return ReportPage.compact(sourceFiles: shown).joined(separator: ", ")
     }
 
     private static func whole(_ value: Double) -> String {

@@ -27,7 +27,7 @@ extension ReportPage {
             toolName: ToolVersion.name,
             toolVersion: ToolVersion.current,
             recordingName: recording.name,
-            sourceFiles: recording.sourceFiles,
+            sourceFiles: compact(sourceFiles: recording.sourceFiles),
             inputWarnings: warnings,
             hasInputWarnings: !warnings.isEmpty,
             contentSecurityPolicy: ContentSecurityPolicy.forReport,
@@ -57,6 +57,28 @@ extension ReportPage {
             return (trimmed as NSString).lastPathComponent + line.dropFirst(trimmed.count)
         }
         return line.replacingOccurrences(of: trimmed + "/", with: "")
+    }
+
+    /// The files a report was read from, with more than three of one folder and
+    /// extension (a live query saves one answer per metric) shown as one pattern:
+    /// `prometheus/*.json (35 files)`.
+    static func compact(sourceFiles: [String]) -> [String] {
+        func pattern(_ file: String) -> String? {
+            guard let slash = file.lastIndex(of: "/"), let dot = file.lastIndex(of: "."), dot > slash else { return nil }
+            return "\(file[...slash])*\(file[dot...])"
+        }
+        var counts: [String: Int] = [:]
+        for file in sourceFiles { if let key = pattern(file) { counts[key, default: 0] += 1 } }
+        var shown: [String] = []
+        var grouped: Set<String> = []
+        for file in sourceFiles {
+            guard let key = pattern(file), let count = counts[key], count > 3 else {
+                shown.append(file)
+                continue
+            }
+            if grouped.insert(key).inserted { shown.append("\(key) (\(count) files)") }
+        }
+        return shown
     }
 
     /// Lower-case letters, digits and dashes only, so it is safe as an id and a file name.
