@@ -14,12 +14,14 @@ public struct GoMemReport: ParsableCommand {
             Examples:
               gomemreport demo -o demo.html
               gomemreport report recordings/heapleak -o heapleak.html --json heapleak.json
+              gomemreport site recordings/* -o site
               gomemreport report --help
 
-            Exit codes: 0 success, 1 bad input or a failed run, 2 bad usage.
+            Exit codes: 0 success, 1 bad input or a failed run, 2 bad usage, 3 a finding
+            matched --fail-on.
             """,
         version: "\(ToolVersion.name) \(ToolVersion.current)",
-        subcommands: [ReportCommand.self, ProfileCommand.self, TopCommand.self, DemoCommand.self])
+        subcommands: [ReportCommand.self, SiteCommand.self, ProfileCommand.self, TopCommand.self, DemoCommand.self])
 
     public init() {}
 }

@@ -82,7 +82,7 @@ extension ReportPage {
     }
 
     /// Lower-case letters, digits and dashes only, so it is safe as an id and a file name.
-    static func slug(_ text: String) -> String {
+    public static func slug(_ text: String) -> String {
         var out = ""
         for scalar in text.lowercased().unicodeScalars {
             if ("a"..."z").contains(scalar) || ("0"..."9").contains(scalar) {

@@ -1,0 +1,125 @@
+import Analysis
+import Dispatch
+import Foundation
+import Ingest
+import MemoryModel
+import Publish
+import Render
+
+/// Builds a site: renders recordings concurrently into a folder beside the target,
+/// writes the index and index.json, then swaps the folder in.
+struct SiteBuilder {
+    static let indexSchema = "gomemreport/site/v1"
+
+    var recordings: [String]
+    var output: String
+    var title: String
+    var jobs: Int
+    var strict: Bool
+    var maximumProfileBytes: Int
+    var templates: TemplateSet
+
+    private enum Outcome {
+        case page(SiteIndexPage.Entry, summary: ReportSummary)
+        case failure(recording: String, error: String)
+    }
+
+    /// Returns how many recordings failed.
+    func build() throws -> Int {
+        let site = try SiteFolder(target: output, marker: Self.indexSchema)
+        let names = Self.pageNames(recordings)
+        var outcomes = [Outcome?](repeating: nil, count: recordings.count)
+        let lock = NSLock()
+        let progress = SiteProgress(total: recordings.count)
+        let slots = DispatchSemaphore(value: jobs)
+        let group = DispatchGroup()
+        let queue = DispatchQueue(label: "gomemreport.site", attributes: .concurrent)
+        var writeError: Error?
+        for (index, path) in recordings.enumerated() {
+            slots.wait()
+            group.enter()
+            queue.async {
+                defer { slots.signal(); group.leave() }
+                progress.started(path)
+                let outcome = render(path, page: names[index], into: site)
+                lock.lock()
+                outcomes[index] = outcome
+                if case .failure(_, let error) = outcome, error.hasPrefix("cannot write") { writeError = writeError ?? SiteWriteFailure(error) }
+                lock.unlock()
+                switch outcome {
+                case .page(let entry, _): progress.finished(path, note: "\(entry.page)")
+                case .failure(_, let error): progress.finished(path, note: "failed: \(error)")
+                case nil: break
+                }
+            }
+        }
+        group.wait()
+        progress.done()
+        if let writeError { throw writeError }
+
+        var entries: [SiteIndexPage.Entry] = [], failures: [(recording: String, error: String)] = []
+        var pages: [SiteIndexJSON.Page] = []
+        for outcome in outcomes.compactMap({ $0 }) {
+            switch outcome {
+            case let .page(entry, summary):
+                entries.append(entry)
+                pages.append(SiteIndexJSON.Page(page: entry.page, recording: entry.recording.name, summary: summary))
+            case let .failure(recording, error):
+                failures.append((recording, error))
+            }
+        }
+        let index = SiteIndexPage.build(title: title, entries: entries, failures: failures, css: templates.css)
+        try site.write(try templates.render(index, template: "site-index"), as: "index.html")
+        let json = SiteIndexJSON(schema: Self.indexSchema, title: title, tool: "\(ToolVersion.name) \(ToolVersion.current)", pages: pages,
+                                 failures: failures.map { .init(recording: $0.recording, error: $0.error) })
+        try site.write(try json.text(), as: "index.json")
+        try site.commit()
+        Diagnostics.note("wrote \(output): \(entries.count) page\(entries.count == 1 ? "" : "s") and index.html"
+            + (failures.isEmpty ? "" : "; \(failures.count) recording\(failures.count == 1 ? "" : "s") failed"))
+        return failures.count
+    }
+
+    private func render(_ path: String, page: String, into site: SiteFolder) -> Outcome {
+        do {
+            let recording = try RecordingFolder.load(path: path, maximumProfileBytes: maximumProfileBytes, strict: strict)
+            let instances = recording.instances.filter { MemoryBreakdown.availableScheme(in: $0) != nil }
+            guard !instances.isEmpty else {
+                throw InputError(file: path, reason: "no instance has a complete set of Go memory series")
+            }
+            let breakdowns = try instances.map { try MemoryBreakdown.compute(from: $0, file: $0.series.first?.origin.file ?? path) }
+            let findings = RecordingFindings.compute(recording: recording, breakdowns: breakdowns)
+            let html = try templates.render(ReportPage.build(recording: recording, breakdowns: breakdowns, css: templates.css, findings: findings))
+            let summary = ReportSummary.build(recording: recording, breakdowns: breakdowns, findings: findings)
+            do {
+                try site.write(html, as: page)
+            } catch {
+                return .failure(recording: path, error: "cannot write \(page): \(error)")
+            }
+            return .page(.init(page: page, recording: recording, breakdowns: breakdowns, findings: findings), summary: summary)
+        } catch let error as InputError {
+            return .failure(recording: path, error: error.description)
+        } catch {
+            return .failure(recording: path, error: "\(error)")
+        }
+    }
+
+    /// `heapleak.html` for `recordings/heapleak`: stable between runs, lower-case
+    /// letters, digits and dashes only, `-2`, `-3`… when two recordings share a name.
+    static func pageNames(_ paths: [String]) -> [String] {
+        var used: Set<String> = ["index"]
+        return paths.map { path in
+            var stem = URL(fileURLWithPath: path).standardizedFileURL.lastPathComponent
+            if stem.hasSuffix(".json") { stem = String(stem.dropLast(5)) }
+            let base = ReportPage.slug(stem)
+            var name = base, number = 2
+            while used.contains(name) { name = "\(base)-\(number)"; number += 1 }
+            used.insert(name)
+            return name + ".html"
+        }
+    }
+}
+
+struct SiteWriteFailure: Error, CustomStringConvertible {
+    let description: String
+    init(_ description: String) { self.description = description }
+}

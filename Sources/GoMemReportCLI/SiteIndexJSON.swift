@@ -1,0 +1,29 @@
+import Foundation
+import Render
+
+/// `index.json` of a site (schema `gomemreport/site/v1`): every page with its JSON
+/// summary (schema `gomemreport/summary/v1`), and the recordings that failed.
+struct SiteIndexJSON: Encodable {
+    struct Page: Encodable {
+        var page: String
+        var recording: String
+        var summary: ReportSummary
+    }
+
+    struct Failure: Encodable {
+        var recording: String
+        var error: String
+    }
+
+    var schema: String
+    var title: String
+    var tool: String
+    var pages: [Page]
+    var failures: [Failure]
+
+    func text() throws -> String {
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
+        return String(decoding: try encoder.encode(self), as: UTF8.self) + "\n"
+    }
+}

@@ -1,0 +1,115 @@
+import Foundation
+import TestSupport
+import XCTest
+
+/// `gomemreport site`: pages, index, index.json, failures, determinism and safe replacement.
+final class SiteCommandTests: XCTestCase {
+    private var folder: URL!
+    override func setUp() { folder = Fixtures.temporaryFolder() }
+    override func tearDown() { try? FileManager.default.removeItem(at: folder) }
+    private func path(_ name: String) -> String { folder.appendingPathComponent(name).path }
+
+    /// Run from the fixtures folder, so names in errors are relative and the golden is stable.
+    private func site(_ recordings: [String], to output: String, extra: [String] = []) throws -> CommandResult {
+        try CommandRunner.run(["site"] + recordings + ["-o", output, "--jobs", "2"] + extra, in: Fixtures.folder)
+    }
+
+    func testSiteWithAFailure() throws {
+        let output = path("site")
+        let result = try site(["recordings/steady", "recordings/heapleak", "bad/not-json.json", "recordings/virtual"], to: output)
+        XCTAssertEqual(result.status, 1, result.stderr)
+        XCTAssertTrue(result.stderr.contains("gomemreport: [3/4] ") || result.stderr.contains("bad/not-json.json: failed: bad/not-json.json: byte 0: not valid JSON"), result.stderr)
+        XCTAssertTrue(result.stderr.hasSuffix("gomemreport: wrote \(URL(fileURLWithPath: output).standardizedFileURL.path): 3 pages and index.html; 1 recording failed\n"), result.stderr)
+        let files = try FileManager.default.contentsOfDirectory(atPath: output).sorted()
+        XCTAssertEqual(files, ["heapleak.html", "index.html", "index.json", "steady.html", "virtual.html"])
+
+        let index = try String(contentsOfFile: output + "/index.html", encoding: .utf8)
+        assertGolden(index, "site/index.html", scrub: Self.scrubVersion)
+        assertGolden(try String(contentsOfFile: output + "/index.json", encoding: .utf8), "site/index.json", scrub: Self.scrubVersion)
+        // Worst first: heapleak (critical), virtual (warning), steady (nothing to fix).
+        let order = ["heapleak.html#", "virtual.html#", "steady.html#"].map { index.range(of: "href=\"\($0)")!.lowerBound }
+        XCTAssertEqual(order, order.sorted())
+        XCTAssertTrue(index.contains("3 instances in 4 recordings: 1 with critical findings, 1 with warnings. 1 recording could not be read."))
+        XCTAssertTrue(index.contains("<li><strong>bad/not-json.json</strong>: bad/not-json.json: byte 0: not valid JSON"))
+        // Links are relative: no scheme, no absolute path.
+        for href in index.components(separatedBy: "href=\"").dropFirst().map({ String($0.prefix { $0 != "\"" }) }) {
+            XCTAssertFalse(href.hasPrefix("/") || href.contains(":"), href)
+        }
+        let json = try JSONSerialization.jsonObject(with: Data(contentsOf: URL(fileURLWithPath: output + "/index.json"))) as! [String: Any]
+        XCTAssertEqual(json["schema"] as? String, "gomemreport/site/v1")
+        let pages = json["pages"] as! [[String: Any]]
+        XCTAssertEqual(pages.map { $0["page"] as? String }, ["steady.html", "heapleak.html", "virtual.html"])
+        XCTAssertEqual((pages[1]["summary"] as? [String: Any])?["schema"] as? String, "gomemreport/summary/v1")
+    }
+
+    /// The same inputs give the same bytes, page and index alike, whatever the job count.
+    func testDeterministic() throws {
+        let inputs = ["recordings/heapleak", "recordings/goroutineleak", "recordings/mmap"]
+        XCTAssertEqual(try site(inputs, to: path("a")).status, 0)
+        XCTAssertEqual(try CommandRunner.run(["site"] + inputs + ["-o", path("b"), "--jobs", "1"], in: Fixtures.folder).status, 0)
+        for name in try FileManager.default.contentsOfDirectory(atPath: path("a")) {
+            XCTAssertEqual(Fixtures.bytes(path("a/\(name)")), Fixtures.bytes(path("b/\(name)")), name)
+        }
+    }
+
+    /// A site replaces the previous site in one step; a folder that is not a site is never replaced.
+    func testReplacesOnlyASite() throws {
+        let output = path("site")
+        XCTAssertEqual(try site(["recordings/steady"], to: output).status, 0)
+        XCTAssertEqual(try site(["recordings/heapleak", "recordings/steady"], to: output).status, 0)
+        XCTAssertEqual(try FileManager.default.contentsOfDirectory(atPath: output).sorted(), ["heapleak.html", "index.html", "index.json", "steady.html"])
+        XCTAssertEqual(try FileManager.default.contentsOfDirectory(atPath: folder.path).sorted(), ["site"], "no temporary folder left")
+
+        let mine = path("mine")
+        try FileManager.default.createDirectory(atPath: mine, withIntermediateDirectories: true)
+        try "keep me\n".write(toFile: mine + "/notes.txt", atomically: true, encoding: .utf8)
+        let refused = try site(["recordings/steady"], to: mine)
+        XCTAssertEqual(refused.status, 1)
+        XCTAssertTrue(refused.stderr.contains("exists and is not a gomemreport site; give a new or empty folder"), refused.stderr)
+        XCTAssertEqual(try FileManager.default.contentsOfDirectory(atPath: mine), ["notes.txt"])
+    }
+
+    /// A run killed midway leaves the previous site exactly as it was.
+    func testKilledRunLeavesThePreviousSite() throws {
+        let output = path("site")
+        XCTAssertEqual(try site(["recordings/steady"], to: output).status, 0)
+        let before = try FileManager.default.contentsOfDirectory(atPath: output).sorted().map { ($0, Fixtures.bytes(output + "/" + $0)) }
+
+        // Many recordings (each of the seven, four times), one at a time: long enough to kill midway.
+        let names = try FileManager.default.contentsOfDirectory(atPath: Fixtures.folder.path + "/recordings").sorted()
+        let inputs = Array(repeating: names.map { "recordings/\($0)" }, count: 4).flatMap { $0 }
+        let process = Process()
+        process.executableURL = CommandRunner.executable
+        process.arguments = ["site"] + inputs + ["-o", output, "--jobs", "1"]
+        process.currentDirectoryURL = Fixtures.folder
+        process.standardError = FileHandle.nullDevice
+        try process.run()
+        // Kill it once it has started writing pages into its temporary folder.
+        let deadline = Date().addingTimeInterval(20)
+        var sawWork = false
+        while Date() < deadline && process.isRunning {
+            let temporary = try FileManager.default.contentsOfDirectory(atPath: folder.path).filter { $0.hasPrefix(".site.tmp-") }
+            if let first = temporary.first,
+               let pages = try? FileManager.default.contentsOfDirectory(atPath: folder.path + "/" + first), pages.count >= 2 {
+                sawWork = true
+                break
+            }
+            usleep(20_000)
+        }
+        kill(process.processIdentifier, SIGKILL)
+        process.waitUntilExit()
+        XCTAssertTrue(sawWork, "the run finished before it could be killed midway")
+        XCTAssertEqual(process.terminationReason, .uncaughtSignal)
+        let after = try FileManager.default.contentsOfDirectory(atPath: output).sorted().map { ($0, Fixtures.bytes(output + "/" + $0)) }
+        XCTAssertEqual(after.map(\.0), before.map(\.0))
+        XCTAssertTrue(zip(after, before).allSatisfy { $0.1 == $1.1 }, "the previous site changed")
+
+        // The next run clears the killed run's temporary folder.
+        XCTAssertEqual(try site(["recordings/steady"], to: output).status, 0)
+        XCTAssertEqual(try FileManager.default.contentsOfDirectory(atPath: folder.path).sorted(), ["site"])
+    }
+
+    static func scrubVersion(_ text: String) -> String {
+        text.replacingOccurrences(of: "gomemreport 0.1.0", with: "gomemreport VERSION")
+    }
+}
