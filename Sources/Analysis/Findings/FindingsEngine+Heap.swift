@@ -9,8 +9,12 @@ extension FindingsEngine {
         guard let trend = Trend(times: live.times, values: live.values) else { return nil }
         let growth = trend.change
         let base = max(trend.fittedStart, 1)
-        guard trend.confidence >= t.trendConfidence, growth >= t.heapLeakMinimumBytes,
-              growth >= t.heapLeakMinimumFraction * base else { return nil }
+        guard trend.confidence >= t.trendConfidence else { return nil }
+        guard growth >= t.heapLeakMinimumBytes, growth >= t.heapLeakMinimumFraction * base else {
+            // A rise that stopped early leaves most pairs of points on the plateau, so
+            // the robust slope is flat: look for the step itself.
+            return warmUpStep(live, thresholds: t)
+        }
 
         var facts: [(key: String, value: String)] = [("live_heap_source", sourceName(live.source))]
         // Growth that stopped: the last third no longer rises (or far slower).
@@ -50,6 +54,25 @@ extension FindingsEngine {
         evidence.append(("growth_start_unix", rounded(began, 1000)))
         return Finding(kind: .heapLeak, severity: severity, confidence: trend.confidence, start: began, end: trend.end,
                        bytesAtStake: growth, evidence: evidence, facts: facts, attribution: heapGrowers(c.profiles))
+    }
+
+    /// `heap-warm-up` when the live heap's early level (median of the first tenth) is
+    /// well below its late level (median of the second half) and the second half is flat.
+    static func warmUpStep(_ live: LiveHeapSeries, thresholds t: FindingThresholds) -> Finding? {
+        let count = live.values.count
+        guard count >= 10 else { return nil }
+        let early = Trend.median(sorted: live.values.prefix(max(1, count / 10)).sorted())
+        let late = Trend.median(sorted: live.values.suffix(count / 2).sorted())
+        let rise = late - early
+        guard rise >= t.heapLeakMinimumBytes, rise >= t.heapLeakMinimumFraction * max(early, 1) else { return nil }
+        let half = count - count / 2
+        if let tail = Trend(times: Array(live.times[half...]), values: Array(live.values[half...])),
+           tail.confidence >= t.plateauConfidence, tail.change >= t.plateauSlopeFraction * rise { return nil }
+        let reached = live.times.indices.first { live.values[$0] >= early + 0.9 * rise }.map { live.times[$0] } ?? live.times[half]
+        return Finding(kind: .heapWarmUp, severity: .info, confidence: 1, start: live.times[0], end: reached, bytesAtStake: rise,
+                       evidence: [("growth_bytes", rounded(rise)), ("live_heap_start_bytes", rounded(early)),
+                                  ("plateau_bytes", rounded(late)), ("plateau_start_unix", rounded(reached, 1000))],
+                       facts: [("live_heap_source", sourceName(live.source)), ("plateau_from", String(reached))])
     }
 
     static func sourceName(_ source: LiveHeapSeries.Source) -> String {
