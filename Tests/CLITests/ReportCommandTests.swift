@@ -262,3 +262,18 @@ final class FailOnTests: XCTestCase {
         XCTAssertTrue(heapleak.contains("<rect x=\"") && heapleak.contains("<title>Critical: Heap leak: the live heap grows"))
     }
 }
+
+final class ReportSizeTests: XCTestCase {
+    /// Reports are attached to mail and tickets: each shared recording's stays under 1 MiB.
+    func testReportsOfTheSharedRecordingsStayUnderOneMebibyte() throws {
+        let folder = Fixtures.temporaryFolder()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        for name in ["goroutineleak", "heapleak", "mixed", "mmap", "spiky", "steady", "virtual"] {
+            let output = folder.appendingPathComponent("\(name).html").path
+            XCTAssertEqual(try CommandRunner.run(["report", Fixtures.recording(name), "-o", output]).status, 0, name)
+            let size = try XCTUnwrap(try FileManager.default.attributesOfItem(atPath: output)[.size] as? Int)
+            XCTAssertLessThan(size, 1 << 20, name)
+            XCTAssertGreaterThan(size, 50_000, name)
+        }
+    }
+}

@@ -37,8 +37,8 @@ extension FindingsEngine {
         var evidence: [(key: String, value: Double)] = [
             ("rate_bytes_per_hour", rounded(perHour)), ("growth_bytes", rounded(growth)),
             ("live_heap_start_bytes", rounded(trend.fittedStart)), ("live_heap_end_bytes", rounded(trend.fittedEnd)),
-            ("gc_cycles", c.breakdown.gcCycles ?? -1),
         ]
+        if let cycles = c.breakdown.gcCycles { evidence.append(("gc_cycles", cycles)) }
         var severity = Finding.Severity.warning
         if perHour >= t.criticalGrowthPerHour * base { severity = .critical }
         if let limit = c.anyLimit {

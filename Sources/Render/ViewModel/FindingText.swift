@@ -58,8 +58,9 @@ struct FindingText {
         switch finding.kind {
         case .heapLeak:
             parts.append("The live heap after each GC (\(finding.fact("live_heap_source") ?? "")) went from **\(bytes("live_heap_start_bytes"))** "
-                + "to **\(bytes("live_heap_end_bytes"))** (+\(bytes("growth_bytes"))) from \(clock(n("growth_start_unix"))), over "
-                + "\(count(n("gc_cycles"))) GC cycles: memory that every collection keeps. Confidence \(confidence) (Mann–Kendall), rate by Theil–Sen.")
+                + "to **\(bytes("live_heap_end_bytes"))** (+\(bytes("growth_bytes"))) from \(clock(n("growth_start_unix")))"
+                + (finding.number("gc_cycles").map { ", over \(count($0)) GC cycles" } ?? "")
+                + ": memory that every collection keeps. Confidence \(confidence) (Mann–Kendall), rate by Theil–Sen.")
             if let hours = finding.number("hours_to_limit") {
                 parts.append("At this rate Go memory reaches the \(bytes("memory_limit_bytes")) limit in **\(DurationFormat.string(seconds: hours * 3600))**.")
             }
