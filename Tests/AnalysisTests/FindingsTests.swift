@@ -29,6 +29,28 @@ final class FindingsTests: XCTestCase {
         XCTAssertEqual(try serious("mixed"), ["goroutine-leak", "heap-leak"])
     }
 
+    /// Six more recordings made here of Go programs of known behaviour, which the
+    /// thresholds were not tuned on (Tests/Fixtures/recordings-extra/README.md).
+    func testRecordingsTheEngineWasNotTunedOn() throws {
+        func extra(_ name: String) throws -> [Finding] {
+            try Self.findings(Fixtures.folder.appendingPathComponent("recordings-extra/\(name)").path)
+        }
+        func serious(_ name: String) throws -> [String] {
+            try extra(name).filter { $0.severity != .info }.map(\.kind.rawValue).sorted()
+        }
+        XCTAssertEqual(try serious("slowleak-churn"), ["heap-leak"])
+        XCTAssertEqual(try extra("slowleak-churn").first { $0.kind == .heapLeak }?.attribution.first?.function, "main.(*sessionCache).Remember")
+        XCTAssertEqual(try serious("cache-warmup"), [])
+        XCTAssertEqual(try extra("cache-warmup").map(\.kind), [.heapWarmUp])
+        XCTAssertEqual(try serious("gogc400-churn"), [])
+        XCTAssertEqual(try serious("steady-idle"), [])
+        XCTAssertEqual(try serious("worker-leak"), ["goroutine-leak"])
+        let workers = try XCTUnwrap(try extra("worker-leak").first { $0.kind == .goroutineLeak })
+        XCTAssertEqual(workers.attribution.first?.function, "main.(*Dispatcher).process")
+        XCTAssertEqual(workers.attribution.first?.line, 63)
+        XCTAssertEqual(try serious("cgo-free-nongo"), ["non-go-growth", "non-go-memory"])
+    }
+
     func testHeapLeakIsAttributedToFooHandler() throws {
         for name in ["heapleak", "mixed"] {
             let leak = try XCTUnwrap(try Self.findings(Fixtures.recording(name)).first { $0.kind == .heapLeak }, name)
