@@ -27,7 +27,7 @@ public enum ChartPalette {
         switch severity {
         case "critical": return "#b71c1c"
         case "warning": return "#e08a00"
-        default: return "#5b7fa6"
+        default: return "#3d5f85"
         }
     }
 }

@@ -31,6 +31,8 @@ struct StackedAreaChart {
     }
 
     var title: String
+    /// A sentence for screen readers (`<desc>`): what the chart shows, with its figures.
+    var description: String = ""
     var timestamps: [Double]
     var layers: [Layer]
     var lines: [Line]
@@ -72,6 +74,7 @@ struct StackedAreaChart {
 
         var out = "<svg xmlns=\"http://www.w3.org/2000/svg\" class=\"chart\" viewBox=\"0 0 \(f(width)) \(f(height))\" role=\"img\" aria-label=\"\(HTMLEscaping.escape(title))\">\n"
         out += "<title>\(HTMLEscaping.escape(title))</title>\n"
+        if !description.isEmpty { out += "<desc>\(HTMLEscaping.escape(description))</desc>\n" }
 
         // Grid and y axis.
         out += "<g class=\"axis y\" font-size=\"11\" fill=\"#555\">\n"

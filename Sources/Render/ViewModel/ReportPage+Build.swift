@@ -220,6 +220,7 @@ extension InstanceSection {
         }
         return StackedAreaChart(
             title: "Go memory of \(breakdown.instance.description) by category over time",
+            description: chartDescription(breakdown),
             timestamps: breakdown.timestamps,
             layers: MemoryCategory.allCases.map {
                 StackedAreaChart.Layer(name: $0.title, color: ChartPalette.color(for: $0), values: breakdown.categories[$0]!)
@@ -234,6 +235,17 @@ extension InstanceSection {
                                       label: "\(finding.severity.rawValue.capitalized): \(FindingText(finding: finding, profiles: profiles).title)",
                                       color: ChartPalette.severity(finding.severity.rawValue))
             })
+    }
+
+    /// What the chart shows, in one sentence with its figures, for `<desc>`.
+    static func chartDescription(_ breakdown: MemoryBreakdown) -> String {
+        let peak = breakdown.peakIndex, last = breakdown.lastIndex
+        var text = "Eight stacked areas, one per category, from \(UTCTime(unixSeconds: breakdown.timestamps[0]).readable) "
+            + "to \(UTCTime(unixSeconds: breakdown.timestamps[last]).readable). Go memory goes from "
+            + "\(ByteFormat.string(breakdown.goMemory[0])) to \(ByteFormat.string(breakdown.goMemory[last])), peaking at "
+            + "\(ByteFormat.string(breakdown.goMemory[peak])) at \(UTCTime(unixSeconds: breakdown.timestamps[peak]).clock(seconds: true)) UTC."
+        if let rss = breakdown.rss[last] { text += " RSS at the end: \(ByteFormat.string(rss))." }
+        return text
     }
 
     /// The highest value the chart draws without a limit line.
