@@ -15,17 +15,29 @@ public struct StackDiff: Sendable, Equatable {
     public var rows: [Row]
 
     public init(current: Profile, base: Profile, sampleIndex: Int, baseSampleIndex: Int) {
-        var values: [[String]: (base: Int64, current: Int64)] = [:]
+        // Stacks are keyed by ids of function names shared by both profiles: hashing
+        // small integers, not strings, for each of hundreds of thousands of samples.
+        var ids: [String: Int32] = [:]
+        var names: [String] = []
+        var values: [[Int32]: (base: Int64, current: Int64)] = [:]
         for (profile, index, isBase) in [(base, baseSampleIndex, true), (current, sampleIndex, false)] {
             let stride = profile.sampleTypes.count
             guard index < stride else { continue }
+            let functionIDs = profile.functions.map { function -> Int32 in
+                if let id = ids[function.name] { return id }
+                let id = Int32(names.count)
+                ids[function.name] = id
+                names.append(function.name)
+                return id
+            }
+            var functions: [Int32] = []
             for sample in 0..<profile.sampleCount {
                 let value = profile.values[sample * stride + index]
                 if value == 0 { continue }
-                var functions: [String] = []
+                functions.removeAll(keepingCapacity: true)
                 for location in profile.stack(ofSample: sample) {
                     for line in profile.locations[Int(location)].lines {
-                        functions.append(profile.functions[Int(line.function)].name)
+                        functions.append(functionIDs[Int(line.function)])
                     }
                 }
                 var entry = values[functions] ?? (0, 0)
@@ -33,13 +45,17 @@ public struct StackDiff: Sendable, Equatable {
                 values[functions] = entry
             }
         }
-        rows = values.compactMap { key, value in
-            value.base == value.current ? nil : Row(functions: key, base: value.base, current: value.current)
+        // Ties on the delta are common in large profiles; the tie-break key is built once
+        // per row, not once per comparison.
+        rows = values.compactMap { key, value -> (row: Row, key: [UInt8])? in
+            guard value.base != value.current else { return nil }
+            let functions = key.map { names[Int($0)] }
+            return (Row(functions: functions, base: value.base, current: value.current), Array(functions.joined(separator: ";").utf8))
         }.sorted { a, b in
-            if a.delta.magnitude != b.delta.magnitude { return a.delta.magnitude > b.delta.magnitude }
-            if a.delta != b.delta { return a.delta > b.delta }
-            return a.functions.joined(separator: ";").utf8.lexicographicallyPrecedes(b.functions.joined(separator: ";").utf8)
-        }
+            if a.row.delta.magnitude != b.row.delta.magnitude { return a.row.delta.magnitude > b.row.delta.magnitude }
+            if a.row.delta != b.row.delta { return a.row.delta > b.row.delta }
+            return a.key.lexicographicallyPrecedes(b.key)
+        }.map(\.row)
     }
 
     /// The largest growths, biggest first.
