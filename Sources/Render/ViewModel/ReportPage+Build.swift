@@ -32,6 +32,7 @@ extension ReportPage {
             hasInputWarnings: !warnings.isEmpty,
             contentSecurityPolicy: ContentSecurityPolicy.forReport,
             css: css,
+            printHeaderCSS: CSSString.escape(printHeader(recording: recording, breakdowns: breakdowns)),
             notesHTML: noteText.map(MarkdownRenderer.html),
             findings: FindingsSection.build(findings: findings, breakdowns: breakdowns, profiles: recording.profiles),
             instances: sections,
@@ -40,6 +41,13 @@ extension ReportPage {
                 recording.profiles, breakdown: breakdowns.first,
                 gogcSeries: recording.instances.first?.series(named: "go_gc_gogc_percent")),
             goroutines: GoroutineSectionView.build(recording.profiles))
+    }
+
+    /// "Go memory: heapleak · 2026-11-28 07:32:43 UTC – 07:37:37 UTC", repeated on every printed page.
+    static func printHeader(recording: Recording, breakdowns: [MemoryBreakdown]) -> String {
+        let starts = breakdowns.map { $0.timestamps[0] }, ends = breakdowns.map { $0.timestamps[$0.lastIndex] }
+        guard let start = starts.min(), let end = ends.max() else { return "Go memory: \(recording.name)" }
+        return "Go memory: \(recording.name) · \(UTCTime(unixSeconds: start).readable) – \(UTCTime(unixSeconds: end).clock(seconds: true)) UTC"
     }
 
     /// What was skipped or repaired while reading, one line each, with paths relative

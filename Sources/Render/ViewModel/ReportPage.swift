@@ -17,6 +17,9 @@ public struct ReportPage: Sendable {
     public var contentSecurityPolicy: String
     /// The stylesheet, inlined in `<style>`.
     public var css: String
+    /// The running header of printed pages (recording and window), already escaped as a
+    /// CSS string for `@page { @top-left { content: "…" } }`.
+    public var printHeaderCSS: String
     /// The user's notes rendered from Markdown, nil when there are none.
     public var notesHTML: String?
     /// The findings, which lead the page.
