@@ -41,9 +41,7 @@ struct SavedRecording {
     }
 
     func write(to folder: String) throws {
-        let encoder = JSONEncoder()
-        encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
-        let manifestBytes = [UInt8](try encoder.encode(manifest)) + [0x0A]
+        let manifestBytes = Array(try StableJSON.text(manifest).utf8)
         let files = [(path: "recording.json", bytes: manifestBytes)] + answers.map { (path: $0.recordingPath, bytes: $0.bytes) }
         try AtomicFolderWriter.write(files, to: folder)
     }

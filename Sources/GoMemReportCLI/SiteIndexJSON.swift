@@ -22,8 +22,6 @@ struct SiteIndexJSON: Encodable {
     var failures: [Failure]
 
     func text() throws -> String {
-        let encoder = JSONEncoder()
-        encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
-        return String(decoding: try encoder.encode(self), as: UTF8.self) + "\n"
+        try StableJSON.text(self)
     }
 }

@@ -33,9 +33,7 @@ extension ReportSummary {
 
     /// Pretty-printed JSON with sorted keys, so equal summaries are equal bytes.
     public func jsonText() throws -> String {
-        let encoder = JSONEncoder()
-        encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
-        return String(decoding: try encoder.encode(self), as: UTF8.self) + "\n"
+        try StableJSON.text(self)
     }
 }
 
