@@ -82,8 +82,12 @@ public enum PrometheusRangeReader {
         try scanner.forEachElement { scanner, index in
             let path = "data.result[\(index)]"
             var labels: [String: String] = [:]
+            // Series of one answer nearly always have the same number of samples: room for
+            // as many as the last one had spares a week's worth of regrowing and copying.
             var timestamps: [Double] = []
             var values: [Double] = []
+            timestamps.reserveCapacity(all.last?.timestamps.count ?? 0)
+            values.reserveCapacity(all.last?.values.count ?? 0)
             try scanner.forEachMember { scanner, key in
                 switch key {
                 case "metric":
@@ -91,26 +95,7 @@ public enum PrometheusRangeReader {
                         labels[name] = try scanner.readString()
                     }
                 case "values":
-                    try scanner.forEachElement { scanner, sampleIndex in
-                        try scanner.expect(UInt8(ascii: "["))
-                        let time = try scanner.readNumber()
-                        try scanner.expect(UInt8(ascii: ","))
-                        guard let value = try scanner.readNumericString() else {
-                            throw InputError(file: file, location: "\(path).values[\(sampleIndex)]", reason: "the sample value is not a number")
-                        }
-                        try scanner.expect(UInt8(ascii: "]"))
-                        guard time.isFinite, validTimes.contains(time) else {
-                            throw InputError(file: file, location: "\(path).values[\(sampleIndex)]",
-                                             reason: "the timestamp \(time) is outside the years 1970–9999")
-                        }
-                        if let previous = timestamps.last, !(time > previous) {
-                            throw InputError(
-                                file: file, location: "\(path).values[\(sampleIndex)]",
-                                reason: "timestamps out of order: \(formatTime(time)) follows \(formatTime(previous))")
-                        }
-                        timestamps.append(time)
-                        values.append(value)
-                    }
+                    try readValues(&scanner, file: file, path: path, timestamps: &timestamps, values: &values)
                 default:
                     try scanner.skipValue()
                 }
@@ -120,6 +105,44 @@ public enum PrometheusRangeReader {
                                     origin: SeriesOrigin(file: file, location: path)))
         }
         return all
+    }
+
+    /// Reads a series' `values`, `[[time,"value"],…]`. The loop is written out rather than
+    /// passed to `forEachElement` as a closure: it runs once per sample, millions of times.
+    private static func readValues(_ scanner: inout JSONScanner, file: String, path: String,
+                                   timestamps: inout [Double], values: inout [Double]) throws {
+        try scanner.expect(UInt8(ascii: "["))
+        if scanner.consume(UInt8(ascii: "]")) { return }
+        let valid = validTimes
+        var sampleIndex = 0
+        repeat {
+            let time: Double, value: Double
+            if let plain = scanner.readPlainSample() {
+                (time, value) = plain
+            } else {
+                try scanner.expect(UInt8(ascii: "["))
+                time = try scanner.readNumber()
+                try scanner.expect(UInt8(ascii: ","))
+                guard let number = try scanner.readNumericString() else {
+                    throw InputError(file: file, location: "\(path).values[\(sampleIndex)]", reason: "the sample value is not a number")
+                }
+                value = number
+                try scanner.expect(UInt8(ascii: "]"))
+            }
+            guard time.isFinite, valid.contains(time) else {
+                throw InputError(file: file, location: "\(path).values[\(sampleIndex)]",
+                                 reason: "the timestamp \(time) is outside the years 1970–9999")
+            }
+            if let previous = timestamps.last, !(time > previous) {
+                throw InputError(
+                    file: file, location: "\(path).values[\(sampleIndex)]",
+                    reason: "timestamps out of order: \(formatTime(time)) follows \(formatTime(previous))")
+            }
+            timestamps.append(time)
+            values.append(value)
+            sampleIndex += 1
+        } while scanner.consume(UInt8(ascii: ","))
+        try scanner.expect(UInt8(ascii: "]"))
     }
 
     /// Unix seconds from 1970 to the end of 9999: what a Prometheus server can hold and
