@@ -15,6 +15,10 @@ struct JSONScanner {
     let bytes: UnsafeBufferPointer<UInt8>
     private(set) var offset: Int = 0
     static let maximumDepth = 256
+    /// Also rejects what RFC 8259 forbids but this scanner otherwise lets pass, as
+    /// Foundation's JSONSerialization does: numbers with a leading zero, and numbers
+    /// beyond a Double's range (which it cannot represent).
+    var strict = false
 
     init(_ bytes: UnsafeBufferPointer<UInt8>) {
         self.bytes = bytes
@@ -166,10 +170,19 @@ struct JSONScanner {
 
     /// Reads a JSON number.
     mutating func readNumber() throws -> Double {
+        Self.parseDouble(UnsafeBufferPointer(rebasing: bytes[try scanNumber()]))
+    }
+
+    /// Moves past a JSON number, checking its syntax, and returns where it lies.
+    private mutating func scanNumber() throws -> Range<Int> {
         _ = peek()
         let start = offset
         if offset < bytes.count, bytes[offset] == UInt8(ascii: "-") { offset += 1 }
+        let integerStart = offset
         guard skipDigits() > 0 else { throw error("expected a number") }
+        if strict && bytes[integerStart] == UInt8(ascii: "0") && offset - integerStart > 1 {
+            throw error("number with a leading zero")
+        }
         if offset < bytes.count, bytes[offset] == UInt8(ascii: ".") {
             offset += 1
             guard skipDigits() > 0 else { throw error("expected digits after '.'") }
@@ -179,7 +192,25 @@ struct JSONScanner {
             if offset < bytes.count, bytes[offset] == UInt8(ascii: "+") || bytes[offset] == UInt8(ascii: "-") { offset += 1 }
             guard skipDigits() > 0 else { throw error("expected digits in the exponent") }
         }
-        return Self.parseDouble(UnsafeBufferPointer(rebasing: bytes[start..<offset]))
+        return start..<offset
+    }
+
+    /// Reads a whole number written plainly (`-?[1-9][0-9]*` or `0`) that fits in 63 bits,
+    /// as a Double; nil, with the scanner past whatever number is there, otherwise.
+    mutating func readPlainInteger() throws -> Double? {
+        let range = try scanNumber()
+        var index = range.lowerBound
+        let negative = bytes[index] == UInt8(ascii: "-")
+        if negative { index += 1 }
+        guard range.upperBound - index <= 18, bytes[index] != UInt8(ascii: "0") || range.upperBound - index == 1 else { return nil }
+        var value: Int64 = 0
+        while index < range.upperBound {
+            let digit = bytes[index] &- 0x30
+            guard digit < 10 else { return nil }
+            value = value * 10 + Int64(digit)
+            index += 1
+        }
+        return Double(negative ? -value : value)
     }
 
     /// Reads a string holding a number the way Prometheus writes sample values:
@@ -342,7 +373,12 @@ struct JSONScanner {
         case nil:
             throw error("unexpected end of data")
         default:
-            _ = try readNumber()
+            let range = try scanNumber()
+            // Out of a Double's range: only an exponent or some 300 digits get there.
+            if strict && (range.count > 300 || bytes[range].contains { $0 | 0x20 == UInt8(ascii: "e") })
+                && !Self.parseDouble(UnsafeBufferPointer(rebasing: bytes[range])).isFinite {
+                throw error("number out of range")
+            }
         }
     }
 
