@@ -27,6 +27,7 @@ struct JSONScanner {
     // MARK: Structure
 
     /// Skips white space and returns the next byte without consuming it, or nil at the end.
+    @inline(__always)
     mutating func peek() -> UInt8? {
         skipWhitespace()
         return offset < bytes.count ? bytes[offset] : nil
@@ -40,6 +41,7 @@ struct JSONScanner {
     }
 
     /// Consumes `byte` if it comes next.
+    @inline(__always)
     mutating func consume(_ byte: UInt8) -> Bool {
         if peek() == byte {
             offset += 1
@@ -187,10 +189,17 @@ struct JSONScanner {
             offset += 1
             guard skipDigits() > 0 else { throw error("expected digits after '.'") }
         }
+        var hasExponent = false
         if offset < bytes.count, bytes[offset] | 0x20 == UInt8(ascii: "e") {
+            hasExponent = true
             offset += 1
             if offset < bytes.count, bytes[offset] == UInt8(ascii: "+") || bytes[offset] == UInt8(ascii: "-") { offset += 1 }
             guard skipDigits() > 0 else { throw error("expected digits in the exponent") }
+        }
+        // Out of a Double's range: only an exponent or some 300 digits get there.
+        if strict && (hasExponent || offset - start > 300)
+            && !Self.parseDouble(UnsafeBufferPointer(rebasing: bytes[start..<offset])).isFinite {
+            throw error("number out of range")
         }
         return start..<offset
     }
@@ -301,11 +310,7 @@ struct JSONScanner {
         let start = position
         if let base = bytes.baseAddress {
             while position + 8 <= bytes.count && position - start <= 15 {
-                let digits = UInt64(littleEndian: UnsafeRawPointer(base).loadUnaligned(fromByteOffset: position, as: UInt64.self))
-                    ^ 0x3030_3030_3030_3030
-                // A byte's high bit is set unless it was '0'...'9' (now 0...9).
-                let notDigits = (((digits & 0x7F7F_7F7F_7F7F_7F7F) &+ 0x7676_7676_7676_7676) | digits) & 0x8080_8080_8080_8080
-                let run = notDigits.trailingZeroBitCount >> 3
+                let (digits, run) = Self.digitRun(base, at: position)
                 guard run > 0 else { break }
                 // The run's digits moved to the low end of eight, behind leading zeros.
                 mantissa = mantissa &* UInt64(Self.powerOfTen(run)) &+ Self.eightDigitsValue(digits << (64 - 8 * run))
@@ -354,16 +359,30 @@ struct JSONScanner {
         }
     }
 
-    /// Skips any JSON value, checking its syntax.
+    /// Skips any JSON value, checking its syntax. Written out rather than with
+    /// `forEachMember`/`forEachElement` and their closures and key Strings: folders of
+    /// expvar bodies skip hundreds of numbers per file.
     mutating func skipValue(depth: Int = 0) throws {
         guard depth < Self.maximumDepth else { throw error("JSON nested more than \(Self.maximumDepth) levels deep") }
         switch peek() {
         case UInt8(ascii: "{"):
-            try forEachMember { scanner, _ in try scanner.skipValue(depth: depth + 1) }
+            offset += 1
+            if consume(UInt8(ascii: "}")) { return }
+            repeat {
+                try skipString()
+                try expect(UInt8(ascii: ":"))
+                try skipElement(depth: depth + 1)
+            } while consume(UInt8(ascii: ","))
+            try expect(UInt8(ascii: "}"))
         case UInt8(ascii: "["):
-            try forEachElement { scanner, _ in try scanner.skipValue(depth: depth + 1) }
+            offset += 1
+            if consume(UInt8(ascii: "]")) { return }
+            repeat {
+                try skipElement(depth: depth + 1)
+            } while consume(UInt8(ascii: ","))
+            try expect(UInt8(ascii: "]"))
         case UInt8(ascii: "\""):
-            _ = try readString()
+            try skipString()
         case UInt8(ascii: "t"):
             try expectLiteral("true")
         case UInt8(ascii: "f"):
@@ -373,13 +392,39 @@ struct JSONScanner {
         case nil:
             throw error("unexpected end of data")
         default:
-            let range = try scanNumber()
-            // Out of a Double's range: only an exponent or some 300 digits get there.
-            if strict && (range.count > 300 || bytes[range].contains { $0 | 0x20 == UInt8(ascii: "e") })
-                && !Self.parseDouble(UnsafeBufferPointer(rebasing: bytes[range])).isFinite {
-                throw error("number out of range")
-            }
+            _ = try scanNumber()
         }
+    }
+
+    /// Skips the next value; a number, as most are in long arrays, without a call.
+    @inline(__always)
+    private mutating func skipElement(depth: Int) throws {
+        if depth < Self.maximumDepth, let next = peek(), next == UInt8(ascii: "-") || (next >= 0x30 && next <= 0x39) {
+            _ = try scanNumber()
+        } else {
+            try skipValue(depth: depth)
+        }
+    }
+
+    /// `readString` without making the String; one with escapes is read by `readString`.
+    private mutating func skipString() throws {
+        try expect(UInt8(ascii: "\""))
+        let start = offset
+        while offset < bytes.count {
+            let byte = bytes[offset]
+            if byte == UInt8(ascii: "\"") {
+                offset += 1
+                return
+            }
+            if byte == UInt8(ascii: "\\") {
+                offset = start - 1
+                _ = try readString()
+                return
+            }
+            if byte < 0x20 { throw error("control character in a string") }
+            offset += 1
+        }
+        throw error("unterminated string")
     }
 
     /// Consumes `null` if it comes next.
@@ -400,6 +445,7 @@ struct JSONScanner {
 
     // MARK: Helpers
 
+    @inline(__always)
     private mutating func skipWhitespace() {
         while offset < bytes.count {
             switch bytes[offset] {
@@ -409,12 +455,31 @@ struct JSONScanner {
         }
     }
 
+    @inline(__always)
     private mutating func skipDigits() -> Int {
         let start = offset
+        if let base = bytes.baseAddress {
+            while offset + 8 <= bytes.count {
+                let (_, run) = Self.digitRun(base, at: offset)
+                offset += run
+                if run < 8 { return offset - start }
+            }
+        }
         while offset < bytes.count, bytes[offset] >= UInt8(ascii: "0"), bytes[offset] <= UInt8(ascii: "9") {
             offset += 1
         }
         return offset - start
+    }
+
+    /// The eight bytes at `position` less '0' (the first in the lowest byte), and how
+    /// many of them, from the first, were ASCII digits.
+    @inline(__always)
+    private static func digitRun(_ base: UnsafePointer<UInt8>, at position: Int) -> (digits: UInt64, run: Int) {
+        let digits = UInt64(littleEndian: UnsafeRawPointer(base).loadUnaligned(fromByteOffset: position, as: UInt64.self))
+            ^ 0x3030_3030_3030_3030
+        // A byte's high bit is set unless it was '0'...'9' (now 0...9).
+        let notDigits = (((digits & 0x7F7F_7F7F_7F7F_7F7F) &+ 0x7676_7676_7676_7676) | digits) & 0x8080_8080_8080_8080
+        return (digits, notDigits.trailingZeroBitCount >> 3)
     }
 
     /// Parses a validated number. Plain decimals of at most 15 digits (nearly every

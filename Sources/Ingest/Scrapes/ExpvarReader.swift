@@ -43,7 +43,7 @@ public enum ExpvarReader {
     /// not ASCII (Foundation might compare them differently), a repeated memstats object
     /// or field, or a field that is not a plain integer.
     private static func memStatsValues(_ bytes: [UInt8]) -> [Double?]? {
-        guard bytes.allSatisfy({ $0 < 0x80 }) || String(validating: bytes, as: UTF8.self) != nil else { return nil }
+        guard isASCII(bytes) || String(validating: bytes, as: UTF8.self) != nil else { return nil }
         struct NotPlain: Error {}
         var values = [Double?](repeating: nil, count: names.count)
         var sawMemStats = false
@@ -53,12 +53,12 @@ public enum ExpvarReader {
                 scanner.strict = true
                 guard scanner.peek() == UInt8(ascii: "{") else { throw NotPlain() }
                 try scanner.forEachMember { scanner, key in
-                    guard key.utf8.allSatisfy({ $0 < 0x80 }) else { throw NotPlain() }
+                    guard isASCII(key) else { throw NotPlain() }
                     guard key == "memstats" else { return try scanner.skipValue() }
                     guard !sawMemStats, scanner.peek() == UInt8(ascii: "{") else { throw NotPlain() }
                     sawMemStats = true
                     try scanner.forEachMember { scanner, field in
-                        guard field.utf8.allSatisfy({ $0 < 0x80 }) else { throw NotPlain() }
+                        guard isASCII(field) else { throw NotPlain() }
                         guard let k = fieldIndex[field] else { return try scanner.skipValue() }
                         guard values[k] == nil, let next = scanner.peek(), next == UInt8(ascii: "-") || (next >= 0x30 && next <= 0x39),
                               let value = try scanner.readPlainInteger() else { throw NotPlain() }
@@ -71,6 +71,28 @@ public enum ExpvarReader {
             return nil
         }
         return sawMemStats ? values : nil
+    }
+
+    private static func isASCII(_ text: String) -> Bool {
+        var text = text
+        return text.withUTF8 { $0.allSatisfy { $0 < 0x80 } }
+    }
+
+    /// Eight bytes at a time.
+    private static func isASCII(_ bytes: [UInt8]) -> Bool {
+        bytes.withUnsafeBytes { raw in
+            var high: UInt64 = 0
+            var index = 0
+            while index + 8 <= raw.count {
+                high |= raw.loadUnaligned(fromByteOffset: index, as: UInt64.self)
+                index += 8
+            }
+            while index < raw.count {
+                high |= UInt64(raw[index])
+                index += 1
+            }
+            return high & 0x8080_8080_8080_8080 == 0
+        }
     }
 
     static func readWithFoundation(_ bytes: [UInt8], file: String, time: Double?) throws -> [ScrapedSample] {
