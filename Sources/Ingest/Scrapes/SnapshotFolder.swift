@@ -25,11 +25,9 @@ public enum SnapshotFolder {
         /// Whether `folder` (a recording, or the snapshot folder itself) has snapshots of
         /// this kind.
         public func isPresent(in folder: String) -> Bool {
-            for directory in [(folder as NSString).appendingPathComponent(rawValue), folder] {
-                let names = (try? FileManager.default.contentsOfDirectory(atPath: directory)) ?? []
-                if names.contains(where: { name in fileExtensions.contains { name.hasSuffix($0) } }) { return true }
+            [(folder as NSString).appendingPathComponent(rawValue), folder].contains {
+                FolderNames.contains(in: $0, endingIn: fileExtensions)
             }
-            return false
         }
     }
 
@@ -50,7 +48,7 @@ public enum SnapshotFolder {
         if !FileManager.default.fileExists(atPath: directory, isDirectory: &isDirectory) || !isDirectory.boolValue {
             directory = folder
         }
-        let names = snapshotNames(kind, in: directory)
+        let names = FolderNames.visible(in: directory, endingIn: kind.fileExtensions)
         // Every name lies in the one folder: its path is this prefix and the name.
         let pathPrefix = String((directory as NSString).appendingPathComponent("x").dropLast())
         var series = SeriesAccumulator(job: job, folder: directory, expectedFiles: names.count)
@@ -114,11 +112,5 @@ public enum SnapshotFolder {
         if read == 0, let first = failures.first { throw first }
         skipped += failures
         return series.finish()
-    }
-
-    /// The names of the snapshots of `kind` in `directory`, in order (by name, so by time).
-    private static func snapshotNames(_ kind: Kind, in directory: String) -> [String] {
-        ((try? FileManager.default.contentsOfDirectory(atPath: directory)) ?? [])
-            .filter { name in !name.hasPrefix(".") && kind.fileExtensions.contains { name.hasSuffix($0) } }.sorted()
     }
 }
