@@ -141,13 +141,16 @@ final class SnapshotFastPathTests: XCTestCase {
         let alphabet = Array("0123456789012345678901234567890123456789..eE+-NaInf")
         var tokens = ["NaN", "+Inf", "-Inf", "Inf", "inf", "nan", "0", "-0", "+0", "1e22", "1e23", "9007199254740993", "123456789012345",
                       "1234567890123456", "2.4957e-05", "9.39312e+07", "1.8446744073709552e+19", "1e-22", "1e-23", "5e-324", "1e0400",
-                      "0.1e1", ".5", "5.", ".", "-", "+", "e5", "1e", "1e+", "1.2.3"]
+                      "0.1e1", ".5", "5.", ".", "-", "+", "e5", "1e", "1e+", "1.2.3", "1e00000000000000000007", "1e-99999",
+                      "-.e5", "+.5e", "5e5.", "00000000000000000000000001.5", "-Inf5", "NaN.", "1e5e", "1ee5"]
         for _ in 0..<200_000 { tokens.append(String((0..<(1 + next(14))).map { _ in alphabet[next(alphabet.count)] })) }
         for _ in 0..<50_000 { tokens.append("\(next(1_000_000)).\(next(1000))e\(["", "+", "-"][next(3)])\(next(30))") }
         for token in tokens {
             let plain = Array(token.utf8).withUnsafeBufferPointer { ExpositionReader.plainValue($0) }
             let general = ExpositionReader.parseNumber(token)
             XCTAssertEqual(plain?.bitPattern, general?.bitPattern, token)
+            let valid = Array(token.utf8).withUnsafeBufferPointer { ExpositionReader.plainValue($0, needed: false) }
+            XCTAssertEqual(valid != nil, general != nil, token)
         }
     }
 

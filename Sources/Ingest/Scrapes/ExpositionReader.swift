@@ -192,8 +192,10 @@ public enum ExpositionReader {
     /// A sample's value as `read` parses it when the value is all there is after the
     /// labels, computed from the bytes without a String where that is exact: a decimal of
     /// at most 15 digits times a power of ten up to 10^22 is one correctly rounded
-    /// operation, as Double(String) is. Nil for anything `read` would reject.
-    static func plainValue(_ token: UnsafeBufferPointer<UInt8>) -> Double? {
+    /// operation, as Double(String) is. Nil for anything `read` would reject. Unless
+    /// `needed`, a valid number gives 0 without being computed (the lines of skipped
+    /// histograms and summaries must hold numbers, but their values are dropped).
+    static func plainValue(_ token: UnsafeBufferPointer<UInt8>, needed: Bool = true) -> Double? {
         var index = 0
         var negative = false
         if let first = token.first, first == UInt8(ascii: "-") || first == UInt8(ascii: "+") {
@@ -215,30 +217,37 @@ public enum ExpositionReader {
             }
             index += 1
         }
-        var exponent = 0
-        var plain = digits > 0 && digits <= 15
+        var exponent = 0, exponentDigits = 0
+        var hasExponent = false
         if index < token.count, token[index] | 0x20 == UInt8(ascii: "e") {
+            hasExponent = true
             index += 1
             var exponentNegative = false
             if index < token.count, token[index] == UInt8(ascii: "-") || token[index] == UInt8(ascii: "+") {
                 exponentNegative = token[index] == UInt8(ascii: "-")
                 index += 1
             }
-            let exponentStart = index
-            while index < token.count, token[index] &- 0x30 < 10, index - exponentStart < 4 {
-                exponent = exponent * 10 + Int(token[index] &- 0x30)
+            while index < token.count, token[index] &- 0x30 < 10 {
+                if exponentDigits < 4 { exponent = exponent * 10 + Int(token[index] &- 0x30) }
+                exponentDigits += 1
                 index += 1
             }
-            plain = plain && index > exponentStart
             if exponentNegative { exponent = -exponent }
         }
+        // What strtod reads whole from these characters: Double(String) gives a number.
+        let decimal = index == token.count && digits > 0 && (!hasExponent || exponentDigits > 0)
+        guard decimal else {
+            // NaN, ±Inf, or not a number at all.
+            return parseNumber(String(decoding: token, as: UTF8.self))
+        }
+        if !needed { return 0 }
         let scale = exponent - fractionDigits
-        if plain && index == token.count && scale >= -22 && scale <= 22 {
+        if digits <= 15 && exponentDigits <= 4 && scale >= -22 && scale <= 22 {
             var value = Double(mantissa)
             if scale > 0 { value *= powerOfTen(scale) } else if scale < 0 { value /= powerOfTen(-scale) }
             return negative ? -value : value
         }
-        // Anything else, as `read` does it.
+        // Longer numbers, as `read` does it.
         return parseNumber(String(decoding: token, as: UTF8.self))
     }
 

@@ -72,7 +72,8 @@ struct ScrapeShape {
                 end = base.distance(to: newline.assumingMemoryBound(to: UInt8.self))
             }
             if line.isSample {
-                guard end > tokenStart, let value = ExpositionReader.plainValue(UnsafeBufferPointer(rebasing: scrape[tokenStart..<end])) else {
+                guard end > tokenStart, let value = ExpositionReader.plainValue(UnsafeBufferPointer(rebasing: scrape[tokenStart..<end]),
+                                                                                  needed: line.series != nil) else {
                     return false
                 }
                 if let series = line.series { values.append((series, value)) }
