@@ -87,16 +87,8 @@ struct JSONScanner {
         try expect(UInt8(ascii: "\""))
         let start = offset
         // Fast path: no escapes.
-        while offset < bytes.count {
-            let byte = bytes[offset]
-            if byte == UInt8(ascii: "\"") {
-                let slice = UnsafeBufferPointer(rebasing: bytes[start..<offset])
-                offset += 1
-                return String(decoding: slice, as: UTF8.self)
-            }
-            if byte == UInt8(ascii: "\\") { break }
-            if byte < 0x20 { throw error("control character in a string") }
-            offset += 1
+        if try skipUnescaped() {
+            return String(decoding: UnsafeBufferPointer(rebasing: bytes[start..<(offset - 1)]), as: UTF8.self)
         }
         var out: [UInt8] = Array(bytes[start..<offset])
         while offset < bytes.count {
@@ -410,21 +402,26 @@ struct JSONScanner {
     private mutating func skipString() throws {
         try expect(UInt8(ascii: "\""))
         let start = offset
+        if try skipUnescaped() { return }
+        offset = start - 1
+        _ = try readString()
+    }
+
+    /// Inside a string, moves past the characters before its first escape or closing
+    /// quote; true, past the quote, when the string ended with no escape.
+    @inline(__always)
+    private mutating func skipUnescaped() throws -> Bool {
         while offset < bytes.count {
             let byte = bytes[offset]
             if byte == UInt8(ascii: "\"") {
                 offset += 1
-                return
+                return true
             }
-            if byte == UInt8(ascii: "\\") {
-                offset = start - 1
-                _ = try readString()
-                return
-            }
+            if byte == UInt8(ascii: "\\") { return false }
             if byte < 0x20 { throw error("control character in a string") }
             offset += 1
         }
-        throw error("unterminated string")
+        return false
     }
 
     /// Consumes `null` if it comes next.
