@@ -75,7 +75,8 @@ struct SeriesBenchmark {
             let runs = repeats ?? (format == .queryRange ? 5 : 3)
             print("\n\(format.title), best of \(runs); python3: \(format.python.what)")
             print("window   samples  input                    gomemreport report                     python3             ratio  HTML")
-            var times: [(points: Int, seconds: Double)] = []
+            var times: [(days: Int, points: Int, seconds: Double)] = []
+            var pointsPerSample = 0
             for days in days {
                 let count = days * SyntheticMemory.samplesPerDay
                 let input = try prepare(format, count: count, days: days, in: folder, scrape: scrape)
@@ -84,8 +85,9 @@ struct SeriesBenchmark {
                 guard ours.status == 0 else { throw BenchmarkError("gomemreport report failed on \(input.path)") }
                 let python = best(["python3", "-c", format.python.script, input.path], runs: runs)
                 let html = (try? FileManager.default.attributesOfItem(atPath: output)[.size] as? Int) ?? 0
-                times.append((input.points, ours.seconds))
-                let window = days == 1 ? "1 day" : days == 7 ? "1 week" : days % 7 == 0 ? "\(days / 7) weeks" : "\(days) days"
+                times.append((days, input.points, ours.seconds))
+                pointsPerSample = input.points / count
+                let window = windowName(days)
                 let files = input.files == 1 ? "1 file" : "\(grouped(input.files)) files"
                 print(pad(window, 8) + " " + String(repeating: " ", count: max(0, 7 - grouped(count).count)) + grouped(count) + "  "
                     + pad("\(megabytes(input.bytes)), \(files)", 23) + "  "
@@ -94,11 +96,18 @@ struct SeriesBenchmark {
                     + pad(String(format: "%.2f s, %d MiB", python.seconds, python.peakKiB / 1024), 18) + "  "
                     + String(format: "%4.1f×", python.seconds / ours.seconds) + "  \(html / 1000) KB")
             }
-            if let first = times.first, let last = times.last, last.points > first.points {
-                let growth = log(last.seconds / first.seconds) / log(Double(last.points) / Double(first.points))
-                let perPoint = (last.seconds / Double(last.points)) / (first.seconds / Double(first.points))
-                print(String(format: "time per point, longest vs shortest window: %.2f×; log-log slope of time over points: %.2f", perPoint, growth))
+            // Linear growth is a slope of 1; a fixed cost (startup, the chart, which has the
+            // same number of columns for any window) pulls the slope from the shortest down.
+            let perPoint = times.map { String(format: "%.0f ns", $0.seconds / Double($0.points) * 1e9) }.joined(separator: ", ")
+            var slopes: [String] = []
+            if let last = times.last {
+                for first in times.dropLast() where last.points > first.points {
+                    let slope = log(last.seconds / first.seconds) / log(Double(last.points) / Double(first.points))
+                    slopes.append(String(format: "%.2f", slope) + " from " + windowName(first.days))
+                }
             }
+            print("a point is one value of one series, \(pointsPerSample) a sample; time per point: \(perPoint)"
+                + (slopes.isEmpty ? "" : "; log-log slope of time over points to the longest window: \(slopes.joined(separator: ", "))"))
         }
     }
 
@@ -128,6 +137,10 @@ struct SeriesBenchmark {
             let bytes = try SnapshotFolderWriter.ensure(path, count: count, fileExtension: ".json") { SyntheticExpvar.body($0) }
             return Input(path: path, options: ["--expvar"], files: count, bytes: bytes, points: count * SyntheticExpvar.fieldsRead)
         }
+    }
+
+    private func windowName(_ days: Int) -> String {
+        days == 1 ? "1 day" : days == 7 ? "1 week" : days % 7 == 0 ? "\(days / 7) weeks" : "\(days) days"
     }
 
     private func grouped(_ value: Int) -> String {

@@ -1,4 +1,5 @@
 import Foundation
+import Render
 
 /// The memory of one synthetic Go service sampled every 10 s, the same numbers in every
 /// format the series benchmark writes: 13 runtime/metrics classes with a slow leak in
@@ -47,25 +48,13 @@ struct SyntheticMemory {
 
     /// `YYYYMMDDTHHMMSSmmmZ`, the UTC stamp a recording names its snapshots by.
     static func stamp(_ i: Int) -> String {
-        let millis = Int((time(i) * 1000).rounded())
-        let seconds = millis / 1000
-        // Civil from days (Howard Hinnant).
-        let z = seconds / 86400 + 719_468
-        let era = z / 146_097
-        let dayOfEra = z - era * 146_097
-        let yearOfEra = (dayOfEra - dayOfEra / 1460 + dayOfEra / 36524 - dayOfEra / 146_096) / 365
-        let dayOfYear = dayOfEra - (365 * yearOfEra + yearOfEra / 4 - yearOfEra / 100)
-        let mp = (5 * dayOfYear + 2) / 153
-        let day = dayOfYear - (153 * mp + 2) / 5 + 1
-        let month = mp < 10 ? mp + 3 : mp - 9
-        let year = yearOfEra + era * 400 + (month <= 2 ? 1 : 0)
-        let second = seconds % 86400
+        let t = UTCTime(unixSeconds: time(i))
         func pad(_ value: Int, _ width: Int) -> String {
             let text = String(value)
             return String(repeating: "0", count: max(0, width - text.count)) + text
         }
-        return pad(year, 4) + pad(month, 2) + pad(day, 2) + "T" + pad(second / 3600, 2) + pad(second / 60 % 60, 2)
-            + pad(second % 60, 2) + pad(millis % 1000, 3) + "Z"
+        return pad(t.year, 4) + pad(t.month, 2) + pad(t.day, 2) + "T" + pad(t.hour, 2) + pad(t.minute, 2) + pad(t.second, 2)
+            + pad(t.millisecond, 3) + "Z"
     }
 }
 
