@@ -57,7 +57,7 @@ let package = Package(
             ]
         ),
         .executableTarget(name: "gomemreport", dependencies: ["GoMemReportCLI"]),
-        // Measurements against go tool pprof and gzip: swift run -c release gomemreport-bench profiles
+        // Measurements against go tool pprof, gzip and python3: swift run -c release gomemreport-bench profiles|series
         .executableTarget(name: "gomemreport-bench", dependencies: ["Ingest", "Analysis", "Render", "MemoryModel"]),
 
         // Fixture paths, golden files and a runner for the built executable.

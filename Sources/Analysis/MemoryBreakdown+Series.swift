@@ -19,11 +19,17 @@ extension MemoryBreakdown {
 
         // Timestamps where every required series has a sample.
         let reference = lookup[names.goMemory.plus[0]]!
-        var shared = Set(reference.timestamps)
-        for series in lookup.values where series.timestamps != reference.timestamps {
-            shared.formIntersection(series.timestamps)
+        var timestamps: [Double]
+        if lookup.values.allSatisfy({ $0.timestamps == reference.timestamps }) {
+            // Nearly always so; a set of a week's times would cost more than the rest.
+            timestamps = reference.timestamps
+        } else {
+            var shared = Set(reference.timestamps)
+            for series in lookup.values where series.timestamps != reference.timestamps {
+                shared.formIntersection(series.timestamps)
+            }
+            timestamps = reference.timestamps.filter { shared.contains($0) }
         }
-        var timestamps = reference.timestamps.filter { shared.contains($0) }
         guard !timestamps.isEmpty else {
             throw InputError(file: file, reason: "\(instance.id): the \(names.scheme.rawValue) memory series share no timestamp")
         }

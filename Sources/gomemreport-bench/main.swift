@@ -1,12 +1,32 @@
 // gomemreport-bench: measurements, not tests. Run it from the package root:
-//   swift run -c release gomemreport-bench profiles [--samples N] [--functions N]
-//   swift run -c release gomemreport-bench series
+//   swift run -c release gomemreport-bench profiles [--samples N] [--functions N] [--repeats N]
+//   swift run -c release gomemreport-bench series [--repeats N] [--formats query_range,scrapes,expvar] [--days 1,7,28]
 import Foundation
 
+let usage = """
+    usage: gomemreport-bench profiles [--samples N] [--functions N] [--repeats N]
+           gomemreport-bench series [--repeats N] [--formats query_range,scrapes,expvar] [--days 1,7,28]
+    """
+// Lines appear as they are measured, also when the output goes to a file.
+setvbuf(stdout, nil, _IOLBF, 0)
 var arguments = Array(CommandLine.arguments.dropFirst())
 if arguments.first == "series" {
+    var benchmark = SeriesBenchmark(packageRoot: URL(fileURLWithPath: FileManager.default.currentDirectoryPath))
+    var index = 1
+    while index + 1 < arguments.count {
+        let value = arguments[index + 1]
+        switch arguments[index] {
+        case "--repeats": benchmark.repeats = max(Int(value) ?? 1, 1)
+        case "--formats":
+            benchmark.formats = value.split(separator: ",").compactMap { SeriesBenchmark.Format(rawValue: String($0)) }
+        case "--days": benchmark.days = value.split(separator: ",").compactMap { Int($0) }.filter { $0 > 0 }
+        default: print(usage); exit(2)
+        }
+        index += 2
+    }
+    guard index == arguments.count, !benchmark.formats.isEmpty, !benchmark.days.isEmpty else { print(usage); exit(2) }
     do {
-        try SeriesBenchmark(packageRoot: URL(fileURLWithPath: FileManager.default.currentDirectoryPath)).run()
+        try benchmark.run()
         exit(0)
     } catch {
         print("gomemreport-bench: \(error)")
@@ -14,7 +34,7 @@ if arguments.first == "series" {
     }
 }
 guard arguments.first == "profiles" else {
-    print("usage: gomemreport-bench profiles [--samples N] [--functions N] [--repeats N]\n       gomemreport-bench series")
+    print(usage)
     exit(2)
 }
 var benchmark = ProfileBenchmark(packageRoot: URL(fileURLWithPath: FileManager.default.currentDirectoryPath))

@@ -157,4 +157,52 @@ final class JSONNumberTests: XCTestCase {
             XCTAssertEqual(fast.bitPattern, strtod(text, nil).bitPattern, text)
         }
     }
+
+    /// The one-pass sample reader agrees with the general path on every plain sample, and
+    /// leaves every other form to it, unmoved.
+    func testPlainSampleMatchesGeneralPath() {
+        var state: UInt64 = 7
+        func next() -> UInt64 {
+            state = state &* 6364136223846793005 &+ 1442695040888963407
+            return state >> 11
+        }
+        var samples: [(time: String, value: String)] = [
+            ("1795851163.588", "69037952"), ("0", "0"), ("1", "1.5"), ("123456789012345", "1"), ("1234567890123456", "1"),
+            ("1.23456789012345", "1"), ("1795851163.588", "123456789012345"), ("1795851163.588", "1234567890.12345"),
+            ("1795851163.588", "1234567890123456"), ("1795851163.5880", "0.000001"), ("00000001", "007"),
+            ("1795851163.", "1"), ("1795851163.588", "1."), ("1795851163.588", ".5"), ("-1", "1"), ("1", "-1"),
+            ("1e9", "1"), ("1", "1e3"), ("1", "NaN"), ("1", "+Inf"), ("1", ""), ("", "1"), ("1.2.3", "1"), ("1", "1.2.3"),
+        ]
+        for _ in 0..<20_000 {
+            let digits = Int(next() % 16) + 1
+            let point = Int(next() % UInt64(digits + 1))
+            var text = String(next() % 10_000_000_000_000_000).padding(toLength: digits, withPad: "7", startingAt: 0)
+            if point > 0 && point < digits { text.insert(".", at: text.index(text.startIndex, offsetBy: point)) }
+            samples.append(("\(1_795_851_163 + next() % 10_000_000).\(next() % 1000)", text))
+            samples.append((text, "\(next() % 100_000_000_000)"))
+        }
+        for (time, value) in samples {
+            for text in ["[\(time),\"\(value)\"]", "[\(time),\"\(value)\"],[1,\"2\"]]", "[\(time), \"\(value)\"]"] {
+                let bytes = Array(text.utf8)
+                bytes.withUnsafeBufferPointer { buffer in
+                    var scanner = JSONScanner(buffer)
+                    let plain = scanner.readPlainSample()
+                    let isPlain = !text.contains(" ") && [time, value].allSatisfy { part in
+                        let pieces = part.split(separator: ".", omittingEmptySubsequences: false)
+                        return pieces.count <= 2 && pieces.allSatisfy { !$0.isEmpty && $0.allSatisfy(\.isWholeNumber) }
+                            && part.filter(\.isWholeNumber).count <= 15
+                    }
+                    guard let plain, isPlain else {
+                        XCTAssertNil(plain, text)
+                        XCTAssertFalse(isPlain, text)
+                        XCTAssertEqual(scanner.offset, 0, text)
+                        return
+                    }
+                    XCTAssertEqual(plain.time.bitPattern, strtod(time, nil).bitPattern, text)
+                    XCTAssertEqual(plain.value.bitPattern, strtod(value, nil).bitPattern, text)
+                    XCTAssertEqual(scanner.offset, time.utf8.count + value.utf8.count + 5, text)
+                }
+            }
+        }
+    }
 }

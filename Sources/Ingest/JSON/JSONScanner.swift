@@ -15,6 +15,10 @@ struct JSONScanner {
     let bytes: UnsafeBufferPointer<UInt8>
     private(set) var offset: Int = 0
     static let maximumDepth = 256
+    /// Also rejects what RFC 8259 forbids but this scanner otherwise lets pass, as
+    /// Foundation's JSONSerialization does: numbers with a leading zero, and numbers
+    /// beyond a Double's range (which it cannot represent).
+    var strict = false
 
     init(_ bytes: UnsafeBufferPointer<UInt8>) {
         self.bytes = bytes
@@ -23,6 +27,7 @@ struct JSONScanner {
     // MARK: Structure
 
     /// Skips white space and returns the next byte without consuming it, or nil at the end.
+    @inline(__always)
     mutating func peek() -> UInt8? {
         skipWhitespace()
         return offset < bytes.count ? bytes[offset] : nil
@@ -36,6 +41,7 @@ struct JSONScanner {
     }
 
     /// Consumes `byte` if it comes next.
+    @inline(__always)
     mutating func consume(_ byte: UInt8) -> Bool {
         if peek() == byte {
             offset += 1
@@ -81,16 +87,8 @@ struct JSONScanner {
         try expect(UInt8(ascii: "\""))
         let start = offset
         // Fast path: no escapes.
-        while offset < bytes.count {
-            let byte = bytes[offset]
-            if byte == UInt8(ascii: "\"") {
-                let slice = UnsafeBufferPointer(rebasing: bytes[start..<offset])
-                offset += 1
-                return String(decoding: slice, as: UTF8.self)
-            }
-            if byte == UInt8(ascii: "\\") { break }
-            if byte < 0x20 { throw error("control character in a string") }
-            offset += 1
+        if try skipUnescaped() {
+            return String(decoding: UnsafeBufferPointer(rebasing: bytes[start..<(offset - 1)]), as: UTF8.self)
         }
         var out: [UInt8] = Array(bytes[start..<offset])
         while offset < bytes.count {
@@ -166,20 +164,54 @@ struct JSONScanner {
 
     /// Reads a JSON number.
     mutating func readNumber() throws -> Double {
+        Self.parseDouble(UnsafeBufferPointer(rebasing: bytes[try scanNumber()]))
+    }
+
+    /// Moves past a JSON number, checking its syntax, and returns where it lies.
+    private mutating func scanNumber() throws -> Range<Int> {
         _ = peek()
         let start = offset
         if offset < bytes.count, bytes[offset] == UInt8(ascii: "-") { offset += 1 }
+        let integerStart = offset
         guard skipDigits() > 0 else { throw error("expected a number") }
+        if strict && bytes[integerStart] == UInt8(ascii: "0") && offset - integerStart > 1 {
+            throw error("number with a leading zero")
+        }
         if offset < bytes.count, bytes[offset] == UInt8(ascii: ".") {
             offset += 1
             guard skipDigits() > 0 else { throw error("expected digits after '.'") }
         }
+        var hasExponent = false
         if offset < bytes.count, bytes[offset] | 0x20 == UInt8(ascii: "e") {
+            hasExponent = true
             offset += 1
             if offset < bytes.count, bytes[offset] == UInt8(ascii: "+") || bytes[offset] == UInt8(ascii: "-") { offset += 1 }
             guard skipDigits() > 0 else { throw error("expected digits in the exponent") }
         }
-        return Self.parseDouble(UnsafeBufferPointer(rebasing: bytes[start..<offset]))
+        // Out of a Double's range: only an exponent or some 300 digits get there.
+        if strict && (hasExponent || offset - start > 300)
+            && !Self.parseDouble(UnsafeBufferPointer(rebasing: bytes[start..<offset])).isFinite {
+            throw error("number out of range")
+        }
+        return start..<offset
+    }
+
+    /// Reads a whole number written plainly (`-?[1-9][0-9]*` or `0`) that fits in 63 bits,
+    /// as a Double; nil, with the scanner past whatever number is there, otherwise.
+    mutating func readPlainInteger() throws -> Double? {
+        let range = try scanNumber()
+        var index = range.lowerBound
+        let negative = bytes[index] == UInt8(ascii: "-")
+        if negative { index += 1 }
+        guard range.upperBound - index <= 18, bytes[index] != UInt8(ascii: "0") || range.upperBound - index == 1 else { return nil }
+        var value: Int64 = 0
+        while index < range.upperBound {
+            let digit = bytes[index] &- 0x30
+            guard digit < 10 else { return nil }
+            value = value * 10 + Int64(digit)
+            index += 1
+        }
+        return Double(negative ? -value : value)
     }
 
     /// Reads a string holding a number the way Prometheus writes sample values:
@@ -223,16 +255,126 @@ struct JSONScanner {
         return Self.parseDouble(text)
     }
 
-    /// Skips any JSON value, checking its syntax.
+    /// A query_range sample as Prometheus writes it, `[1795851163.588,"123456"]`: no white
+    /// space, an unsigned plain decimal time and a string holding an unsigned plain decimal,
+    /// each of at most 15 digits. Parsed in one pass, with the same result as
+    /// `readNumber` and `readNumericString` give; anything else returns nil with the
+    /// scanner unmoved, for the caller to read the general way (which reports errors).
+    @inline(__always)
+    mutating func readPlainSample() -> (time: Double, value: Double)? {
+        var index = offset
+        guard index < bytes.count, bytes[index] == UInt8(ascii: "[") else { return nil }
+        index += 1
+        guard let time = plainDecimal(&index),
+              index + 1 < bytes.count, bytes[index] == UInt8(ascii: ","), bytes[index + 1] == UInt8(ascii: "\"") else { return nil }
+        index += 2
+        guard let value = plainDecimal(&index),
+              index + 1 < bytes.count, bytes[index] == UInt8(ascii: "\""), bytes[index + 1] == UInt8(ascii: "]") else { return nil }
+        offset = index + 2
+        return (time, value)
+    }
+
+    /// Digits, optionally a '.' and more digits, at most 15 digits in all, from `index`
+    /// (moved past them); computed as `parseDouble` computes such a number.
+    @inline(__always)
+    private func plainDecimal(_ index: inout Int) -> Double? {
+        var mantissa: UInt64 = 0
+        var position = index
+        let whole = readDigits(&position, into: &mantissa)
+        guard whole > 0 else { return nil }
+        var fraction = 0
+        if position < bytes.count, bytes[position] == UInt8(ascii: ".") {
+            position += 1
+            fraction = readDigits(&position, into: &mantissa)
+            guard fraction > 0 else { return nil }
+        }
+        // More digits could overflow (wrapped below) or lose exactness: the general path.
+        guard whole + fraction <= 15 else { return nil }
+        index = position
+        return fraction > 0 ? Double(mantissa) / Self.powerOfTen(fraction) : Double(mantissa)
+    }
+
+    /// Reads the ASCII digits from `position` (moved past them) onto `mantissa` and
+    /// returns how many there were, stopping soon after 15. Eight bytes at a time where
+    /// eight are left: a week of samples has about 20 million digits.
+    @inline(__always)
+    private func readDigits(_ position: inout Int, into mantissa: inout UInt64) -> Int {
+        let start = position
+        if let base = bytes.baseAddress {
+            while position + 8 <= bytes.count && position - start <= 15 {
+                let (digits, run) = Self.digitRun(base, at: position)
+                guard run > 0 else { break }
+                // The run's digits moved to the low end of eight, behind leading zeros.
+                mantissa = mantissa &* UInt64(Self.powerOfTen(run)) &+ Self.eightDigitsValue(digits << (64 - 8 * run))
+                position += run
+                if run < 8 { return position - start }
+            }
+        }
+        while position < bytes.count && position - start <= 15 {
+            let digit = bytes[position] &- 0x30
+            guard digit < 10 else { break }
+            mantissa = mantissa &* 10 &+ UInt64(digit)
+            position += 1
+        }
+        return position - start
+    }
+
+    /// The number eight digit values (0...9, the first in the lowest byte) spell.
+    @inline(__always)
+    private static func eightDigitsValue(_ digits: UInt64) -> UInt64 {
+        let pairs = digits &* 10 &+ (digits >> 8)
+        let mask: UInt64 = 0x0000_00FF_0000_00FF
+        return (((pairs & mask) &* (100 + (1_000_000 << 32))) &+ (((pairs >> 16) & mask) &* (1 + (10_000 << 32)))) >> 32
+    }
+
+    /// 10^exponent for 0...15, exact; a switch rather than a static table, which would
+    /// cost a lazy-initialisation check on every use.
+    @inline(__always)
+    private static func powerOfTen(_ exponent: Int) -> Double {
+        switch exponent {
+        case 0: return 1
+        case 1: return 1e1
+        case 2: return 1e2
+        case 3: return 1e3
+        case 4: return 1e4
+        case 5: return 1e5
+        case 6: return 1e6
+        case 7: return 1e7
+        case 8: return 1e8
+        case 9: return 1e9
+        case 10: return 1e10
+        case 11: return 1e11
+        case 12: return 1e12
+        case 13: return 1e13
+        case 14: return 1e14
+        default: return 1e15
+        }
+    }
+
+    /// Skips any JSON value, checking its syntax. Written out rather than with
+    /// `forEachMember`/`forEachElement` and their closures and key Strings: folders of
+    /// expvar bodies skip hundreds of numbers per file.
     mutating func skipValue(depth: Int = 0) throws {
         guard depth < Self.maximumDepth else { throw error("JSON nested more than \(Self.maximumDepth) levels deep") }
         switch peek() {
         case UInt8(ascii: "{"):
-            try forEachMember { scanner, _ in try scanner.skipValue(depth: depth + 1) }
+            offset += 1
+            if consume(UInt8(ascii: "}")) { return }
+            repeat {
+                try skipString()
+                try expect(UInt8(ascii: ":"))
+                try skipElement(depth: depth + 1)
+            } while consume(UInt8(ascii: ","))
+            try expect(UInt8(ascii: "}"))
         case UInt8(ascii: "["):
-            try forEachElement { scanner, _ in try scanner.skipValue(depth: depth + 1) }
+            offset += 1
+            if consume(UInt8(ascii: "]")) { return }
+            repeat {
+                try skipElement(depth: depth + 1)
+            } while consume(UInt8(ascii: ","))
+            try expect(UInt8(ascii: "]"))
         case UInt8(ascii: "\""):
-            _ = try readString()
+            try skipString()
         case UInt8(ascii: "t"):
             try expectLiteral("true")
         case UInt8(ascii: "f"):
@@ -242,8 +384,44 @@ struct JSONScanner {
         case nil:
             throw error("unexpected end of data")
         default:
-            _ = try readNumber()
+            _ = try scanNumber()
         }
+    }
+
+    /// Skips the next value; a number, as most are in long arrays, without a call.
+    @inline(__always)
+    private mutating func skipElement(depth: Int) throws {
+        if depth < Self.maximumDepth, let next = peek(), next == UInt8(ascii: "-") || (next >= 0x30 && next <= 0x39) {
+            _ = try scanNumber()
+        } else {
+            try skipValue(depth: depth)
+        }
+    }
+
+    /// `readString` without making the String; one with escapes is read by `readString`.
+    private mutating func skipString() throws {
+        try expect(UInt8(ascii: "\""))
+        let start = offset
+        if try skipUnescaped() { return }
+        offset = start - 1
+        _ = try readString()
+    }
+
+    /// Inside a string, moves past the characters before its first escape or closing
+    /// quote; true, past the quote, when the string ended with no escape.
+    @inline(__always)
+    private mutating func skipUnescaped() throws -> Bool {
+        while offset < bytes.count {
+            let byte = bytes[offset]
+            if byte == UInt8(ascii: "\"") {
+                offset += 1
+                return true
+            }
+            if byte == UInt8(ascii: "\\") { return false }
+            if byte < 0x20 { throw error("control character in a string") }
+            offset += 1
+        }
+        return false
     }
 
     /// Consumes `null` if it comes next.
@@ -264,6 +442,7 @@ struct JSONScanner {
 
     // MARK: Helpers
 
+    @inline(__always)
     private mutating func skipWhitespace() {
         while offset < bytes.count {
             switch bytes[offset] {
@@ -273,12 +452,31 @@ struct JSONScanner {
         }
     }
 
+    @inline(__always)
     private mutating func skipDigits() -> Int {
         let start = offset
+        if let base = bytes.baseAddress {
+            while offset + 8 <= bytes.count {
+                let (_, run) = Self.digitRun(base, at: offset)
+                offset += run
+                if run < 8 { return offset - start }
+            }
+        }
         while offset < bytes.count, bytes[offset] >= UInt8(ascii: "0"), bytes[offset] <= UInt8(ascii: "9") {
             offset += 1
         }
         return offset - start
+    }
+
+    /// The eight bytes at `position` less '0' (the first in the lowest byte), and how
+    /// many of them, from the first, were ASCII digits.
+    @inline(__always)
+    private static func digitRun(_ base: UnsafePointer<UInt8>, at position: Int) -> (digits: UInt64, run: Int) {
+        let digits = UInt64(littleEndian: UnsafeRawPointer(base).loadUnaligned(fromByteOffset: position, as: UInt64.self))
+            ^ 0x3030_3030_3030_3030
+        // A byte's high bit is set unless it was '0'...'9' (now 0...9).
+        let notDigits = (((digits & 0x7F7F_7F7F_7F7F_7F7F) &+ 0x7676_7676_7676_7676) | digits) & 0x8080_8080_8080_8080
+        return (digits, notDigits.trailingZeroBitCount >> 3)
     }
 
     /// Parses a validated number. Plain decimals of at most 15 digits (nearly every

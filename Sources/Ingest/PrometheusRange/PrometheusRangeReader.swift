@@ -111,8 +111,11 @@ public enum PrometheusRangeReader {
         try scanner.forEachElement { scanner, index in
             let path = "data.result[\(index)]"
             var labels: [String: String] = [:]
-            var timestamps: [Double] = []
+            // Series of one answer nearly always have the same times: they are shared with the
+            // last series while they are, and values get room for as many as it had.
+            var timestamps = SharedTimes(reference: all.last?.timestamps ?? [])
             var values: [Double] = []
+            values.reserveCapacity(all.last?.values.count ?? 0)
             try scanner.forEachMember { scanner, key in
                 switch key {
                 case "metric":
@@ -120,30 +123,87 @@ public enum PrometheusRangeReader {
                         labels[name] = try scanner.readString()
                     }
                 case "values":
-                    try scanner.forEachElement { scanner, sampleIndex in
-                        try scanner.expect(UInt8(ascii: "["))
-                        let time = try scanner.readNumber()
-                        try scanner.expect(UInt8(ascii: ","))
-                        guard let value = try scanner.readNumericString() else {
-                            throw InputError(file: file, location: "\(path).values[\(sampleIndex)]", reason: "the sample value is not a number")
-                        }
-                        try scanner.expect(UInt8(ascii: "]"))
-                        guard time.isFinite, validTimes.contains(time) else {
-                            throw InputError(file: file, location: "\(path).values[\(sampleIndex)]",
-                                             reason: "the timestamp \(time) is outside the years 1970–9999")
-                        }
-                        timestamps.append(time)
-                        values.append(value)
-                    }
+                    try readValues(&scanner, file: file, path: path, timestamps: &timestamps, values: &values)
                 default:
                     try scanner.skipValue()
                 }
             }
             let name = labels.removeValue(forKey: "__name__") ?? ""
-            all.append(MetricSeries(name: name, labels: labels, timestamps: timestamps, values: values,
+            all.append(MetricSeries(name: name, labels: labels, timestamps: timestamps.array, values: values,
                                     origin: SeriesOrigin(file: file, location: path)))
         }
         return all
+    }
+
+    /// Reads a series' `values`, `[[time,"value"],…]`. The loop is written out rather than
+    /// passed to `forEachElement` as a closure: it runs once per sample, millions of times.
+    private static func readValues(_ scanner: inout JSONScanner, file: String, path: String,
+                                   timestamps: inout SharedTimes, values: inout [Double]) throws {
+        try scanner.expect(UInt8(ascii: "["))
+        if scanner.consume(UInt8(ascii: "]")) { return }
+        let earliest = validTimes.lowerBound, latest = validTimes.upperBound
+        var sampleIndex = 0
+        repeat {
+            let time: Double, value: Double
+            if let plain = scanner.readPlainSample() {
+                (time, value) = plain
+            } else {
+                try scanner.expect(UInt8(ascii: "["))
+                time = try scanner.readNumber()
+                try scanner.expect(UInt8(ascii: ","))
+                guard let number = try scanner.readNumericString() else {
+                    throw InputError(file: file, location: "\(path).values[\(sampleIndex)]", reason: "the sample value is not a number")
+                }
+                value = number
+                try scanner.expect(UInt8(ascii: "]"))
+            }
+            guard time.isFinite, earliest <= time && time <= latest else {
+                throw InputError(file: file, location: "\(path).values[\(sampleIndex)]",
+                                 reason: "the timestamp \(time) is outside the years 1970–9999")
+            }
+            timestamps.append(time)
+            values.append(value)
+            sampleIndex += 1
+        } while scanner.consume(UInt8(ascii: ","))
+        try scanner.expect(UInt8(ascii: "]"))
+    }
+
+    /// A series' times as they are read, kept only as a count while they are those of
+    /// another series (`reference`): a week of 10 s samples is 484 KB of times per series.
+    struct SharedTimes {
+        let reference: [Double]
+        /// Nil while the times are `reference[..<count]`.
+        private var own: [Double]?
+        private(set) var count = 0
+
+        init(reference: [Double]) {
+            self.reference = reference
+        }
+
+        @inline(__always)
+        var last: Double? {
+            count == 0 ? nil : own?.last ?? reference[count - 1]
+        }
+
+        @inline(__always)
+        mutating func append(_ time: Double) {
+            if own == nil {
+                if count < reference.count && reference[count].bitPattern == time.bitPattern {
+                    count += 1
+                    return
+                }
+                var copy: [Double] = []
+                copy.reserveCapacity(reference.count)
+                copy += reference[..<count]
+                own = copy
+            }
+            own!.append(time)
+            count += 1
+        }
+
+        var array: [Double] {
+            own ?? (count == reference.count ? reference : Array(reference[..<count]))
+        }
     }
 
     /// Unix seconds from 1970 to the end of 9999: what a Prometheus server can hold and

@@ -13,8 +13,24 @@ import MemoryModel
 /// inside the quote), a bad escape, a value that is not a number, a bad timestamp.
 public enum ExpositionReader {
     public static func read(_ bytes: [UInt8], file: String, scrapeTime: Double?) throws -> [ScrapedSample] {
+        try readLines(bytes, file: file, scrapeTime: scrapeTime).compactMap(\.sample)
+    }
+
+    /// A line of a scrape as `read` saw it, so that a reader of many scrapes of one
+    /// target can recognise the same lines in the next (`ScrapeShape`).
+    struct Line {
+        /// The line's bytes, without its line feed.
+        var range: Range<Int>
+        /// Where a sample line's value begins, after its name, labels and blanks; nil for
+        /// comments and blank lines.
+        var valueStart: Int?
+        /// The sample the line gave; nil for comments, blank lines and skipped families.
+        var sample: ScrapedSample?
+    }
+
+    static func readLines(_ bytes: [UInt8], file: String, scrapeTime: Double?) throws -> [Line] {
         let isOpenMetrics = endsWithEOF(bytes)
-        var samples: [ScrapedSample] = []
+        var lines: [Line] = []
         var skippedFamilies: Set<String> = []
         var lineNumber = 0
         var start = 0
@@ -24,9 +40,16 @@ public enum ExpositionReader {
             lineNumber += 1
             var line = bytes[start..<end]
             if line.last == 0x0D { line = line.dropLast() }
+            let range = start..<end
             start = end + 1
-            guard let first = line.first else { continue }
+            guard let first = line.first else {
+                lines.append(Line(range: range))
+                continue
+            }
             if first == UInt8(ascii: "#") {
+                lines.append(Line(range: range))
+                // Only a TYPE line matters; most comments are HELP text.
+                guard containsTYPE(line) else { continue }
                 let text = String(decoding: line, as: UTF8.self)
                 let parts = text.split(separator: " ", maxSplits: 3, omittingEmptySubsequences: true)
                 if parts.count >= 4, parts[1] == "TYPE" {
@@ -36,15 +59,29 @@ public enum ExpositionReader {
                 continue
             }
             do {
-                var sample = try parseSample(line, isOpenMetrics: isOpenMetrics)
-                if sample.name.hasSuffix("_created") || isSkipped(sample.name, skippedFamilies) { continue }
+                var (sample, valueStart) = try parseSample(line, isOpenMetrics: isOpenMetrics)
+                if sample.name.hasSuffix("_created") || isSkipped(sample.name, skippedFamilies) {
+                    lines.append(Line(range: range, valueStart: valueStart))
+                    continue
+                }
                 if sample.timestamp == nil { sample.timestamp = scrapeTime }
-                samples.append(sample)
+                lines.append(Line(range: range, valueStart: valueStart, sample: sample))
             } catch let error as LineError {
                 throw InputError(file: file, location: "line \(lineNumber)", reason: error.reason)
             }
         }
-        return samples
+        return lines
+    }
+
+    private static func containsTYPE(_ line: ArraySlice<UInt8>) -> Bool {
+        let type: [UInt8] = Array("TYPE".utf8)
+        guard line.count >= 4 else { return false }
+        var index = line.startIndex
+        while index + 4 <= line.endIndex {
+            if line[index] == type[0] && line[index + 1] == type[1] && line[index + 2] == type[2] && line[index + 3] == type[3] { return true }
+            index += 1
+        }
+        return false
     }
 
     private struct LineError: Error { var reason: String }
@@ -57,14 +94,15 @@ public enum ExpositionReader {
         return false
     }
 
-    private static func endsWithEOF(_ bytes: [UInt8]) -> Bool {
+    static func endsWithEOF(_ bytes: [UInt8]) -> Bool {
         var end = bytes.count
         while end > 0 && (bytes[end - 1] == 0x0A || bytes[end - 1] == 0x0D || bytes[end - 1] == 0x20) { end -= 1 }
         let eof = Array("# EOF".utf8)
         return end >= eof.count && Array(bytes[(end - eof.count)..<end]) == eof
     }
 
-    private static func parseSample(_ line: ArraySlice<UInt8>, isOpenMetrics: Bool) throws -> ScrapedSample {
+    /// The sample of a line, and where its value begins.
+    private static func parseSample(_ line: ArraySlice<UInt8>, isOpenMetrics: Bool) throws -> (ScrapedSample, Int) {
         var index = line.startIndex
         func isNameByte(_ b: UInt8, first: Bool) -> Bool {
             (b >= 0x61 && b <= 0x7A) || (b >= 0x41 && b <= 0x5A) || b == 0x5F || b == 0x3A || (!first && b >= 0x30 && b <= 0x39)
@@ -113,10 +151,10 @@ public enum ExpositionReader {
                 if index < line.endIndex, line[index] == UInt8(ascii: ",") { index += 1 }
             }
         }
+        var valueStart = index
+        while valueStart < line.endIndex, line[valueStart] == 0x20 || line[valueStart] == 0x09 { valueStart += 1 }
         // The rest: value, optional timestamp, optional OpenMetrics exemplar.
-        var rest = String(decoding: line[index...], as: UTF8.self)
-        if let exemplar = rest.range(of: " # ") { rest = String(rest[..<exemplar.lowerBound]) }
-        let fields = rest.split(whereSeparator: { $0 == " " || $0 == "\t" })
+        let fields = restFields(line[index...])
         guard let valueText = fields.first else { throw LineError(reason: "\(name) has no value") }
         guard let value = parseNumber(String(valueText)) else { throw LineError(reason: "\(name) has the value \(valueText), which is not a number") }
         var timestamp: Double?
@@ -127,7 +165,96 @@ public enum ExpositionReader {
             timestamp = isOpenMetrics ? raw : raw / 1000
         }
         guard fields.count <= 2 else { throw LineError(reason: "unexpected text after the value of \(name)") }
-        return ScrapedSample(name: name, labels: labels, value: value, timestamp: timestamp)
+        return (ScrapedSample(name: name, labels: labels, value: value, timestamp: timestamp), valueStart)
+    }
+
+    /// The blank-separated fields of what follows a sample's labels, up to an OpenMetrics
+    /// exemplar (` # `). ASCII, nearly always, is split as bytes; anything else as
+    /// Characters, with Foundation's search for the exemplar.
+    private static func restFields(_ rest: ArraySlice<UInt8>) -> [Substring] {
+        guard rest.allSatisfy({ $0 < 0x80 }) else {
+            var text = String(decoding: rest, as: UTF8.self)
+            if let exemplar = text.range(of: " # ") { text = String(text[..<exemplar.lowerBound]) }
+            return text.split(whereSeparator: { $0 == " " || $0 == "\t" })
+        }
+        var end = rest.endIndex
+        var index = rest.startIndex
+        while index + 3 <= rest.endIndex {
+            if rest[index] == 0x20 && rest[index + 1] == UInt8(ascii: "#") && rest[index + 2] == 0x20 {
+                end = index
+                break
+            }
+            index += 1
+        }
+        return String(decoding: rest[..<end], as: UTF8.self).split(whereSeparator: { $0 == " " || $0 == "\t" })
+    }
+
+    /// A sample's value as `read` parses it when the value is all there is after the
+    /// labels, computed from the bytes without a String where that is exact: a decimal of
+    /// at most 15 digits times a power of ten up to 10^22 is one correctly rounded
+    /// operation, as Double(String) is. Nil for anything `read` would reject. Unless
+    /// `needed`, a valid number gives 0 without being computed (the lines of skipped
+    /// histograms and summaries must hold numbers, but their values are dropped).
+    static func plainValue(_ token: UnsafeBufferPointer<UInt8>, needed: Bool = true) -> Double? {
+        var index = 0
+        var negative = false
+        if let first = token.first, first == UInt8(ascii: "-") || first == UInt8(ascii: "+") {
+            negative = first == UInt8(ascii: "-")
+            index = 1
+        }
+        var mantissa: UInt64 = 0, digits = 0, fractionDigits = 0
+        var seenPoint = false
+        while index < token.count {
+            let byte = token[index]
+            if byte &- 0x30 < 10 {
+                mantissa = mantissa &* 10 &+ UInt64(byte &- 0x30)
+                digits += 1
+                if seenPoint { fractionDigits += 1 }
+            } else if byte == UInt8(ascii: ".") && !seenPoint {
+                seenPoint = true
+            } else {
+                break
+            }
+            index += 1
+        }
+        var exponent = 0, exponentDigits = 0
+        var hasExponent = false
+        if index < token.count, token[index] | 0x20 == UInt8(ascii: "e") {
+            hasExponent = true
+            index += 1
+            var exponentNegative = false
+            if index < token.count, token[index] == UInt8(ascii: "-") || token[index] == UInt8(ascii: "+") {
+                exponentNegative = token[index] == UInt8(ascii: "-")
+                index += 1
+            }
+            while index < token.count, token[index] &- 0x30 < 10 {
+                if exponentDigits < 4 { exponent = exponent * 10 + Int(token[index] &- 0x30) }
+                exponentDigits += 1
+                index += 1
+            }
+            if exponentNegative { exponent = -exponent }
+        }
+        // What strtod reads whole from these characters: Double(String) gives a number.
+        let decimal = index == token.count && digits > 0 && (!hasExponent || exponentDigits > 0)
+        guard decimal else {
+            // NaN, ±Inf, or not a number at all.
+            return parseNumber(String(decoding: token, as: UTF8.self))
+        }
+        if !needed { return 0 }
+        let scale = exponent - fractionDigits
+        if digits <= 15 && exponentDigits <= 4 && scale >= -22 && scale <= 22 {
+            var value = Double(mantissa)
+            if scale > 0 { value *= powerOfTen(scale) } else if scale < 0 { value /= powerOfTen(-scale) }
+            return negative ? -value : value
+        }
+        // Longer numbers, as `read` does it.
+        return parseNumber(String(decoding: token, as: UTF8.self))
+    }
+
+    private static func powerOfTen(_ exponent: Int) -> Double {
+        var result = 1.0
+        for _ in 0..<exponent { result *= 10 }  // exact up to 10^22
+        return result
     }
 
     /// Go's float syntax as exposition formats use it, with NaN and ±Inf.

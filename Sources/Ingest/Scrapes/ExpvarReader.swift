@@ -26,6 +26,124 @@ public enum ExpvarReader {
     ]
 
     public static func read(_ bytes: [UInt8], file: String, time: Double?) throws -> [ScrapedSample] {
+        if let body = fastBody(bytes) { return try samples(body, file: file, time: time) }
+        return try readWithFoundation(bytes, file: file, time: time)
+    }
+
+    /// What a body holds that a report uses, whichever parser read it.
+    struct Body {
+        /// In `names` order, nil where absent.
+        var values: [Double?]
+        var cmdline: [String]?
+        var pauseNs: [Double]?
+        var pauseEnd: [Double]?
+    }
+
+    static func samples(_ body: Body, file: String, time: Double?) throws -> [ScrapedSample] {
+        var samples = names.indices.compactMap { k in
+            body.values[k].map { ScrapedSample(name: names[k].metric, labels: [:], value: $0, timestamp: time) }
+        }
+        // The command line as an info series, so a changed binary or flags shows a restart.
+        if let arguments = body.cmdline {
+            samples.append(ScrapedSample(name: "expvar_cmdline_info", labels: ["cmdline": arguments.joined(separator: " ")],
+                                         value: 1, timestamp: time))
+        }
+        samples += try pauses(durations: body.pauseNs, ends: body.pauseEnd, file: file)
+        return samples
+    }
+
+    private static let fieldIndex = Dictionary(uniqueKeysWithValues: names.enumerated().map { ($1.field, $0) })
+
+    /// The memstats fields of a body, read with `JSONScanner` rather than building every
+    /// object and array of it (a body of 10 KB has some 600 numbers, and a folder of four
+    /// weeks 241,920 bodies), in `names` order, nil where absent. Nil for any body this
+    /// is not sure to read exactly as JSONSerialization does, which then reads it and
+    /// reports what is wrong: bytes that are not UTF-8 or not strict JSON, keys that are
+    /// not ASCII (Foundation might compare them differently), a repeated memstats object
+    /// or field, or a field that is not a plain integer.
+    private static func fastBody(_ bytes: [UInt8]) -> Body? {
+        guard isASCII(bytes) || String(validating: bytes, as: UTF8.self) != nil else { return nil }
+        struct NotPlain: Error {}
+        var values = [Double?](repeating: nil, count: names.count)
+        var cmdline: [String]?, pauseNs: [Double]?, pauseEnd: [Double]?
+        var sawMemStats = false
+        func integers(_ scanner: inout JSONScanner) throws -> [Double] {
+            guard scanner.peek() == UInt8(ascii: "[") else { throw NotPlain() }
+            var out: [Double] = []
+            try scanner.forEachElement { scanner, _ in
+                guard let next = scanner.peek(), next >= 0x30 && next <= 0x39, let value = try scanner.readPlainInteger() else { throw NotPlain() }
+                out.append(value)
+            }
+            return out
+        }
+        do {
+            try bytes.withUnsafeBufferPointer { buffer in
+                var scanner = JSONScanner(buffer)
+                scanner.strict = true
+                guard scanner.peek() == UInt8(ascii: "{") else { throw NotPlain() }
+                try scanner.forEachMember { scanner, key in
+                    guard isASCII(key) else { throw NotPlain() }
+                    if key == "cmdline" {
+                        guard cmdline == nil else { throw NotPlain() }
+                        guard scanner.peek() == UInt8(ascii: "[") else { return try scanner.skipValue() }
+                        var arguments: [String] = []
+                        try scanner.forEachElement { scanner, _ in
+                            guard scanner.peek() == UInt8(ascii: "\"") else { throw NotPlain() }
+                            arguments.append(try scanner.readString())
+                        }
+                        cmdline = arguments
+                        return
+                    }
+                    guard key == "memstats" else { return try scanner.skipValue() }
+                    guard !sawMemStats, scanner.peek() == UInt8(ascii: "{") else { throw NotPlain() }
+                    sawMemStats = true
+                    try scanner.forEachMember { scanner, field in
+                        guard isASCII(field) else { throw NotPlain() }
+                        if field == "PauseNs" || field == "PauseEnd" {
+                            guard (field == "PauseNs" ? pauseNs : pauseEnd) == nil else { throw NotPlain() }
+                            let read = try integers(&scanner)
+                            if field == "PauseNs" { pauseNs = read } else { pauseEnd = read }
+                            return
+                        }
+                        guard let k = fieldIndex[field] else { return try scanner.skipValue() }
+                        guard values[k] == nil, let next = scanner.peek(), next == UInt8(ascii: "-") || (next >= 0x30 && next <= 0x39) else { throw NotPlain() }
+                        // GCCPUFraction is a fraction; every other field a whole number.
+                        let value = field == "GCCPUFraction" ? try scanner.readNumber() : try scanner.readPlainInteger()
+                        guard let value, value.isFinite else { throw NotPlain() }
+                        values[k] = value
+                    }
+                }
+                try scanner.expectEnd()
+            }
+        } catch {
+            return nil
+        }
+        return sawMemStats ? Body(values: values, cmdline: cmdline, pauseNs: pauseNs, pauseEnd: pauseEnd) : nil
+    }
+
+    private static func isASCII(_ text: String) -> Bool {
+        var text = text
+        return text.withUTF8 { $0.allSatisfy { $0 < 0x80 } }
+    }
+
+    /// Eight bytes at a time.
+    private static func isASCII(_ bytes: [UInt8]) -> Bool {
+        bytes.withUnsafeBytes { raw in
+            var high: UInt64 = 0
+            var index = 0
+            while index + 8 <= raw.count {
+                high |= raw.loadUnaligned(fromByteOffset: index, as: UInt64.self)
+                index += 8
+            }
+            while index < raw.count {
+                high |= UInt64(raw[index])
+                index += 1
+            }
+            return high & 0x8080_8080_8080_8080 == 0
+        }
+    }
+
+    static func readWithFoundation(_ bytes: [UInt8], file: String, time: Double?) throws -> [ScrapedSample] {
         let object: Any
         do {
             object = try JSONSerialization.jsonObject(with: Data(bytes))
@@ -39,39 +157,35 @@ public enum ExpvarReader {
         guard let memstats = root["memstats"] as? [String: Any] else {
             throw InputError(file: file, location: "memstats", reason: "missing; expvar publishes it when the program imports expvar")
         }
-        var samples: [ScrapedSample] = []
-        for (field, metric) in names {
+        var values = [Double?](repeating: nil, count: names.count)
+        for (k, (field, _)) in names.enumerated() {
             guard let raw = memstats[field] else { continue }
             guard let number = raw as? NSNumber else {
                 throw InputError(file: file, location: "memstats.\(field)", reason: "is not a number")
             }
-            samples.append(ScrapedSample(name: metric, labels: [:], value: number.doubleValue, timestamp: time))
+            values[k] = number.doubleValue
         }
-        // The command line as an info series, so a changed binary or flags shows a restart.
-        if let arguments = root["cmdline"] as? [String] {
-            samples.append(ScrapedSample(name: "expvar_cmdline_info", labels: ["cmdline": arguments.joined(separator: " ")],
-                                         value: 1, timestamp: time))
-        }
-        samples += try pauses(memstats, file: file)
-        return samples
+        func doubles(_ field: String) -> [Double]? { (memstats[field] as? [NSNumber])?.map { Double($0.uint64Value) } }
+        let body = Body(values: values, cmdline: root["cmdline"] as? [String], pauseNs: doubles("PauseNs"), pauseEnd: doubles("PauseEnd"))
+        return try samples(body, file: file, time: time)
     }
 
     /// The GC pauses the snapshot remembers: `PauseNs[i]` ended at `PauseEnd[i]` (both
     /// circular buffers of 256, zero where unused), as `expvar_gc_pause_seconds` samples
     /// at their own end times. Consecutive snapshots repeat most of them; the series is
     /// an event log that `SeriesTimeOrder` merges without a warning.
-    private static func pauses(_ memstats: [String: Any], file: String) throws -> [ScrapedSample] {
-        guard let durations = memstats["PauseNs"] as? [NSNumber], let ends = memstats["PauseEnd"] as? [NSNumber] else { return [] }
+    private static func pauses(durations: [Double]?, ends: [Double]?, file: String) throws -> [ScrapedSample] {
+        guard let durations, let ends else { return [] }
         guard durations.count == ends.count else {
             throw InputError(file: file, location: "memstats.PauseEnd", reason: "has \(ends.count) entries but PauseNs has \(durations.count)")
         }
         var samples: [ScrapedSample] = []
-        for (duration, end) in zip(durations, ends) where end.uint64Value > 0 {
-            let seconds = Double(end.uint64Value) / 1e9
+        for (duration, end) in zip(durations, ends) where end > 0 {
+            let seconds = end / 1e9
             guard seconds <= 253_402_300_799 else {
                 throw InputError(file: file, location: "memstats.PauseEnd", reason: "holds \(end), beyond the year 9999")
             }
-            samples.append(ScrapedSample(name: SeriesTimeOrder.gcPauseSeries, labels: [:], value: duration.doubleValue / 1e9, timestamp: seconds))
+            samples.append(ScrapedSample(name: SeriesTimeOrder.gcPauseSeries, labels: [:], value: duration / 1e9, timestamp: seconds))
         }
         return samples
     }

@@ -25,11 +25,9 @@ public enum SnapshotFolder {
         /// Whether `folder` (a recording, or the snapshot folder itself) has snapshots of
         /// this kind.
         public func isPresent(in folder: String) -> Bool {
-            for directory in [(folder as NSString).appendingPathComponent(rawValue), folder] {
-                let names = (try? FileManager.default.contentsOfDirectory(atPath: directory)) ?? []
-                if names.contains(where: { name in fileExtensions.contains { name.hasSuffix($0) } }) { return true }
+            [(folder as NSString).appendingPathComponent(rawValue), folder].contains {
+                FolderNames.contains(in: $0, endingIn: fileExtensions)
             }
-            return false
         }
     }
 
@@ -52,22 +50,36 @@ public enum SnapshotFolder {
         if !FileManager.default.fileExists(atPath: directory, isDirectory: &isDirectory) || !isDirectory.boolValue {
             directory = folder
         }
-        let names = ((try? FileManager.default.contentsOfDirectory(atPath: directory)) ?? [])
-            .filter { name in !name.hasPrefix(".") && kind.fileExtensions.contains { name.hasSuffix($0) } }.sorted()
-        var builders: [SeriesKey: (timestamps: [Double], values: [Double], origin: SeriesOrigin)] = [:]
+        let names = FolderNames.visible(in: directory, endingIn: kind.fileExtensions)
+        // Every name lies in the one folder: its path is this prefix and the name.
+        let pathPrefix = String((directory as NSString).appendingPathComponent("x").dropLast())
+        var series = SeriesAccumulator(job: job, folder: directory, expectedFiles: names.count)
         var failures: [InputError] = []
         var read = 0
-        var order: [SeriesKey] = []
+        var shape: ScrapeShape?
+        var shapeValues: [(series: Int, value: Double)] = []
         for name in names {
-            let path = (directory as NSString).appendingPathComponent(name)
+            let path = pathPrefix + name
             let fileExtension = kind.fileExtensions.first { name.hasSuffix($0) }!
             let stamp = String(name.dropLast(fileExtension.count))
             let time = ProfileFileName.stampSeconds(stamp)
             let samples: [ScrapedSample]
+            // A scrape read line by line, to remember as the shape of the next ones.
+            var scrape: (bytes: [UInt8], lines: [ExpositionReader.Line])?
             do {
                 let bytes = try RecordingFolder.readBytes(path)
                 switch kind {
-                case .scrapes: samples = try ExpositionReader.read(bytes, file: path, scrapeTime: time)
+                case .scrapes:
+                    // Most scrapes have the last one's lines with other values.
+                    if let time, let known = shape, known.read(bytes, into: &shapeValues) {
+                        read += 1
+                        series.startFile(time: time)
+                        for (index, value) in shapeValues { series.append(index, time: time, value: value) }
+                        continue
+                    }
+                    let lines = try ExpositionReader.readLines(bytes, file: path, scrapeTime: time)
+                    samples = lines.compactMap(\.sample)
+                    scrape = (bytes, lines)
                 case .expvar: samples = try ExpvarReader.read(bytes, file: path, time: time)
                 case .proc:
                     samples = fileExtension == ".status" ? try ProcStatusReader.read(bytes, file: path, time: time)
@@ -84,34 +96,27 @@ public enum SnapshotFolder {
                 continue
             }
             read += 1
-            for sample in samples {
+            series.startFile(time: time)
+            var indices: [Int] = []
+            indices.reserveCapacity(samples.count)
+            for (position, sample) in samples.enumerated() {
                 guard let timestamp = sample.timestamp else {
                     throw InputError(file: path, reason: "has no time: neither a sample timestamp nor a YYYYMMDDTHHMMSSmmmZ stamp in its name")
                 }
-                var labels = sample.labels
-                labels["job"] = labels["job"] ?? job
-                let key = SeriesKey(name: sample.name, labels: labels)
-                if builders[key] == nil {
-                    // A series spans many files: name the folder; errors give the sample's time.
-                    builders[key] = ([], [], SeriesOrigin(file: directory, location: sample.name))
-                    order.append(key)
-                }
-                builders[key]!.timestamps.append(timestamp)
-                builders[key]!.values.append(sample.value)
+                let index = series.index(of: sample, at: position)
+                series.append(index, time: timestamp, value: sample.value)
+                indices.append(index)
+            }
+            if let scrape {
+                var next = indices.makeIterator()
+                shape = time == nil ? nil : ScrapeShape(scrape.bytes, lines: scrape.lines,
+                                                        series: scrape.lines.map { $0.sample == nil ? nil : next.next() })
             }
         }
         if read == 0, let first = failures.first { throw first }
         skipped += failures
-        var series = order.map { key in
-            let built = builders[key]!
-            return MetricSeries(name: key.name, labels: key.labels, timestamps: built.timestamps, values: built.values, origin: built.origin)
-        }
-        warnings += SeriesTimeOrder.repair(&series)
-        return series
-    }
-
-    private struct SeriesKey: Hashable {
-        var name: String
-        var labels: [String: String]
+        var result = series.finish()
+        warnings += SeriesTimeOrder.repair(&result)
+        return result
     }
 }

@@ -108,14 +108,14 @@ struct StackedAreaChart {
             var above = below
             for i in 0..<count { above[i] += max(layer.values[i], 0) }
             // One closed shape per run of samples without a gap: a gap is drawn as a gap.
-            var path = ""
+            var path = PathText()
             for run in runs(columns, threshold: gapThreshold) {
-                for (n, i) in run.enumerated() { path += "\(n == 0 ? "M" : "L")\(f(x(timestamps[i]))) \(f(y(above[i])))" }
-                for i in run.reversed() { path += "L\(f(x(timestamps[i]))) \(f(y(below[i])))" }
-                path += "Z"
+                for (n, i) in run.enumerated() { path.append(n == 0 ? "M" : "L", x(timestamps[i]), y(above[i])) }
+                for i in run.reversed() { path.append("L", x(timestamps[i]), y(below[i])) }
+                path.close()
             }
             let range = valueRange(layer.values)
-            out += "<path d=\"\(path)\" fill=\"\(layer.color)\" stroke=\"none\"><title>\(HTMLEscaping.escape(layer.name)): \(range)</title></path>\n"
+            out += "<path d=\"\(path.text)\" fill=\"\(layer.color)\" stroke=\"none\"><title>\(HTMLEscaping.escape(layer.name)): \(range)</title></path>\n"
             below = above
         }
         out += "</g>\n"
@@ -124,20 +124,20 @@ struct StackedAreaChart {
         out += "<g class=\"lines\" fill=\"none\">\n"
         for line in lines {
             let lineColumns = lineColumnIndices(line.values, fallback: columns)
-            var path = ""
+            var path = PathText()
             var penDown = false
             var previous: Int?
             for i in lineColumns {
                 if let previous, timestamps[i] - timestamps[previous] > gapThreshold { penDown = false }
                 previous = i
                 guard let value = line.values[i], value.isFinite else { penDown = false; continue }
-                path += "\(penDown ? "L" : "M")\(f(x(timestamps[i]))) \(f(y(value)))"
+                path.append(penDown ? "L" : "M", x(timestamps[i]), y(value))
                 penDown = true
             }
             guard !path.isEmpty else { continue }
             let dash = line.style == .dotted ? " stroke-dasharray=\"2 3\"" : line.style == .dashed ? " stroke-dasharray=\"8 4\"" : ""
             let known = line.values.compactMap { $0 }
-            out += "<path d=\"\(path)\" stroke=\"\(line.color)\" stroke-width=\"\(line.style == .dotted ? "2" : "1.8")\"\(dash)><title>\(HTMLEscaping.escape(line.name)): \(valueRange(known))</title></path>\n"
+            out += "<path d=\"\(path.text)\" stroke=\"\(line.color)\" stroke-width=\"\(line.style == .dotted ? "2" : "1.8")\"\(dash)><title>\(HTMLEscaping.escape(line.name)): \(valueRange(known))</title></path>\n"
         }
         out += "</g>\n"
         if !bands.isEmpty {
@@ -242,9 +242,51 @@ struct StackedAreaChart {
 
     /// Fixed-point formatting with at most one decimal, without a trailing ".0".
     private func f(_ value: Double) -> String {
+        var text = PathText()
+        text.appendNumber(value)
+        return text.text
+    }
+}
+
+/// SVG path data built as bytes: a week-long chart has some 50,000 coordinates, and
+/// String interpolation and `String(format:)` cost thousands of instructions each.
+struct PathText {
+    private var bytes: [UInt8] = []
+
+    var isEmpty: Bool { bytes.isEmpty }
+    var text: String { String(decoding: bytes, as: UTF8.self) }
+
+    /// A command (`M`, `L`) and its point.
+    mutating func append(_ command: Unicode.Scalar, _ x: Double, _ y: Double) {
+        bytes.append(UInt8(ascii: command))
+        appendNumber(x)
+        bytes.append(0x20)
+        appendNumber(y)
+    }
+
+    mutating func close() {
+        bytes.append(UInt8(ascii: "Z"))
+    }
+
+    /// Rounded to 0.1, with at most one decimal and no trailing ".0", from whole tenths.
+    mutating func appendNumber(_ value: Double) {
         // Clamped so no input can make the Int conversion trap; nothing drawn is that far out.
-        let rounded = (min(max(value, -1e6), 1e6) * 10).rounded() / 10
-        if rounded == rounded.rounded() { return String(Int(rounded)) }
-        return String(format: "%.1f", rounded)
+        let tenths = (min(max(value, -1e6), 1e6) * 10).rounded()
+        guard tenths.isFinite else {
+            bytes += String(format: "%.1f", tenths / 10).utf8
+            return
+        }
+        let whole = Int(tenths)
+        if whole < 0 { bytes.append(UInt8(ascii: "-")) }
+        appendDigits(whole.magnitude / 10)
+        if whole.magnitude % 10 != 0 {
+            bytes.append(UInt8(ascii: "."))
+            bytes.append(UInt8(ascii: "0") + UInt8(whole.magnitude % 10))
+        }
+    }
+
+    private mutating func appendDigits(_ value: UInt) {
+        if value >= 10 { appendDigits(value / 10) }
+        bytes.append(UInt8(ascii: "0") + UInt8(value % 10))
     }
 }
