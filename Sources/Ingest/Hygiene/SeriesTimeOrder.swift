@@ -26,6 +26,17 @@ enum SeriesTimeOrder {
             break
         }
         guard let firstBreak else { return (series, nil) }
+        if series.name == gcPauseSeries {
+            // Each snapshot repeats up to 256 pauses: hash them down to the distinct few
+            // before sorting, rather than sorting every repeat.
+            var latest: [Double: Double] = [:]
+            latest.reserveCapacity(1024)
+            for (time, value) in zip(times, series.values) { latest[time] = value }
+            var repaired = series
+            repaired.timestamps = latest.keys.sorted()
+            repaired.values = repaired.timestamps.map { latest[$0]! }
+            return (repaired, nil)
+        }
 
         let order = times.indices.sorted { (times[$0], $0) < (times[$1], $1) }
         var outTimes: [Double] = [], outValues: [Double] = []
@@ -52,7 +63,6 @@ enum SeriesTimeOrder {
         var repaired = series
         repaired.timestamps = outTimes
         repaired.values = outValues
-        if series.name == gcPauseSeries { return (repaired, nil) }
         var problems: [String] = []
         if outOfOrder > 0 { problems.append("\(outOfOrder) sample\(outOfOrder == 1 ? "" : "s") out of time order (sorted)") }
         if duplicates > 0 { problems.append("\(duplicates) duplicate timestamp\(duplicates == 1 ? "" : "s") (kept the value read last)") }

@@ -71,7 +71,11 @@ public enum ExpvarReader {
             guard scanner.peek() == UInt8(ascii: "[") else { throw NotPlain() }
             var out: [Double] = []
             try scanner.forEachElement { scanner, _ in
-                guard let next = scanner.peek(), next >= 0x30 && next <= 0x39, let value = try scanner.readPlainInteger() else { throw NotPlain() }
+                // PauseEnd holds 19-digit nanosecond times, beyond readPlainInteger; readNumber
+                // rounds the decimal as Double(UInt64) rounds the integer.
+                guard let next = scanner.peek(), next >= 0x30 && next <= 0x39 else { throw NotPlain() }
+                let value = try scanner.readNumber()
+                guard value.isFinite, value == value.rounded(), value < 0x1p64 else { throw NotPlain() }
                 out.append(value)
             }
             return out
