@@ -203,12 +203,16 @@ struct JSONScanner {
         var index = range.lowerBound
         let negative = bytes[index] == UInt8(ascii: "-")
         if negative { index += 1 }
-        guard range.upperBound - index <= 18, bytes[index] != UInt8(ascii: "0") || range.upperBound - index == 1 else { return nil }
+        guard range.upperBound - index <= 19, bytes[index] != UInt8(ascii: "0") || range.upperBound - index == 1 else { return nil }
         var value: Int64 = 0
         while index < range.upperBound {
             let digit = bytes[index] &- 0x30
             guard digit < 10 else { return nil }
-            value = value * 10 + Int64(digit)
+            // Nineteen digits may pass Int64.max (nanosecond times do not).
+            let (times10, overflow) = value.multipliedReportingOverflow(by: 10)
+            let (next, overflowAdding) = times10.addingReportingOverflow(Int64(digit))
+            guard !overflow && !overflowAdding else { return nil }
+            value = next
             index += 1
         }
         return Double(negative ? -value : value)

@@ -25,9 +25,11 @@ public enum ExpvarReader {
         ("GCCPUFraction", "go_memstats_gc_cpu_fraction"),
     ]
 
-    public static func read(_ bytes: [UInt8], file: String, time: Double?) throws -> [ScrapedSample] {
-        if let body = fastBody(bytes) { return try samples(body, file: file, time: time) }
-        return try readWithFoundation(bytes, file: file, time: time)
+    /// `pausesAfter`: keep only GC pauses that ended after this time (the previous
+    /// body's), since each body repeats up to 256 earlier ones.
+    public static func read(_ bytes: [UInt8], file: String, time: Double?, pausesAfter: Double? = nil) throws -> [ScrapedSample] {
+        if let body = fastBody(bytes) { return try samples(body, file: file, time: time, pausesAfter: pausesAfter) }
+        return try readWithFoundation(bytes, file: file, time: time, pausesAfter: pausesAfter)
     }
 
     /// What a body holds that a report uses, whichever parser read it.
@@ -39,7 +41,7 @@ public enum ExpvarReader {
         var pauseEnd: [Double]?
     }
 
-    static func samples(_ body: Body, file: String, time: Double?) throws -> [ScrapedSample] {
+    static func samples(_ body: Body, file: String, time: Double?, pausesAfter: Double? = nil) throws -> [ScrapedSample] {
         var samples = names.indices.compactMap { k in
             body.values[k].map { ScrapedSample(name: names[k].metric, labels: [:], value: $0, timestamp: time) }
         }
@@ -48,7 +50,7 @@ public enum ExpvarReader {
             samples.append(ScrapedSample(name: "expvar_cmdline_info", labels: ["cmdline": arguments.joined(separator: " ")],
                                          value: 1, timestamp: time))
         }
-        samples += try pauses(durations: body.pauseNs, ends: body.pauseEnd, file: file)
+        samples += try pauses(durations: body.pauseNs, ends: body.pauseEnd, file: file, after: pausesAfter)
         return samples
     }
 
@@ -71,11 +73,9 @@ public enum ExpvarReader {
             guard scanner.peek() == UInt8(ascii: "[") else { throw NotPlain() }
             var out: [Double] = []
             try scanner.forEachElement { scanner, _ in
-                // PauseEnd holds 19-digit nanosecond times, beyond readPlainInteger; readNumber
-                // rounds the decimal as Double(UInt64) rounds the integer.
-                guard let next = scanner.peek(), next >= 0x30 && next <= 0x39 else { throw NotPlain() }
-                let value = try scanner.readNumber()
-                guard value.isFinite, value == value.rounded(), value < 0x1p64 else { throw NotPlain() }
+                // PauseEnd holds 19-digit nanosecond times; Double(Int64) rounds them as
+                // Double(UInt64) does on the JSONSerialization path.
+                guard let next = scanner.peek(), next >= 0x30 && next <= 0x39, let value = try scanner.readPlainInteger() else { throw NotPlain() }
                 out.append(value)
             }
             return out
@@ -147,7 +147,7 @@ public enum ExpvarReader {
         }
     }
 
-    static func readWithFoundation(_ bytes: [UInt8], file: String, time: Double?) throws -> [ScrapedSample] {
+    static func readWithFoundation(_ bytes: [UInt8], file: String, time: Double?, pausesAfter: Double? = nil) throws -> [ScrapedSample] {
         let object: Any
         do {
             object = try JSONSerialization.jsonObject(with: Data(bytes))
@@ -171,14 +171,14 @@ public enum ExpvarReader {
         }
         func doubles(_ field: String) -> [Double]? { (memstats[field] as? [NSNumber])?.map { Double($0.uint64Value) } }
         let body = Body(values: values, cmdline: root["cmdline"] as? [String], pauseNs: doubles("PauseNs"), pauseEnd: doubles("PauseEnd"))
-        return try samples(body, file: file, time: time)
+        return try samples(body, file: file, time: time, pausesAfter: pausesAfter)
     }
 
     /// The GC pauses the snapshot remembers: `PauseNs[i]` ended at `PauseEnd[i]` (both
     /// circular buffers of 256, zero where unused), as `expvar_gc_pause_seconds` samples
     /// at their own end times. Consecutive snapshots repeat most of them; the series is
     /// an event log that `SeriesTimeOrder` merges without a warning.
-    private static func pauses(durations: [Double]?, ends: [Double]?, file: String) throws -> [ScrapedSample] {
+    private static func pauses(durations: [Double]?, ends: [Double]?, file: String, after: Double?) throws -> [ScrapedSample] {
         guard let durations, let ends else { return [] }
         guard durations.count == ends.count else {
             throw InputError(file: file, location: "memstats.PauseEnd", reason: "has \(ends.count) entries but PauseNs has \(durations.count)")
@@ -189,6 +189,7 @@ public enum ExpvarReader {
             guard seconds <= 253_402_300_799 else {
                 throw InputError(file: file, location: "memstats.PauseEnd", reason: "holds \(end), beyond the year 9999")
             }
+            if let after, seconds <= after { continue }
             samples.append(ScrapedSample(name: SeriesTimeOrder.gcPauseSeries, labels: [:], value: duration / 1e9, timestamp: seconds))
         }
         return samples

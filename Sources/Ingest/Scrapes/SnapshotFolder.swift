@@ -56,6 +56,8 @@ public enum SnapshotFolder {
         var series = SeriesAccumulator(job: job, folder: directory, expectedFiles: names.count)
         var failures: [InputError] = []
         var read = 0
+        // The time of the last body read: GC pauses that ended before it were in it.
+        var lastExpvarTime: Double?
         var shape: ScrapeShape?
         var shapeValues: [(series: Int, value: Double)] = []
         for name in names {
@@ -80,7 +82,9 @@ public enum SnapshotFolder {
                     let lines = try ExpositionReader.readLines(bytes, file: path, scrapeTime: time)
                     samples = lines.compactMap(\.sample)
                     scrape = (bytes, lines)
-                case .expvar: samples = try ExpvarReader.read(bytes, file: path, time: time)
+                case .expvar:
+                    samples = try ExpvarReader.read(bytes, file: path, time: time, pausesAfter: lastExpvarTime)
+                    lastExpvarTime = time ?? lastExpvarTime
                 case .proc:
                     samples = fileExtension == ".status" ? try ProcStatusReader.read(bytes, file: path, time: time)
                         : try ProcStatusReader.readSmapsRollup(bytes, file: path, time: time)
