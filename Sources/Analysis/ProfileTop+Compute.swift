@@ -32,7 +32,12 @@ extension ProfileTop {
 
     /// The top table over several inputs whose samples are merged (with their signs).
     /// `nodeCount` 0 keeps every row, as pprof's `-top` does by default.
-    public static func compute(inputs: [Input], granularity: Granularity, nodeCount: Int, nodeFraction: Double) -> ProfileTop {
+    /// `inlineLabels: false` leaves `Row.inlineLabel` empty: the labels need every
+    /// sample walked again for the edges among shown nodes, which for a diff that shows
+    /// every node of two large profiles costs seconds that a caller using only names
+    /// and values (findings, the JSON summary) need not pay.
+    public static func compute(inputs: [Input], granularity: Granularity, nodeCount: Int, nodeFraction: Double,
+                               inlineLabels wantLabels: Bool = true) -> ProfileTop {
         var nodes = NodeTable(granularity: granularity)
         let framesPerInput = inputs.map { nodes.frames(forLocationsOf: $0.profile) }
 
@@ -81,8 +86,9 @@ extension ProfileTop {
         if nodeCount > 0 && order.count > nodeCount { order = Array(order.prefix(nodeCount)) }
         var shown = [Bool](repeating: false, count: nodes.count)
         for index in order { shown[kept[index]] = true }
-        let labels = inlineLabels(inputs: inputs, frames: framesPerInput, shown: shown,
-                                  edgeCutoff: abs(Int64(Double(flatSum) * 0.001)))
+        let labels = wantLabels
+            ? inlineLabels(inputs: inputs, frames: framesPerInput, shown: shown, edgeCutoff: abs(Int64(Double(flatSum) * 0.001)))
+            : [String](repeating: "", count: nodes.count)
         let rows = order.map { index -> Row in
             let node = kept[index]
             let info = nodes.info[node]

@@ -104,6 +104,6 @@ extension FindingsEngine {
               let baseIndex = base.profile.sampleTypeIndex(current.profile.sampleTypes[index].type) else { return nil }
         return ProfileTop.compute(inputs: [.init(profile: current.profile, sampleIndex: index),
                                            .init(profile: base.profile, sampleIndex: baseIndex, sign: -1)],
-                                  granularity: granularity, nodeCount: 0, nodeFraction: 0).rows
+                                  granularity: granularity, nodeCount: 0, nodeFraction: 0, inlineLabels: false).rows
     }
 }

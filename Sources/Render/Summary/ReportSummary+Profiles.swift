@@ -116,7 +116,7 @@ extension ReportSummary {
               let baseIndex = base.profile.sampleTypeIndex(current.profile.sampleTypes[index].type) else { return nil }
         let diff = ProfileTop.compute(inputs: [.init(profile: current.profile, sampleIndex: index),
                                                .init(profile: base.profile, sampleIndex: baseIndex, sign: -1)],
-                                      granularity: .functions, nodeCount: 0, nodeFraction: 0)
+                                      granularity: .functions, nodeCount: 0, nodeFraction: 0, inlineLabels: false)
         let growth = diff.rows.filter { $0.flat > 0 }.sorted { ($0.flat, $1.name) > ($1.flat, $0.name) }
         var currentTotal: Int64 = 0
         for sample in 0..<current.profile.sampleCount { currentTotal &+= current.profile.value(ofSample: sample, type: index) }
