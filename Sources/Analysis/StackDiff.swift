@@ -30,19 +30,35 @@ public struct StackDiff: Sendable, Equatable {
                 names.append(function.name)
                 return id
             }
+            // Each location's lines as function ids, flattened once, so the walk over the
+            // samples touches plain integer arrays only.
+            var lineStarts: [Int32] = [0]
+            var lineFunctions: [Int32] = []
+            lineStarts.reserveCapacity(profile.locations.count + 1)
+            for location in profile.locations {
+                for line in location.lines { lineFunctions.append(functionIDs[Int(line.function)]) }
+                lineStarts.append(Int32(lineFunctions.count))
+            }
             var functions: [Int32] = []
-            for sample in 0..<profile.sampleCount {
-                let value = profile.values[sample * stride + index]
-                if value == 0 { continue }
-                functions.removeAll(keepingCapacity: true)
-                for location in profile.stack(ofSample: sample) {
-                    for line in profile.locations[Int(location)].lines {
-                        functions.append(functionIDs[Int(line.function)])
+            lineStarts.withUnsafeBufferPointer { lineStarts in
+            lineFunctions.withUnsafeBufferPointer { lineFunctions in
+            profile.stackStarts.withUnsafeBufferPointer { starts in
+            profile.stackLocations.withUnsafeBufferPointer { stacks in
+            profile.values.withUnsafeBufferPointer { sampleValues in
+                for sample in 0..<profile.sampleCount {
+                    let value = sampleValues[sample * stride + index]
+                    if value == 0 { continue }
+                    functions.removeAll(keepingCapacity: true)
+                    for position in Int(starts[sample])..<Int(starts[sample + 1]) {
+                        let location = Int(stacks[position])
+                        for line in Int(lineStarts[location])..<Int(lineStarts[location + 1]) { functions.append(lineFunctions[line]) }
                     }
+                    if isBase { values[functions, default: (0, 0)].base &+= value } else { values[functions, default: (0, 0)].current &+= value }
                 }
-                var entry = values[functions] ?? (0, 0)
-                if isBase { entry.base &+= value } else { entry.current &+= value }
-                values[functions] = entry
+            }
+            }
+            }
+            }
             }
         }
         // Ties on the delta are common in large profiles; the tie-break key is built once
