@@ -37,15 +37,15 @@ extension FindingsEngine {
         let stackGrowth = stacks[stacks.count - 1] - stacks[0]
         evidence.append(("stack_growth_bytes", stackGrowth))
         evidence.append(("stack_rate_bytes_per_hour", rounded(trend.slope == 0 ? 0 : stackGrowth / max(c.window, 1) * 3600)))
-        let attribution = goroutineGrowers(c.profiles)
+        let attribution = goroutineGrowers(c.goroutineDiff)
         if let top = attribution.first, let blocking = top.detail { facts.append(("blocking", blocking)) }
         return Finding(kind: .goroutineLeak, severity: .warning, confidence: trend.confidence, start: trend.start, end: trend.end,
                        bytesAtStake: max(stackGrowth, 0), evidence: evidence, facts: facts, attribution: attribution)
     }
 
     /// The goroutine diff's growing groups (latest − earliest profile), largest first.
-    static func goroutineGrowers(_ profiles: ProfileSet, limit: Int = 5) -> [Finding.Attribution] {
-        guard let diff = goroutineDiff(profiles) else { return [] }
+    static func goroutineGrowers(_ diff: GoroutineDiff?, limit: Int = 5) -> [Finding.Attribution] {
+        guard let diff else { return [] }
         let growing = diff.rows.filter { $0.delta > 0 }
         // Groups far below the top one are the churn of a live service, not the leak.
         let floor = Double(growing.first?.delta ?? 0) * 0.02
@@ -56,16 +56,11 @@ extension FindingsEngine {
         }
     }
 
-    static func goroutineDiff(_ profiles: ProfileSet) -> GoroutineDiff? {
-        guard let current = profiles.goroutine, let base = profiles.goroutineBase else { return nil }
-        return GoroutineDiff(base: GoroutineGroups(profile: base.profile), current: GoroutineGroups(profile: current.profile))
-    }
-
     /// The share of the heap profile's growth held by goroutine machinery
     /// (`runtime.malg`, which allocates each goroutine) and by the functions on the
     /// growing goroutines' stacks; nil without two heap profiles and a goroutine diff.
     static func goroutineShareOfHeapGrowth(_ c: Context, leak: Finding) -> Double? {
-        guard let rows = heapDiffRows(c.profiles, granularity: .functions), let diff = goroutineDiff(c.profiles) else { return nil }
+        guard let diff = c.goroutineDiff, let rows = heapDiffRows(c.profiles, granularity: .functions) else { return nil }
         var functions: Set<String> = ["runtime.malg"]
         for row in diff.rows where row.delta > 0 {
             for frame in row.group.frames where !frame.function.hasPrefix("runtime.") { functions.insert(frame.function) }

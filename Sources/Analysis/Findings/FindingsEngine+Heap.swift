@@ -5,7 +5,7 @@ extension FindingsEngine {
     static func heapFinding(_ c: Context) -> Finding? {
         let t = c.thresholds
         if let cycles = c.breakdown.gcCycles, cycles < t.minimumGCCycles { return nil }
-        let live = LiveHeapSeries(instance: c.instance, breakdown: c.breakdown)
+        let live = c.live
         guard let trend = Trend(times: live.times, values: live.values) else { return nil }
         let growth = trend.change
         let base = max(trend.fittedStart, 1)

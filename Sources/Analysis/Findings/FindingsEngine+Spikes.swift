@@ -30,8 +30,7 @@ extension FindingsEngine {
         // A soft limit that lets the largest live heap through with a quarter to spare,
         // plus what Go holds outside the heap: the spikes still fit, the 2× heap growth
         // around them does not.
-        let live = LiveHeapSeries(instance: c.instance, breakdown: b)
-        let largestLive = live.values.max() ?? baseline
+        let largestLive = c.live.values.max() ?? baseline
         let outsideHeap = Trend.median(sorted: b.timestamps.indices.map { b.goMemory[$0] - b.heapTotal[$0] }.sorted())
         let mib16 = 16.0 * 1024 * 1024
         var suggestion = ((1.25 * largestLive + max(outsideHeap, 0)) / mib16).rounded(.up) * mib16

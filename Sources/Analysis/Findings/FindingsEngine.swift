@@ -12,12 +12,29 @@ public struct FindingsEngine: Sendable {
         self.thresholds = thresholds
     }
 
-    /// What the rules share about one instance.
-    struct Context {
+    /// What the rules share about one instance. Derived series and diffs are computed
+    /// once, on first use, whichever rules need them.
+    final class Context {
         let breakdown: MemoryBreakdown
         let instance: InstanceSeries
         let profiles: ProfileSet
         let thresholds: FindingThresholds
+
+        init(breakdown: MemoryBreakdown, instance: InstanceSeries, profiles: ProfileSet, thresholds: FindingThresholds) {
+            self.breakdown = breakdown
+            self.instance = instance
+            self.profiles = profiles
+            self.thresholds = thresholds
+        }
+
+        /// The live heap after each GC, which heap trends and spike limits are judged on.
+        lazy var live = LiveHeapSeries(instance: instance, breakdown: breakdown)
+        /// Latest goroutine profile − earliest; nil without two.
+        lazy var goroutineDiff: GoroutineDiff? = {
+            guard let current = profiles.goroutine, let base = profiles.goroutineBase else { return nil }
+            return GoroutineDiff(base: GoroutineGroups(profile: base.profile), current: GoroutineGroups(profile: current.profile))
+        }()
+
         var start: Double { breakdown.timestamps[0] }
         var end: Double { breakdown.timestamps[breakdown.lastIndex] }
         var window: Double { end - start }
