@@ -9,14 +9,12 @@ extension ReportSummary {
         let instances = breakdowns.map { Instance(breakdown: $0, recordingLocation: recording.location) }
         let first = instances[0]
         let findings = findings ?? RecordingFindings.compute(recording: recording, breakdowns: breakdowns)
-        let section = FindingsSection.build(findings: findings, breakdowns: breakdowns, profiles: recording.profiles)
         var entries: [Finding] = []
-        var titles = section.findings.map(\.title).makeIterator()
-        // The section sorted them as the page shows them; the summary keeps that order.
+        // In the order the page shows them.
         for (finding, instance) in FindingsSection.ordered(findings: findings, breakdowns: breakdowns) {
             entries.append(Finding(
                 id: finding.kind.rawValue, instance: instance.description, severity: finding.severity.rawValue,
-                title: titles.next() ?? "", confidence: (finding.confidence * 10000).rounded() / 10000,
+                title: FindingText(finding: finding, profiles: recording.profiles).title, confidence: (finding.confidence * 10000).rounded() / 10000,
                 window: FindingWindow(start: UTCTime(unixSeconds: finding.start).rfc3339, end: UTCTime(unixSeconds: finding.end).rfc3339),
                 evidence: Dictionary(finding.evidence.map { ($0.key, $0.value) }, uniquingKeysWith: { a, _ in a }),
                 attribution: finding.attribution.map { .init(function: $0.function, file: $0.file, line: $0.line, delta: $0.delta) }))

@@ -165,15 +165,24 @@ struct FindingText {
 
     private enum Unit { case bytes, goroutines }
 
+    /// `main.go:45`: where an attribution row points, for people.
+    static func position(_ row: Finding.Attribution) -> String {
+        row.line > 0 ? "\((row.file as NSString).lastPathComponent):\(row.line)" : row.file
+    }
+
+    /// `+44.9 MiB` for heap findings, `+29,481` for goroutine findings.
+    static func amount(_ row: Finding.Attribution, of finding: Finding) -> String {
+        finding.kind == .goroutineLeak ? "+" + DigitGrouping.string(row.delta) : ByteFormat.signed(Double(row.delta))
+    }
+
     private func attributionSentence(unit: Unit, what: String) -> String {
         guard !finding.attribution.isEmpty else {
             return "The recording has no pair of \(unit == .bytes ? "heap" : "goroutine") profiles to attribute the growth to; take two, minutes apart."
         }
         let items = finding.attribution.prefix(3).map { row -> String in
-            let position = row.line > 0 ? " (\((row.file as NSString).lastPathComponent):\(row.line))" : ""
-            let amount = unit == .bytes ? "+" + ByteFormat.string(Double(row.delta)) : "+\(DigitGrouping.string(row.delta))"
+            let position = row.line > 0 ? " (\(Self.position(row)))" : ""
             let detail = row.detail.map { ", \($0)" } ?? ""
-            return "`\(row.function)`\(position) \(amount)\(detail)"
+            return "`\(row.function)`\(position) \(Self.amount(row, of: finding))\(detail)"
         }
         return "\(what) " + items.joined(separator: "; ") + "."
     }

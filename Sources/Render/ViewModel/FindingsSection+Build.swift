@@ -15,12 +15,9 @@ extension FindingsSection {
             views.append(FindingView.build(entry.finding, profiles: entry.instance == first ? profiles : ProfileSet(),
                                            anchor: "finding-\(number + 1)", instance: several ? entry.instance.description : nil))
         }
-        let counts = Finding.Severity.allCases.map { severity in (severity, all.filter { $0.finding.severity == severity }.count) }
-        let serious = counts.filter { $0.0 != .info }.reduce(0) { $0 + $1.1 }
-        let headline = serious == 0 ? "Nothing to fix"
-            : counts.filter { $0.1 > 0 && $0.0 != .info }.map { "\($0.1) \($0.0.rawValue)" }.joined(separator: ", ")
+        let headline = Self.headline(all.map(\.finding))
         let summary: String
-        if serious == 0 {
+        if headline == Self.nothingToFix {
             summary = "No leak, no memory outside Go worth chasing, and no memory pressure was found in this recording"
                 + (all.isEmpty ? "." : "; the notes below are for information.")
         } else {
@@ -31,6 +28,15 @@ extension FindingsSection {
 }
 
 extension FindingsSection {
+    static let nothingToFix = "Nothing to fix"
+
+    /// "1 critical, 2 warning", or "Nothing to fix" when no finding is above info.
+    static func headline(_ findings: [Finding]) -> String {
+        let counts = [Finding.Severity.critical, .warning].map { severity in (severity, findings.filter { $0.severity == severity }.count) }
+        let serious = counts.filter { $0.1 > 0 }
+        return serious.isEmpty ? nothingToFix : serious.map { "\($0.1) \($0.0.rawValue)" }.joined(separator: ", ")
+    }
+
     /// Every instance's findings in one list: severity, then bytes at stake, then
     /// instance and id, so the order is stable.
     static func ordered(findings: [[Finding]], breakdowns: [MemoryBreakdown]) -> [(finding: Finding, instance: InstanceID)] {
@@ -55,9 +61,7 @@ extension FindingView {
             severityLabel: finding.severity.rawValue.capitalized, title: text.title, instance: instance,
             confidence: text.confidence, window: window, bodyHTML: MarkdownRenderer.html(text.markdown),
             attribution: finding.attribution.map { row in
-                AttributionRow(function: row.function,
-                               position: row.line > 0 ? "\((row.file as NSString).lastPathComponent):\(row.line)" : row.file,
-                               delta: goroutines ? "+" + DigitGrouping.string(row.delta) : ByteFormat.signed(Double(row.delta)),
+                AttributionRow(function: row.function, position: FindingText.position(row), delta: FindingText.amount(row, of: finding),
                                detail: row.detail ?? "")
             },
             hasAttribution: !finding.attribution.isEmpty,

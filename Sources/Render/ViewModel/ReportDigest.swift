@@ -40,16 +40,15 @@ public struct ReportDigest: Sendable {
 
     public static func build(recording: Recording, breakdowns: [MemoryBreakdown], findings: [[Finding]]? = nil) -> ReportDigest {
         let findings = findings ?? RecordingFindings.compute(recording: recording, breakdowns: breakdowns)
-        let section = FindingsSection.build(findings: findings, breakdowns: breakdowns, profiles: recording.profiles)
         let ordered = FindingsSection.ordered(findings: findings, breakdowns: breakdowns)
-        let lines = zip(ordered, section.findings).map { entry, view -> FindingLine in
-            let goroutines = entry.finding.kind == .goroutineLeak
-            let growers = entry.finding.attribution.prefix(3).map { row -> String in
-                let amount = goroutines ? "+" + DigitGrouping.string(row.delta) : ByteFormat.signed(Double(row.delta))
-                let place = row.line > 0 ? " (\(view.attribution.first { $0.function == row.function }?.position ?? "\(row.line)"))" : ""
-                return "\(row.function)\(place) \(amount)" + (row.detail.map { ", \($0)" } ?? "")
+        let lines = ordered.map { entry -> FindingLine in
+            let finding = entry.finding
+            let text = FindingText(finding: finding, profiles: recording.profiles)
+            let growers = finding.attribution.prefix(3).map { row -> String in
+                let place = row.line > 0 ? " (\(FindingText.position(row)))" : ""
+                return "\(row.function)\(place) \(FindingText.amount(row, of: finding))" + (row.detail.map { ", \($0)" } ?? "")
             }
-            return FindingLine(id: view.id, severity: view.severity, title: view.title, confidence: view.confidence,
+            return FindingLine(id: finding.kind.rawValue, severity: finding.severity.rawValue, title: text.title, confidence: text.confidence,
                                instance: entry.instance.description, growers: Array(growers))
         }
         let instances = breakdowns.map { breakdown -> InstanceLine in
@@ -64,6 +63,6 @@ public struct ReportDigest: Sendable {
                 verdict: GeneratedSummary.verdictLabel(last))
         }
         return ReportDigest(recordingName: recording.name, tool: "\(ToolVersion.name) \(ToolVersion.current)",
-                            headline: section.headline, instances: instances, findings: lines)
+                            headline: FindingsSection.headline(ordered.map(\.finding)), instances: instances, findings: lines)
     }
 }
