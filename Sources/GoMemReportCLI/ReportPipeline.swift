@@ -20,17 +20,12 @@ struct ReportPipeline {
 
     func run() throws {
         let output = options.output, json = options.json
-        var instances = try selectedInstances()
+        let analysis = try RecordingAnalysis(recording: recording, instances: try selectedInstances())
         // An answer may hold non-Go jobs too; report the Go ones and say what was left out.
-        let goInstances = instances.filter { MemoryBreakdown.availableScheme(in: $0) != nil }
-        if !goInstances.isEmpty && goInstances.count < instances.count {
-            for skipped in instances where MemoryBreakdown.availableScheme(in: skipped) == nil {
-                Diagnostics.note("warning: skipping \(skipped.id): it has no complete set of Go memory series")
-            }
-            instances = goInstances
+        for skipped in analysis.skipped {
+            Diagnostics.note("warning: skipping \(skipped): it has no complete set of Go memory series")
         }
-        let breakdowns = try instances.map { try MemoryBreakdown.compute(from: $0, file: $0.series.first?.origin.file ?? recording.location) }
-        let findings = RecordingFindings.compute(recording: recording, breakdowns: breakdowns)
+        let breakdowns = analysis.breakdowns, findings = analysis.findings
         let page = ReportPage.build(recording: recording, breakdowns: breakdowns, css: templates.css, notes: notes, findings: findings)
         let html = try templates.render(page)
         let summary = try json.map { _ in try ReportSummary.build(recording: recording, breakdowns: breakdowns, findings: findings).jsonText() }

@@ -82,12 +82,9 @@ struct SiteBuilder {
     private func render(_ path: String, page: String, into site: SiteFolder) -> Outcome {
         do {
             let recording = try RecordingFolder.load(path: path, maximumProfileBytes: maximumProfileBytes, strict: strict)
-            let instances = recording.instances.filter { MemoryBreakdown.availableScheme(in: $0) != nil }
-            guard !instances.isEmpty else {
-                throw InputError(file: path, reason: "no instance has a complete set of Go memory series")
-            }
-            let breakdowns = try instances.map { try MemoryBreakdown.compute(from: $0, file: $0.series.first?.origin.file ?? path) }
-            let findings = RecordingFindings.compute(recording: recording, breakdowns: breakdowns)
+            guard !recording.instances.isEmpty else { throw InputError(file: path, reason: "the recording holds no series") }
+            let analysis = try RecordingAnalysis(recording: recording, instances: recording.instances)
+            let breakdowns = analysis.breakdowns, findings = analysis.findings
             let html = try templates.render(ReportPage.build(recording: recording, breakdowns: breakdowns, css: templates.css, findings: findings))
             let summary = ReportSummary.build(recording: recording, breakdowns: breakdowns, findings: findings)
             do {
