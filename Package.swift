@@ -60,7 +60,8 @@ let package = Package(
         // Measurements against go tool pprof, gzip and python3: swift run -c release gomemreport-bench profiles|series
         .executableTarget(name: "gomemreport-bench", dependencies: ["Ingest", "Analysis", "Render", "MemoryModel"]),
 
-        // Fixture paths, golden files and a runner for the built executable.
+        // Fixture paths, golden files, a runner for the built executable, and the Go
+        // service the record tests start (GoService, HangingListener).
         .target(name: "TestSupport", path: "Tests/TestSupport"),
         .testTarget(name: "IngestTests", dependencies: ["Ingest", "Analysis", "MemoryModel", "TestSupport"], path: "Tests/IngestTests"),
         .testTarget(name: "AnalysisTests", dependencies: ["Analysis", "Ingest", "MemoryModel", "TestSupport"], path: "Tests/AnalysisTests"),
@@ -72,6 +73,9 @@ let package = Package(
         .testTarget(name: "CLITests", dependencies: ["gomemreport", "TestSupport"], path: "Tests/CLITests"),
         // Against a real Prometheus (Debian's prometheus package) that the tests start.
         .testTarget(name: "LiveTests", dependencies: ["gomemreport", "Ingest", "Analysis", "MemoryModel", "TestSupport"], path: "Tests/LiveTests"),
+        // Against a real Go service (Tests/Fixtures/generators/scenarios in serve mode,
+        // built with Debian's golang-go) that the tests start and record.
+        .testTarget(name: "RecordTests", dependencies: ["gomemreport", "Ingest", "MemoryModel", "TestSupport"], path: "Tests/RecordTests"),
     ],
     swiftLanguageModes: [.v5]
 )
