@@ -28,11 +28,17 @@ public enum RecordingProfiles {
         func pick(_ kind: String, preferring formats: [ProfileFileName.Format]) -> (first: String?, last: String?) {
             let ofKind = candidates.filter { $0.parsed.kind == kind }
             let times = Set(ofKind.compactMap(\.parsed.time)).sorted()
+            func named(_ format: ProfileFileName.Format, at time: Double?) -> String? {
+                ofKind.first { $0.parsed.time == time && $0.parsed.format == format }?.name
+            }
             func best(at time: Double?) -> String? {
                 guard let time else { return nil }
-                let atTime = ofKind.filter { $0.parsed.time == time }
-                for format in formats { if let match = atTime.first(where: { $0.parsed.format == format }) { return match.name } }
-                return nil
+                return formats.lazy.compactMap { named($0, at: time) }.first
+            }
+            // Diff like with like: a recorder may have skipped the last debug=2 dump (too
+            // many goroutines), so prefer a form that both ends have.
+            if times.count > 1, let shared = formats.first(where: { named($0, at: times.first) != nil && named($0, at: times.last) != nil }) {
+                return (named(shared, at: times.first), named(shared, at: times.last))
             }
             return (best(at: times.first), times.count > 1 ? best(at: times.last) : best(at: times.first))
         }

@@ -1,0 +1,117 @@
+import Foundation
+
+/// `recording.json`: what made a recording folder, how, and what went wrong on the way.
+///
+/// Written when recording starts, after every sample, and at the end, each time whole
+/// (to a hidden file, then renamed), so the folder always holds a complete manifest:
+/// `state` is `recording` until the recorder ends, and stays so if it was killed.
+/// The README's "Recording layout" documents the fields for other tools that write
+/// recordings. Keys are sorted, so two manifests of the same facts are the same bytes.
+public struct RecordingManifest: Codable, Sendable, Equatable {
+    public static let currentFormat = "gomemreport/recording/v1"
+
+    /// How the recording ended.
+    public enum State: String, Codable, Sendable {
+        /// Still recording, or the recorder was killed.
+        case recording
+        /// The planned duration passed.
+        case completed
+        /// Ctrl-C or SIGTERM; the final profiles were taken within the grace period.
+        case interrupted
+        /// A second Ctrl-C: stopped at once, without final profiles.
+        case stoppedAtOnce = "stopped-at-once"
+        /// The process given with --pid exited.
+        case targetExited = "target-exited"
+        /// Writing into the recording failed (disk full, permissions).
+        case writeFailed = "write-failed"
+    }
+
+    public struct Target: Codable, Sendable, Equatable {
+        public var url: String
+        public var pid: Int32?
+        public var cgroup: String?
+    }
+
+    public struct Samples: Codable, Sendable, Equatable {
+        /// Samples taken (slots at which at least one endpoint was asked).
+        public var taken: Int
+        /// Taken more than a tenth of an interval after their slot.
+        public var late: Int
+        /// Slots skipped because an earlier sample overran them.
+        public var missed: Int
+    }
+
+    public struct ProfileRound: Codable, Sendable, Equatable {
+        public var time: String
+        /// `start`, `periodic` or `final`.
+        public var reason: String
+        /// Paths inside the recording: `pprof/heap-<stamp>.pb.gz`, …
+        public var files: [String]
+    }
+
+    public struct Failure: Codable, Sendable, Equatable {
+        public var kind: String
+        public var count: Int
+        public var first: String
+        public var last: String
+        public var message: String
+    }
+
+    public struct EndpointReport: Codable, Sendable, Equatable {
+        public var endpoint: String
+        /// The URL or file asked, without credentials.
+        public var source: String
+        public var requests: Int
+        public var answers: Int
+        public var bytes: Int
+        /// Answered 404 or does not exist: asked once, then skipped.
+        public var absent: Bool
+        public var skipped: Int
+        public var errors: [Failure]
+    }
+
+    public var format = RecordingManifest.currentFormat
+    public var tool: String
+    public var target: Target
+    public var intervalSeconds: Double
+    /// Nil: until stopped.
+    public var durationSeconds: Double?
+    /// Nil: only at the start and the end.
+    public var profilesEverySeconds: Double?
+    public var started: String
+    public var ended: String?
+    public var state: State
+    public var samples: Samples
+    public var profileRounds: [ProfileRound]
+    public var endpoints: [EndpointReport]
+    /// Things a reader should know: endpoints found absent, dumps skipped, the process exiting.
+    public var notes: [String]
+    /// Failures over every endpoint.
+    public var errorCount: Int
+
+    enum CodingKeys: String, CodingKey {
+        case format, tool, target, started, ended, state, samples, endpoints, notes
+        case intervalSeconds = "interval_seconds"
+        case durationSeconds = "duration_seconds"
+        case profilesEverySeconds = "profiles_every_seconds"
+        case profileRounds = "profile_rounds"
+        case errorCount = "error_count"
+    }
+
+    /// Pretty-printed JSON with sorted keys and a final newline.
+    public func encoded() throws -> [UInt8] {
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
+        // Foundation writes an empty array as "[", a blank line and "]".
+        let text = String(decoding: try encoder.encode(self), as: UTF8.self)
+            .replacingOccurrences(of: #"\[\n\s*\n\s*\]"#, with: "[]", options: .regularExpression)
+        return Array(text.utf8) + [0x0A]
+    }
+
+    /// Reads a manifest; nil for bytes that are not one of this format.
+    public static func decode(_ bytes: [UInt8]) -> RecordingManifest? {
+        guard let manifest = try? JSONDecoder().decode(RecordingManifest.self, from: Data(bytes)),
+              manifest.format == currentFormat else { return nil }
+        return manifest
+    }
+}

@@ -1,0 +1,100 @@
+import Foundation
+import Ingest
+import MemoryModel
+import TestSupport
+import XCTest
+#if canImport(Glibc)
+import Glibc
+#endif
+
+/// `gomemreport record` against a real Go service (built from
+/// Tests/Fixtures/generators/scenarios with Debian's golang-go) that leaks goroutines.
+final class RecordLiveServiceTests: XCTestCase {
+    /// The scenario that leaks goroutines fast enough for a 20 s recording.
+    static let leakingScenario = "worker-leak"
+
+    private var scratch: URL!
+
+    override func setUp() {
+        scratch = Fixtures.temporaryFolder()
+    }
+
+    override func tearDown() {
+        try? FileManager.default.removeItem(at: scratch)
+    }
+
+    /// 20 s at 1 s: 21 samples on schedule, valid profiles at the start, at 10 s and at
+    /// the end, a complete manifest, and a report that finds the goroutine leak.
+    func testRecordsALeakingServiceOnScheduleAndTheReportFindsTheLeak() throws {
+        let service = try GoService.start(scenario: Self.leakingScenario)
+        defer { service.stop() }
+        let folder = scratch.appendingPathComponent("leak")
+        let html = scratch.appendingPathComponent("leak.html")
+        let result = try CommandRunner.run([
+            "record", "--url", service.url.absoluteString, "--pid", String(service.pid),
+            "--interval", "1s", "--duration", "20s", "--profiles-every", "10s",
+            "-o", folder.path, "--then-report", html.path,
+        ])
+        XCTAssertEqual(result.status, 0, result.stderr)
+        let files = RecordingFiles(folder: folder)
+
+        // Samples: one per slot, each within a few hundred ms of start + k s (no drift).
+        for (sub, suffix) in [("metrics", ".prom"), ("expvar", ".json"), ("proc", ".status"), ("proc", ".smaps_rollup")] {
+            let times = RecordingFiles.times(files.names(sub, suffix: suffix))
+            XCTAssertEqual(times.count, 21, "\(sub)/*\(suffix)")
+            guard let first = times.first else { continue }
+            for (k, time) in times.enumerated() {
+                XCTAssertEqual(time - first, Double(k), accuracy: 0.35, "\(sub) sample \(k) is off its slot")
+            }
+        }
+        let manifest = files.manifest
+        XCTAssertEqual(manifest["format"] as? String, "gomemreport/recording/v1")
+        XCTAssertEqual(manifest["tool"] as? String, "gomemreport 0.1.0")
+        XCTAssertEqual(manifest["state"] as? String, "completed")
+        XCTAssertEqual(manifest["interval_seconds"] as? Double, 1)
+        XCTAssertEqual(manifest["duration_seconds"] as? Double, 20)
+        XCTAssertEqual(manifest["error_count"] as? Int, 0)
+        let target = manifest["target"] as? [String: Any]
+        XCTAssertEqual(target?["url"] as? String, service.url.absoluteString)
+        XCTAssertEqual(target?["pid"] as? Int, Int(service.pid))
+        let samples = manifest["samples"] as? [String: Int]
+        XCTAssertEqual(samples?["taken"], 21)
+        XCTAssertEqual(samples?["missed"], 0)
+        let started = try XCTUnwrap(manifest["started"] as? String), ended = try XCTUnwrap(manifest["ended"] as? String)
+        XCTAssertLessThan(started, ended)
+        for name in ["metrics", "expvar", "pprof-heap", "pprof-goroutine", "proc"] {
+            let endpoint = files.endpoint(name)
+            XCTAssertEqual(endpoint["absent"] as? Bool, false, name)
+            XCTAssertGreaterThan(endpoint["answers"] as? Int ?? 0, 0, name)
+            XCTAssertEqual(endpoint["answers"] as? Int, endpoint["requests"] as? Int, name)
+        }
+        XCTAssertEqual(files.endpoint("metrics")["answers"] as? Int, 21)
+
+        // Profiles: three rounds of four forms, each sharing its round's stamp, each valid.
+        let rounds = manifest["profile_rounds"] as? [[String: Any]] ?? []
+        XCTAssertEqual(rounds.map { $0["reason"] as? String ?? "" }, ["start", "periodic", "final"])
+        let profiles = files.names("pprof", suffix: "")
+        XCTAssertEqual(profiles.count, 12, "\(profiles)")
+        var goroutineCounts: [Double] = []
+        for name in profiles {
+            let path = folder.appendingPathComponent("pprof/\(name)").path
+            let profile = try RecordingProfiles.profile(at: path, label: name)
+            XCTAssertGreaterThan(profile.profile.sampleCount, 0, name)
+            if name.hasPrefix("goroutine-"), name.hasSuffix(".pb.gz") {
+                goroutineCounts.append(Double(profile.profile.values.reduce(0, +)))
+            }
+        }
+        XCTAssertGreaterThan(goroutineCounts.last ?? 0, (goroutineCounts.first ?? 0) + 100, "the service leaks goroutines")
+
+        // The report from the recording names the leak.
+        let page = try String(contentsOf: html, encoding: .utf8)
+        XCTAssertTrue(page.contains("Goroutine leak") || page.contains("goroutine leak"), "the --then-report page shows the leak")
+        let json = scratch.appendingPathComponent("leak.json")
+        let report = try CommandRunner.run(["report", folder.path, "-o", scratch.appendingPathComponent("again.html").path, "--json", json.path])
+        XCTAssertEqual(report.status, 0, report.stderr)
+        let summary = try JSONSerialization.jsonObject(with: Data(contentsOf: json)) as? [String: Any]
+        let findings = summary?["findings"] as? [[String: Any]] ?? []
+        let leak = try XCTUnwrap(findings.first { $0["id"] as? String == "goroutine-leak" }, "\(findings.map { $0["id"] ?? "" })")
+        XCTAssertTrue("\(leak)".contains("process"), "the finding names the leaking function: \(leak)")
+    }
+}
