@@ -1,7 +1,7 @@
 import MemoryModel
 
 /// Reads cgroup v2 memory files: `memory.stat` (key value, bytes), `memory.current`
-/// (one number) and `memory.max` (a number, or `max` for no limit).
+/// (one number), `memory.max` (a number, or `max` for no limit) and `memory.events`.
 ///
 /// From `memory.stat` it keeps anon, file and shmem, and kernel memory: the `kernel`
 /// key where the kernel reports it, else the sum of kernel_stack, pagetables, percpu,
@@ -34,6 +34,29 @@ public enum CgroupReader {
         add("cgroup_memory_kernel_bytes", values["kernel"] ?? (parts.isEmpty ? nil : parts.reduce(0, +)))
         return samples
     }
+
+    /// `memory.events`: how often the cgroup hit `memory.high` and `memory.max`, ran the
+    /// OOM killer (`oom`) and had a process killed by it (`oom_kill`). Counters since the
+    /// cgroup was made; unknown keys are left out.
+    public static func readEvents(_ bytes: [UInt8], file: String, time: Double?) throws -> [ScrapedSample] {
+        var samples: [ScrapedSample] = []
+        let text = String(decoding: bytes, as: UTF8.self)
+        for (number, line) in text.split(separator: "\n", omittingEmptySubsequences: false).enumerated() where !line.isEmpty {
+            let parts = line.split(separator: " ", omittingEmptySubsequences: true)
+            guard parts.count == 2, let value = UInt64(parts[1]) else {
+                throw InputError(file: file, location: "line \(number + 1)", reason: "expected “event count”, found “\(line.prefix(60))”")
+            }
+            guard let name = eventSeries[String(parts[0])] else { continue }
+            samples.append(ScrapedSample(name: name, labels: [:], value: Double(value), timestamp: time))
+        }
+        return samples
+    }
+
+    /// memory.events keys → series names.
+    public static let eventSeries = [
+        "high": "cgroup_memory_events_high_total", "max": "cgroup_memory_events_max_total",
+        "oom": "cgroup_memory_events_oom_total", "oom_kill": "cgroup_memory_events_oom_kill_total",
+    ]
 
     /// `memory.current` or `memory.max`; `max` (no limit) gives no sample.
     public static func readSingle(_ bytes: [UInt8], file: String, time: Double?, name: String) throws -> [ScrapedSample] {

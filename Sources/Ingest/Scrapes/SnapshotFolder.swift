@@ -9,8 +9,8 @@ public enum SnapshotFolder {
         case scrapes = "metrics"
         case expvar
         case proc
-        /// cgroup v2 `memory.stat`, `memory.current` and `memory.max`, saved as
-        /// `<stamp>.stat`, `<stamp>.current` and `<stamp>.max`.
+        /// cgroup v2 `memory.stat`, `memory.current`, `memory.max` and `memory.events`,
+        /// saved as `<stamp>.stat`, `<stamp>.current`, `<stamp>.max` and `<stamp>.events`.
         case cgroup
 
         var fileExtensions: [String] {
@@ -18,7 +18,7 @@ public enum SnapshotFolder {
             case .scrapes: return [".prom"]
             case .expvar: return [".json"]
             case .proc: return [".status", ".smaps_rollup"]
-            case .cgroup: return [".stat", ".current", ".max"]
+            case .cgroup: return [".stat", ".current", ".max", ".events"]
             }
         }
 
@@ -92,6 +92,7 @@ public enum SnapshotFolder {
                     switch fileExtension {
                     case ".stat": samples = try CgroupReader.readStat(bytes, file: path, time: time)
                     case ".current": samples = try CgroupReader.readSingle(bytes, file: path, time: time, name: "cgroup_memory_current_bytes")
+                    case ".events": samples = try CgroupReader.readEvents(bytes, file: path, time: time)
                     default: samples = try CgroupReader.readSingle(bytes, file: path, time: time, name: "cgroup_memory_max_bytes")
                     }
                 }
