@@ -1,5 +1,5 @@
 // swift-tools-version:6.0
-// The pipeline runs one way: Ingest → MemoryModel → Analysis → Render → Publish,
+// The pipeline runs one way: (Capture →) Ingest → MemoryModel → Analysis → Render → Publish,
 // with the CLI wiring the stages together at the edge.
 import PackageDescription
 
@@ -41,6 +41,8 @@ let package = Package(
                 .product(name: "Mustache", package: "swift-mustache"),
             ]
         ),
+        // Before ingest: records a running Go service into a recording folder.
+        .target(name: "Capture", dependencies: ["Ingest", "MemoryModel"]),
         // Writing files so that a reader never sees half of one.
         .target(name: "Publish"),
         // templates/, assets/ and the demo recording, compiled into the binary.
@@ -52,7 +54,7 @@ let package = Package(
         .target(
             name: "GoMemReportCLI",
             dependencies: [
-                "MemoryModel", "Ingest", "Analysis", "Render", "Publish", "BundledResources",
+                "MemoryModel", "Capture", "Ingest", "Analysis", "Render", "Publish", "BundledResources",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
@@ -75,7 +77,7 @@ let package = Package(
         .testTarget(name: "LiveTests", dependencies: ["gomemreport", "Ingest", "Analysis", "MemoryModel", "TestSupport"], path: "Tests/LiveTests"),
         // Against a real Go service (Tests/Fixtures/generators/scenarios in serve mode,
         // built with Debian's golang-go) that the tests start and record.
-        .testTarget(name: "RecordTests", dependencies: ["gomemreport", "Ingest", "MemoryModel", "TestSupport"], path: "Tests/RecordTests"),
+        .testTarget(name: "RecordTests", dependencies: ["gomemreport", "Capture", "Ingest", "MemoryModel", "TestSupport"], path: "Tests/RecordTests"),
     ],
     swiftLanguageModes: [.v5]
 )

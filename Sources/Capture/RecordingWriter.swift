@@ -1,4 +1,5 @@
 import Foundation
+import MemoryModel
 #if canImport(Glibc)
 import Glibc
 #endif
@@ -16,15 +17,16 @@ public final class RecordingWriter: @unchecked Sendable {
     private var partial: String?
 
     /// Creates `folder` and its `subfolders`. The folder must be absent or empty: a
-    /// recording is never mixed into another one.
+    /// recording is never mixed into another one. Throws `InputError` naming the folder
+    /// when it is not, or cannot be made.
     public init(folder: String, subfolders: [String]) throws {
         self.folder = folder
         var isDirectory: ObjCBool = false
         if FileManager.default.fileExists(atPath: folder, isDirectory: &isDirectory) {
-            guard isDirectory.boolValue else { throw RecordingWriteError(path: folder, reason: "exists and is not a folder") }
+            guard isDirectory.boolValue else { throw InputError(file: folder, reason: "exists and is not a folder") }
             let entries = (try? FileManager.default.contentsOfDirectory(atPath: folder)) ?? []
             guard entries.isEmpty else {
-                throw RecordingWriteError(path: folder, reason: "is not empty; give a new folder for the recording")
+                throw InputError(file: folder, reason: "is not empty; give a new folder for the recording")
             }
         }
         for sub in [""] + subfolders {
@@ -32,7 +34,7 @@ public final class RecordingWriter: @unchecked Sendable {
             do {
                 try FileManager.default.createDirectory(atPath: path, withIntermediateDirectories: true)
             } catch {
-                throw RecordingWriteError(path: path, reason: "cannot be created (\(Self.describe(error)))")
+                throw InputError(file: path, reason: "cannot be created (\(Self.describe(error)))")
             }
         }
     }

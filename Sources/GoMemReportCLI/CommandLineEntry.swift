@@ -1,4 +1,5 @@
 import ArgumentParser
+import Capture
 import Foundation
 import Ingest
 import MemoryModel
@@ -21,6 +22,10 @@ public enum CommandLineEntry {
             fail(error.description)
         } catch let error as PrometheusHTTPError {
             fail(error.description)
+        } catch let error as RecordFailure {
+            fail(error.description)
+        } catch let error as RecordingWriteError {
+            fail("cannot write \(error.description); the recording stops here")
         } catch {
             let code = GoMemReport.exitCode(for: error)
             let message = GoMemReport.fullMessage(for: error)

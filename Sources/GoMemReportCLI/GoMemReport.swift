@@ -13,6 +13,7 @@ public struct GoMemReport: ParsableCommand {
 
             Examples:
               gomemreport demo -o demo.html
+              gomemreport record --url http://127.0.0.1:8080 --duration 10m -o api --then-report api.html
               gomemreport report recordings/heapleak -o heapleak.html --json heapleak.json
               gomemreport site recordings/* -o site
               gomemreport report --help
@@ -21,7 +22,7 @@ public struct GoMemReport: ParsableCommand {
             matched --fail-on.
             """,
         version: "\(ToolVersion.name) \(ToolVersion.current)",
-        subcommands: [ReportCommand.self, SiteCommand.self, ProfileCommand.self, TopCommand.self, DemoCommand.self])
+        subcommands: [RecordCommand.self, ReportCommand.self, SiteCommand.self, ProfileCommand.self, TopCommand.self, DemoCommand.self])
 
     public init() {}
 }

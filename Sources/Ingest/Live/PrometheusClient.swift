@@ -198,19 +198,7 @@ public final class PrometheusClient: @unchecked Sendable {
     }
 
     /// Words for a transport failure.
-    static func reason(_ error: URLError) -> String {
-        switch error.code {
-        case .cannotConnectToHost: return "connection refused or no route"
-        case .cannotFindHost, .dnsLookupFailed: return "unknown host"
-        case .timedOut: return "no answer within the timeout"
-        case .networkConnectionLost: return "connection lost"
-        case .notConnectedToInternet: return "no network"
-        case .secureConnectionFailed, .serverCertificateUntrusted, .serverCertificateHasBadDate,
-             .serverCertificateHasUnknownRoot, .serverCertificateNotYetValid: return "TLS failed"
-        case .unsupportedURL, .badURL: return "not an http or https URL"
-        default: return "URL error \(error.code.rawValue)"
-        }
-    }
+    static func reason(_ error: URLError) -> String { error.shortReason }
 
     /// The body's first line, for answers that are not JSON ("Unauthorized", an HTML error page).
     static func firstLine(_ body: [UInt8]) -> String {

@@ -10,9 +10,9 @@ import FoundationNetworking
 ///
 /// It is the delegate of the session it serves; several callers may use it at once
 /// from different threads, each blocking on its own transfer.
-final class ResponseCollector: NSObject, URLSessionDataDelegate, @unchecked Sendable {
+public final class ResponseCollector: NSObject, URLSessionDataDelegate, @unchecked Sendable {
     /// How a transfer ended.
-    enum Outcome {
+    public enum Outcome {
         /// An HTTP answer, whatever its status.
         case response(status: Int, body: [UInt8])
         /// The body passed the cap; the transfer was cancelled.
@@ -33,12 +33,14 @@ final class ResponseCollector: NSObject, URLSessionDataDelegate, @unchecked Send
         init(limit: Int) { self.limit = limit }
     }
 
+    public override init() {}
+
     private let lock = NSLock()
     private var transfers: [Int: Transfer] = [:]
 
     /// Sends `request` on `session` (whose delegate must be this collector) and waits
     /// for the answer, at most `timeout` seconds in all.
-    func perform(_ request: URLRequest, in session: URLSession, limit: Int, timeout: Double) -> Outcome {
+    public func perform(_ request: URLRequest, in session: URLSession, limit: Int, timeout: Double) -> Outcome {
         let task = session.dataTask(with: request)
         let transfer = Transfer(limit: limit)
         lock.withLock { transfers[task.taskIdentifier] = transfer }
@@ -67,7 +69,7 @@ final class ResponseCollector: NSObject, URLSessionDataDelegate, @unchecked Send
         lock.withLock { transfers[task.taskIdentifier] }
     }
 
-    func urlSession(_ session: URLSession, dataTask: URLSessionDataTask, didReceive response: URLResponse,
+    public func urlSession(_ session: URLSession, dataTask: URLSessionDataTask, didReceive response: URLResponse,
                     completionHandler: @escaping (URLSession.ResponseDisposition) -> Void) {
         guard let transfer = transfer(for: dataTask) else { return completionHandler(.cancel) }
         let tooLarge: Bool = lock.withLock {
@@ -78,7 +80,7 @@ final class ResponseCollector: NSObject, URLSessionDataDelegate, @unchecked Send
         completionHandler(tooLarge ? .cancel : .allow)
     }
 
-    func urlSession(_ session: URLSession, dataTask: URLSessionDataTask, didReceive data: Data) {
+    public func urlSession(_ session: URLSession, dataTask: URLSessionDataTask, didReceive data: Data) {
         guard let transfer = transfer(for: dataTask) else { return }
         let over: Bool = lock.withLock {
             guard !transfer.tooLarge else { return false }
@@ -93,7 +95,7 @@ final class ResponseCollector: NSObject, URLSessionDataDelegate, @unchecked Send
         if over { dataTask.cancel() }
     }
 
-    func urlSession(_ session: URLSession, task: URLSessionTask, didCompleteWithError error: Error?) {
+    public func urlSession(_ session: URLSession, task: URLSessionTask, didCompleteWithError error: Error?) {
         guard let transfer = transfer(for: task) else { return }
         lock.withLock {
             guard transfer.outcome == nil else { return }
