@@ -1,4 +1,5 @@
 import Foundation
+import Ingest
 import TestSupport
 import XCTest
 #if canImport(Glibc)
@@ -172,5 +173,62 @@ final class RecordFailureModesTests: XCTestCase {
         XCTAssertEqual(result.status, 1)
         XCTAssertEqual(result.stderr, "gomemreport: \(folder.path): is not empty; give a new folder for the recording\n")
         XCTAssertEqual(try FileManager.default.contentsOfDirectory(atPath: folder.path), ["keep.txt"])
+    }
+}
+
+extension RecordFailureModesTests {
+    /// The disk refusing a file (here: `metrics/` replaced by a plain file, which gives
+    /// ENOTDIR even to root) ends the run with one line naming the file; the manifest
+    /// says `write-failed`.
+    func testAWriteFailureEndsTheRunCleanly() throws {
+        let service = try GoService.start(scenario: RecordLiveServiceTests.leakingScenario)
+        defer { service.stop() }
+        let folder = scratch.appendingPathComponent("refused")
+        let recorder = try RecorderProcess([
+            "--url", service.url.absoluteString, "--interval", "1s", "--duration", "30s", "--pprof-prefix", "off",
+            "-o", folder.path,
+        ])
+        Thread.sleep(forTimeInterval: 2.5)
+        let metrics = folder.appendingPathComponent("metrics")
+        try FileManager.default.removeItem(at: metrics)
+        FileManager.default.createFile(atPath: metrics.path, contents: Data("in the way\n".utf8))
+        let ended = try XCTUnwrap(recorder.wait(atMost: 5), "the recorder did not stop when writing failed")
+        XCTAssertEqual(ended.status, 1)
+        let lastLine = ended.stderr.split(separator: "\n").last.map(String.init) ?? ""
+        XCTAssertTrue(lastLine.hasPrefix("gomemreport: cannot write \(metrics.path)/"), ended.stderr)
+        XCTAssertTrue(lastLine.hasSuffix(".prom: Not a directory; the recording stops here"), ended.stderr)
+        let files = RecordingFiles(folder: folder)
+        XCTAssertEqual(files.manifest["state"] as? String, "write-failed")
+        XCTAssertEqual(files.allNames.filter { $0.hasSuffix(".partial") }, [])
+    }
+
+    /// `--cgroup DIR` saves the four memory files at every sample, and the report reads
+    /// memory.events with the others.
+    func testACgroupFolderIsSampledWithItsEvents() throws {
+        let service = try GoService.start(scenario: RecordLiveServiceTests.leakingScenario)
+        defer { service.stop() }
+        let cgroup = scratch.appendingPathComponent("cgroup-v2")
+        try FileManager.default.createDirectory(at: cgroup, withIntermediateDirectories: true)
+        let files: [String: String] = [
+            "memory.stat": "anon 104857600\nfile 8388608\nkernel 2097152\nshmem 0\n",
+            "memory.current": "115343360\n",
+            "memory.max": "268435456\n",
+            "memory.events": "low 0\nhigh 0\nmax 12\noom 1\noom_kill 1\noom_group_kill 0\n",
+        ]
+        for (name, text) in files { try Data(text.utf8).write(to: cgroup.appendingPathComponent(name)) }
+        let folder = scratch.appendingPathComponent("contained")
+        let result = try CommandRunner.run([
+            "record", "--url", service.url.absoluteString, "--cgroup", cgroup.path, "--interval", "1s", "--duration", "2s",
+            "--pprof-prefix", "off", "-o", folder.path, "--quiet",
+        ])
+        XCTAssertEqual(result.status, 0, result.stderr)
+        let recording = RecordingFiles(folder: folder)
+        for suffix in [".stat", ".current", ".max", ".events"] {
+            XCTAssertEqual(recording.names("cgroup", suffix: suffix).count, 3, suffix)
+        }
+        XCTAssertEqual((recording.manifest["target"] as? [String: Any])?["cgroup"] as? String, cgroup.path)
+        let loaded = try RecordingFolder.load(path: folder.path)
+        let names = Set(loaded.instances[0].series.map(\.name))
+        XCTAssertTrue(names.isSuperset(of: ["cgroup_memory_events_oom_kill_total", "cgroup_memory_max_bytes", "cgroup_memory_kernel_bytes"]), "\(names.sorted())")
     }
 }

@@ -86,15 +86,41 @@ final class RecordLiveServiceTests: XCTestCase {
         }
         XCTAssertGreaterThan(goroutineCounts.last ?? 0, (goroutineCounts.first ?? 0) + 100, "the service leaks goroutines")
 
-        // The report from the recording names the leak.
+        // The report names the leak. 20 s is under the findings engine's 120 s minimum
+        // window for a trend verdict, so the leak shows in the goroutine diff (function,
+        // wait, +N) and the findings say why they hold back.
         let page = try String(contentsOf: html, encoding: .utf8)
-        XCTAssertTrue(page.contains("Goroutine leak") || page.contains("goroutine leak"), "the --then-report page shows the leak")
+        XCTAssertTrue(page.contains("main.(*Dispatcher).process"), "the --then-report page names the leaking function")
         let json = scratch.appendingPathComponent("leak.json")
         let report = try CommandRunner.run(["report", folder.path, "-o", scratch.appendingPathComponent("again.html").path, "--json", json.path])
         XCTAssertEqual(report.status, 0, report.stderr)
-        let summary = try JSONSerialization.jsonObject(with: Data(contentsOf: json)) as? [String: Any]
-        let findings = summary?["findings"] as? [[String: Any]] ?? []
-        let leak = try XCTUnwrap(findings.first { $0["id"] as? String == "goroutine-leak" }, "\(findings.map { $0["id"] ?? "" })")
-        XCTAssertTrue("\(leak)".contains("process"), "the finding names the leaking function: \(leak)")
+        let summary = try XCTUnwrap(try JSONSerialization.jsonObject(with: Data(contentsOf: json)) as? [String: Any])
+        let diff = try XCTUnwrap(summary["goroutine_diff"] as? [String: Any])
+        let top = try XCTUnwrap((diff["top_changes"] as? [[String: Any]])?.first)
+        XCTAssertGreaterThan(top["delta"] as? Int ?? 0, 400, "40 goroutines/s leak for 20 s")
+        XCTAssertTrue((top["summary"] as? String ?? "").contains("in main.(*Dispatcher).process, blocked on select at workerleak.go:63"),
+                      "\(top)")
+        let findings = (summary["findings"] as? [[String: Any]] ?? []).compactMap { $0["id"] as? String }
+        XCTAssertTrue(findings.contains("insufficient-data"), "\(findings)")
+        try assertMatchesSchema(folder.appendingPathComponent("recording.json"))
+    }
+
+    /// Validates a manifest against schemas/recording-v1.schema.json with Python's
+    /// jsonschema (installed by .ci/run through scripts/check-goldens).
+    private func assertMatchesSchema(_ manifest: URL, file: StaticString = #filePath, line: UInt = #line) throws {
+        let schema = Fixtures.root.appendingPathComponent("schemas/recording-v1.schema.json").path
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
+        process.arguments = ["python3", "-c", """
+            import json, sys, jsonschema
+            schema = json.load(open(sys.argv[1]))
+            jsonschema.validate(json.load(open(sys.argv[2])), schema, cls=jsonschema.Draft202012Validator)
+            """, schema, manifest.path]
+        let errors = Pipe()
+        process.standardError = errors
+        try process.run()
+        let message = String(decoding: errors.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
+        process.waitUntilExit()
+        XCTAssertEqual(process.terminationStatus, 0, "recording.json does not match the schema: \(message)", file: file, line: line)
     }
 }
