@@ -11,8 +11,10 @@ final class CgroupRecordingTests: XCTestCase {
     override func tearDown() { try? FileManager.default.removeItem(at: folder) }
 
     /// heapleak's query_range answer plus cgroup files every 30 s over its window.
-    private func recording(limit: String) throws -> String {
-        let target = folder.appendingPathComponent("container")
+    /// With `oomKills`, memory.events files too: `oom_kill` starts at 2 and rises by one
+    /// at each of those steps (0–10).
+    private func recording(limit: String, oomKills: [Int] = []) throws -> String {
+        let target = folder.appendingPathComponent("container-\(oomKills.count)")
         let cgroup = target.appendingPathComponent("cgroup")
         try FileManager.default.createDirectory(at: cgroup, withIntermediateDirectories: true)
         try FileManager.default.copyItem(atPath: Fixtures.recording("heapleak") + "/prometheus",
@@ -24,6 +26,11 @@ final class CgroupRecordingTests: XCTestCase {
                 .write(to: cgroup.appendingPathComponent("\(stamp).stat"), atomically: true, encoding: .utf8)
             try "\((32 + step * 10) * mib)\n".write(to: cgroup.appendingPathComponent("\(stamp).current"), atomically: true, encoding: .utf8)
             try "\(limit)\n".write(to: cgroup.appendingPathComponent("\(stamp).max"), atomically: true, encoding: .utf8)
+            if !oomKills.isEmpty {
+                let kills = 2 + oomKills.filter { $0 <= step }.count
+                try "low 0\nhigh 0\nmax \(40 + kills * 7)\noom \(kills)\noom_kill \(kills)\noom_group_kill 0\n"
+                    .write(to: cgroup.appendingPathComponent("\(stamp).events"), atomically: true, encoding: .utf8)
+            }
         }
         return target.path
     }
@@ -77,5 +84,36 @@ final class CgroupRecordingTests: XCTestCase {
         let html = try String(contentsOf: output, encoding: .utf8)
         XCTAssertFalse(html.contains("<title>Container limit"))
         XCTAssertTrue(html.contains("<th scope=\"row\">Container limit (memory.max)</th><td class=\"num\" title=\"not recorded\">unknown</td>"), html)
+    }
+
+    /// memory.events' oom_kill rising from 2 to 4 in the window: a critical finding with
+    /// when it was seen, and no finding from counts that were there before the window.
+    func testOOMKillsInTheWindow() throws {
+        let path = try recording(limit: "268435456", oomKills: [4, 7])
+        let summary = folder.appendingPathComponent("o.json"), page = folder.appendingPathComponent("o.html")
+        let result = try CommandRunner.run(["report", path, "-o", page.path, "--json", summary.path])
+        XCTAssertEqual(result.status, 0, result.stderr)
+        let json = try JSONSerialization.jsonObject(with: Data(contentsOf: summary)) as? [String: Any]
+        let findings = try XCTUnwrap(json?["findings"] as? [[String: Any]])
+        let oom = try XCTUnwrap(findings.first { $0["id"] as? String == "oom-kill" }, "\(findings.map { $0["id"] ?? "" })")
+        XCTAssertEqual(oom["severity"] as? String, "critical")
+        XCTAssertEqual(oom["title"] as? String, "OOM kills: the kernel killed 2 processes in this container")
+        let evidence = try XCTUnwrap(oom["evidence"] as? [String: Double])
+        XCTAssertEqual(evidence["oom_kills"], 2)
+        XCTAssertEqual(evidence["oom_kill_before"], 2)
+        XCTAssertEqual(evidence["oom_kill_after"], 4)
+        XCTAssertEqual(evidence["memory_max_events"], 14)
+        // Step 4 is 07:34:43.588, step 7 07:36:13.588.
+        XCTAssertEqual(evidence["first_seen_at_unix"], 1_795_851_283.588)
+        XCTAssertEqual(evidence["last_seen_at_unix"], 1_795_851_373.588)
+        let html = try String(contentsOf: page, encoding: .utf8)
+        XCTAssertTrue(html.contains("first seen at 07:34:43 UTC, last at 07:36:13 UTC"), "the page says when")
+
+        // oom_kill stays at 2: kills before the window are not this recording's.
+        let quiet = try recording(limit: "268435456", oomKills: [99])
+        let before = folder.appendingPathComponent("q.json")
+        XCTAssertEqual(try CommandRunner.run(["report", quiet, "-o", folder.appendingPathComponent("q.html").path, "--json", before.path]).status, 0)
+        let none = try JSONSerialization.jsonObject(with: Data(contentsOf: before)) as? [String: Any]
+        XCTAssertFalse("\(none?["findings"] ?? "")".contains("oom-kill"))
     }
 }

@@ -11,6 +11,7 @@ public struct Finding: Sendable, Equatable {
         case virtualExceedsRSS = "virtual-exceeds-rss"
         case spikyHeap = "spiky-heap"
         case nearMemoryLimit = "near-memory-limit"
+        case oomKill = "oom-kill"
         case gcPressure = "gc-pressure"
         case insufficientData = "insufficient-data"
         /// The live heap grew and then levelled off: a cache warming up, not a leak.

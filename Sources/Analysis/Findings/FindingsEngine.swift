@@ -73,6 +73,7 @@ public struct FindingsEngine: Sendable {
             if let spikes = Self.spikeFinding(context, heapTrend: found.contains { $0.kind == .heapLeak }) { found.append(spikes) }
         }
         found += Self.limitFindings(context)
+        if let oom = Self.oomKillFinding(context) { found.append(oom) }
         if let gc = Self.gcFinding(context) { found.append(gc) }
         return found.sorted {
             ($0.severity, -$0.bytesAtStake, $0.kind.rawValue) < ($1.severity, -$1.bytesAtStake, $1.kind.rawValue)

@@ -49,6 +49,9 @@ struct FindingText {
             return "Too little data to judge trends: \(DurationFormat.string(seconds: n("window_seconds"))), \(count(n("samples"))) samples"
         case .heapWarmUp:
             return "Warm-up, not a leak: the live heap grew \(bytes("growth_bytes")), then levelled off"
+        case .oomKill:
+            let kills = n("oom_kills")
+            return "OOM kill\(kills == 1 ? "" : "s"): the kernel killed \(count(kills)) process\(kills == 1 ? "" : "es") in this container"
         }
     }
 
@@ -153,6 +156,20 @@ struct FindingText {
             parts.append("The live heap after GC rose by \(bytes("growth_bytes")) from \(bytes("live_heap_start_bytes")), then held near "
                 + "**\(bytes("plateau_bytes"))** from \(clock(n("plateau_start_unix"))): a cache or pool warming up, not a leak.")
             parts.append(nextSteps(["If the level is higher than expected, size the cache; record longer to confirm it stays flat."]))
+        case .oomKill:
+            var text = "The cgroup's `memory.events` counted **\(count(n("oom_kills")))** OOM kill\(n("oom_kills") == 1 ? "" : "s") "
+                + "(`oom_kill` \(count(n("oom_kill_before"))) → \(count(n("oom_kill_after")))), first seen at \(clock(n("first_seen_at_unix")))"
+            if n("last_seen_at_unix") != n("first_seen_at_unix") { text += ", last at \(clock(n("last_seen_at_unix")))" }
+            text += "."
+            if let hits = finding.number("memory_max_events"), hits > 0 {
+                text += " The container reached memory.max \(count(hits)) time\(hits == 1 ? "" : "s")"
+                    + (finding.number("limit_bytes").map { " (\(ByteFormat.string($0)))" } ?? "") + "."
+            }
+            parts.append(text + " The kernel ends the process it picks at once; if it was this service, a restart follows.")
+            parts.append(nextSteps([
+                "See which process was killed and how large it was: `journalctl -k | grep -i 'killed process'` (or `dmesg`) on the host.",
+                "Kernel memory (sockets, page tables) counts toward memory.max too. Raise the limit, or set GOMEMLIMIT to about 90% of it so the Go heap gives way first.",
+            ]))
         }
         return parts.filter { !$0.isEmpty }.joined(separator: "\n\n")
     }
