@@ -1,3 +1,5 @@
+import MemoryModel
+
 extension Recorder {
     /// Rewrites `recording.json` from the current state, unless a stop at once already
     /// wrote the last one.

@@ -1,3 +1,4 @@
+import MemoryModel
 import Foundation
 
 /// Records a running Go service into a recording folder: its `/metrics` and

@@ -1,3 +1,5 @@
+import MemoryModel
+
 /// How a recording run ended, for the command to report and pick its exit code.
 public struct RecordingOutcome: Sendable {
     public var manifest: RecordingManifest

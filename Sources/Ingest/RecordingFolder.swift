@@ -7,8 +7,9 @@ import MemoryModel
 /// Reads a recording: a folder laid out as the README's "Recording layout" describes,
 /// or a single Prometheus query_range JSON file.
 ///
-/// Today it reads `prometheus/*.json` (query_range answers), `notes.md`, and the heap
-/// and goroutine profiles in `pprof/` that a report shows. Failure
+/// Today it reads `prometheus/*.json` (query_range answers), `notes.md`, the heap and
+/// goroutine profiles in `pprof/` that a report shows, and `recording.json` (how the
+/// recording was made; a broken one is a warning, or an error with `strict`). Failure
 /// modes, each an `InputError` naming the path: a missing path, a folder without any
 /// query_range answer, unreadable files, and whatever the format readers reject.
 public enum RecordingFolder {
@@ -42,6 +43,15 @@ public enum RecordingFolder {
             proc: present(.proc), cgroup: present(.cgroup), notes: notes)
         var loaded = try assemble(sources, strict: strict)
         loaded.profiles = try RecordingProfiles.load(folder: path, maximumBytes: maximumProfileBytes)
+        let manifestPath = folder.appendingPathComponent("recording.json").path
+        if FileManager.default.fileExists(atPath: manifestPath) {
+            do {
+                loaded.manifest = try RecordingManifest.decode(try readBytes(manifestPath), file: manifestPath)
+            } catch let error as InputError where !strict {
+                // The manifest only describes the recording; the data stands without it.
+                loaded.warnings.append(InputWarning(file: error.file, reason: error.reason + "; ignored"))
+            }
+        }
         return loaded
     }
 

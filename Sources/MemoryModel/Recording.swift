@@ -18,6 +18,8 @@ public struct Recording: Sendable, Equatable {
     /// Series that were repaired on reading (samples sorted, duplicates dropped), to
     /// warn about and to list in the report.
     public var warnings: [InputWarning] = []
+    /// How the recording was made, when its writer left a manifest (`recording.json`).
+    public var manifest: RecordingManifest?
 
     public init(name: String, location: String, sourceFiles: [String], series: [MetricSeries], notes: String? = nil) {
         self.name = name

@@ -86,7 +86,10 @@ final class RecordFailureModesTests: XCTestCase {
         XCTAssertEqual(files.endpoint("pprof-heap")["absent"] as? Bool, true)
         XCTAssertEqual(files.names("expvar", suffix: ".json").count, 4)
         XCTAssertEqual(files.names("pprof", suffix: ""), [])
-        XCTAssertTrue(FileManager.default.fileExists(atPath: html.path), "the report renders from expvar alone")
+        let page = try String(contentsOf: html, encoding: .utf8)
+        XCTAssertTrue(page.contains("<h2 id=\"recorder-problems-heading\">While recording</h2>"), "the report renders from expvar alone")
+        XCTAssertTrue(page.contains("<li>\(service.url.absoluteString)/broken/metrics: HTTP 500, 4 of 4 requests ("), "the page lists the failures")
+        XCTAssertTrue(page.contains("<li>\(service.url.absoluteString)/no/pprof/heap answered 404: not asked again</li>"))
     }
 
     /// The recorded process exits: the recording ends there, marked so, and renders.

@@ -91,6 +91,9 @@ final class RecordLiveServiceTests: XCTestCase {
         // wait, +N) and the findings say why they hold back.
         let page = try String(contentsOf: html, encoding: .utf8)
         XCTAssertTrue(page.contains("main.(*Dispatcher).process"), "the --then-report page names the leaking function")
+        XCTAssertTrue(page.contains("<p class=\"meta\">Recorded by gomemreport 0.1.0 from \(service.url.absoluteString) (pid \(service.pid)): 21 samples every 1 s, "),
+                      "the page says how it was recorded")
+        XCTAssertFalse(page.contains("While recording"), "no problems to list")
         let json = scratch.appendingPathComponent("leak.json")
         let report = try CommandRunner.run(["report", folder.path, "-o", scratch.appendingPathComponent("again.html").path, "--json", json.path])
         XCTAssertEqual(report.status, 0, report.stderr)

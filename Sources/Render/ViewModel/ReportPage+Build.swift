@@ -22,6 +22,8 @@ extension ReportPage {
                                          profiles: index == 0 ? recording.profiles : ProfileSet())
         }
         let warnings = inputWarnings(recording)
+        let manifest = recording.manifest.map(RecordingManifestText.init)
+        let problems = manifest?.problems ?? []
         return ReportPage(
             title: "Go memory report: \(recording.name)",
             toolName: ToolVersion.name,
@@ -30,6 +32,9 @@ extension ReportPage {
             sourceFiles: compact(sourceFiles: recording.sourceFiles),
             inputWarnings: warnings,
             hasInputWarnings: !warnings.isEmpty,
+            recordedBy: manifest?.recordedBy,
+            recorderProblems: problems,
+            hasRecorderProblems: !problems.isEmpty,
             contentSecurityPolicy: ContentSecurityPolicy.forReport,
             css: css,
             printHeaderCSS: CSSString.escape(printHeader(recording: recording, breakdowns: breakdowns)),

@@ -13,6 +13,11 @@ public struct ReportPage: Sendable {
     /// Input repaired or skipped while reading (one line each), shown near the top.
     public var inputWarnings: [String]
     public var hasInputWarnings: Bool
+    /// How the recording was made, from its manifest; nil without one.
+    public var recordedBy: String?
+    /// What went wrong while recording (failures by endpoint, the recorder's notes).
+    public var recorderProblems: [String]
+    public var hasRecorderProblems: Bool
     /// The Content-Security-Policy for the `<meta>` tag.
     public var contentSecurityPolicy: String
     /// The stylesheet, inlined in `<style>`.

@@ -1,12 +1,11 @@
-import Foundation
-
 /// `recording.json`: what made a recording folder, how, and what went wrong on the way.
 ///
 /// Written when recording starts, after every sample, and at the end, each time whole
 /// (to a hidden file, then renamed), so the folder always holds a complete manifest:
 /// `state` is `recording` until the recorder ends, and stays so if it was killed.
 /// The README's "Recording layout" documents the fields for other tools that write
-/// recordings. Keys are sorted, so two manifests of the same facts are the same bytes.
+/// recordings. Capture encodes it (keys sorted, so the same facts give the same bytes);
+/// Ingest reads it back for the report.
 public struct RecordingManifest: Codable, Sendable, Equatable {
     public static let currentFormat = "gomemreport/recording/v1"
 
@@ -30,6 +29,12 @@ public struct RecordingManifest: Codable, Sendable, Equatable {
         public var url: String
         public var pid: Int32?
         public var cgroup: String?
+
+        public init(url: String, pid: Int32? = nil, cgroup: String? = nil) {
+            self.url = url
+            self.pid = pid
+            self.cgroup = cgroup
+        }
     }
 
     public struct Samples: Codable, Sendable, Equatable {
@@ -39,6 +44,12 @@ public struct RecordingManifest: Codable, Sendable, Equatable {
         public var late: Int
         /// Slots skipped because an earlier sample overran them.
         public var missed: Int
+
+        public init(taken: Int, late: Int, missed: Int) {
+            self.taken = taken
+            self.late = late
+            self.missed = missed
+        }
     }
 
     public struct ProfileRound: Codable, Sendable, Equatable {
@@ -47,6 +58,12 @@ public struct RecordingManifest: Codable, Sendable, Equatable {
         public var reason: String
         /// Paths inside the recording: `pprof/heap-<stamp>.pb.gz`, …
         public var files: [String]
+
+        public init(time: String, reason: String, files: [String]) {
+            self.time = time
+            self.reason = reason
+            self.files = files
+        }
     }
 
     public struct Failure: Codable, Sendable, Equatable {
@@ -55,6 +72,14 @@ public struct RecordingManifest: Codable, Sendable, Equatable {
         public var first: String
         public var last: String
         public var message: String
+
+        public init(kind: String, count: Int, first: String, last: String, message: String) {
+            self.kind = kind
+            self.count = count
+            self.first = first
+            self.last = last
+            self.message = message
+        }
     }
 
     public struct EndpointReport: Codable, Sendable, Equatable {
@@ -68,6 +93,17 @@ public struct RecordingManifest: Codable, Sendable, Equatable {
         public var absent: Bool
         public var skipped: Int
         public var errors: [Failure]
+
+        public init(endpoint: String, source: String, requests: Int, answers: Int, bytes: Int, absent: Bool, skipped: Int, errors: [RecordingManifest.Failure]) {
+            self.endpoint = endpoint
+            self.source = source
+            self.requests = requests
+            self.answers = answers
+            self.bytes = bytes
+            self.absent = absent
+            self.skipped = skipped
+            self.errors = errors
+        }
     }
 
     public var format = RecordingManifest.currentFormat
@@ -89,6 +125,34 @@ public struct RecordingManifest: Codable, Sendable, Equatable {
     /// Failures over every endpoint.
     public var errorCount: Int
 
+    public init(tool: String,
+                target: Target,
+                intervalSeconds: Double,
+                durationSeconds: Double?,
+                profilesEverySeconds: Double?,
+                started: String,
+                ended: String?,
+                state: State,
+                samples: Samples,
+                profileRounds: [ProfileRound],
+                endpoints: [EndpointReport],
+                notes: [String],
+                errorCount: Int) {
+        self.tool = tool
+        self.target = target
+        self.intervalSeconds = intervalSeconds
+        self.durationSeconds = durationSeconds
+        self.profilesEverySeconds = profilesEverySeconds
+        self.started = started
+        self.ended = ended
+        self.state = state
+        self.samples = samples
+        self.profileRounds = profileRounds
+        self.endpoints = endpoints
+        self.notes = notes
+        self.errorCount = errorCount
+    }
+
     enum CodingKeys: String, CodingKey {
         case format, tool, target, started, ended, state, samples, endpoints, notes
         case intervalSeconds = "interval_seconds"
@@ -96,22 +160,5 @@ public struct RecordingManifest: Codable, Sendable, Equatable {
         case profilesEverySeconds = "profiles_every_seconds"
         case profileRounds = "profile_rounds"
         case errorCount = "error_count"
-    }
-
-    /// Pretty-printed JSON with sorted keys and a final newline.
-    public func encoded() throws -> [UInt8] {
-        let encoder = JSONEncoder()
-        encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
-        // Foundation writes an empty array as "[", a blank line and "]".
-        let text = String(decoding: try encoder.encode(self), as: UTF8.self)
-            .replacingOccurrences(of: #"\[\n\s*\n\s*\]"#, with: "[]", options: .regularExpression)
-        return Array(text.utf8) + [0x0A]
-    }
-
-    /// Reads a manifest; nil for bytes that are not one of this format.
-    public static func decode(_ bytes: [UInt8]) -> RecordingManifest? {
-        guard let manifest = try? JSONDecoder().decode(RecordingManifest.self, from: Data(bytes)),
-              manifest.format == currentFormat else { return nil }
-        return manifest
     }
 }
