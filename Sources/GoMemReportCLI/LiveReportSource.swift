@@ -27,16 +27,19 @@ struct LiveReportSource {
         } else {
             name = configuration.baseURL.host.map { host in configuration.baseURL.port.map { "\(host):\($0)" } ?? host } ?? client.server
         }
-        let recording = try RecordingFolder.recording(name: name, location: options.saveRecording ?? client.server, answers: answers) {
+        var recording = try RecordingFolder.recording(name: name, location: options.saveRecording ?? client.server, answers: answers) {
             "\(client.displayURL) (\($0.query))"
         }
+        let saved = SavedRecording(server: client.server, plan: plan, headerNames: configuration.headers.map(\.name), answers: answers)
+        // What the saved folder's recording.json will say, so the live page and the page
+        // rendered again from the folder are the same.
+        recording.provenance = .queried(saved.manifest)
         guard !recording.instances.isEmpty else {
             let selector = plan.selector.isEmpty ? "any labels" : plan.selector
             throw InputError(file: client.displayURL, reason: "no Go memory series matched \(selector) between \(UTCTime(unixSeconds: plan.start).rfc3339) and \(UTCTime(unixSeconds: plan.end).rfc3339): check --selector labels and the time range")
         }
         if let folder = options.saveRecording {
-            try SavedRecording(server: client.server, plan: plan, headerNames: configuration.headers.map(\.name), answers: answers)
-                .write(to: folder)
+            try saved.write(to: folder)
             Diagnostics.note("saved the answers in \(folder) (gomemreport report \(folder) renders them again)")
         }
         return recording

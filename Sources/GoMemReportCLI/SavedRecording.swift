@@ -1,5 +1,6 @@
 import Foundation
 import Ingest
+import MemoryModel
 import Publish
 import Render
 
@@ -14,27 +15,8 @@ struct SavedRecording {
     var answers: [PrometheusAnswer]
 
     /// `recording.json`.
-    struct Manifest: Encodable {
-        var schema = "gomemreport/recording/v1"
-        var source = "prometheus"
-        var url: String
-        var selector: String
-        var start: String
-        var end: String
-        var step: String
-        var stepSeconds: Double
-        var headerNames: [String]
-        var queries: [String]
-        var tool: String
-
-        enum CodingKeys: String, CodingKey {
-            case schema, source, url, selector, start, end, step, tool, queries
-            case stepSeconds = "step_seconds", headerNames = "header_names"
-        }
-    }
-
-    var manifest: Manifest {
-        Manifest(url: server, selector: plan.selector, start: UTCTime(unixSeconds: plan.start).rfc3339,
+    var manifest: QueryManifest {
+        QueryManifest(url: server, selector: plan.selector, start: UTCTime(unixSeconds: plan.start).rfc3339,
                  end: UTCTime(unixSeconds: plan.end).rfc3339, step: PrometheusQueryPlan.format(seconds: plan.step),
                  stepSeconds: plan.step, headerNames: headerNames, queries: plan.queries.map(\.promQL),
                  tool: "\(ToolVersion.name) \(ToolVersion.current)")

@@ -46,7 +46,7 @@ public enum RecordingFolder {
         let manifestPath = folder.appendingPathComponent("recording.json").path
         if FileManager.default.fileExists(atPath: manifestPath) {
             do {
-                loaded.manifest = try RecordingManifest.decode(try readBytes(manifestPath), file: manifestPath)
+                loaded.provenance = try RecordingProvenance.decode(try readBytes(manifestPath), file: manifestPath)
             } catch let error as InputError where !strict {
                 // The manifest only describes the recording; the data stands without it.
                 loaded.warnings.append(InputWarning(file: error.file, reason: error.reason + "; ignored"))

@@ -18,8 +18,9 @@ public struct Recording: Sendable, Equatable {
     /// Series that were repaired on reading (samples sorted, duplicates dropped), to
     /// warn about and to list in the report.
     public var warnings: [InputWarning] = []
-    /// How the recording was made, when its writer left a manifest (`recording.json`).
-    public var manifest: RecordingManifest?
+    /// How the recording was made, when its writer left a manifest (`recording.json`),
+    /// or a live query says.
+    public var provenance: RecordingProvenance?
 
     public init(name: String, location: String, sourceFiles: [String], series: [MetricSeries], notes: String? = nil) {
         self.name = name

@@ -1,4 +1,5 @@
-/// `recording.json`: what made a recording folder, how, and what went wrong on the way.
+/// `recording.json` of a recording made by `gomemreport record`: what was recorded,
+/// how, and what went wrong on the way.
 ///
 /// Written when recording starts, after every sample, and at the end, each time whole
 /// (to a hidden file, then renamed), so the folder always holds a complete manifest:
@@ -7,7 +8,8 @@
 /// recordings. Capture encodes it (keys sorted, so the same facts give the same bytes);
 /// Ingest reads it back for the report.
 public struct RecordingManifest: Codable, Sendable, Equatable {
-    public static let currentFormat = "gomemreport/recording/v1"
+    /// The `schema` of every manifest, whichever `source` wrote it.
+    public static let schemaName = "gomemreport/recording/v1"
 
     /// How the recording ended.
     public enum State: String, Codable, Sendable {
@@ -106,7 +108,9 @@ public struct RecordingManifest: Codable, Sendable, Equatable {
         }
     }
 
-    public var format = RecordingManifest.currentFormat
+    public var schema = RecordingManifest.schemaName
+    /// `record`: written by `gomemreport record` (a `QueryManifest` says `prometheus`).
+    public var source = "record"
     public var tool: String
     public var target: Target
     public var intervalSeconds: Double
@@ -154,7 +158,7 @@ public struct RecordingManifest: Codable, Sendable, Equatable {
     }
 
     enum CodingKeys: String, CodingKey {
-        case format, tool, target, started, ended, state, samples, endpoints, notes
+        case schema, source, tool, target, started, ended, state, samples, endpoints, notes
         case intervalSeconds = "interval_seconds"
         case durationSeconds = "duration_seconds"
         case profilesEverySeconds = "profiles_every_seconds"

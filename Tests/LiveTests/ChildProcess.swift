@@ -1,4 +1,5 @@
 import Foundation
+import TestSupport
 #if canImport(Glibc)
 import Glibc
 #endif
@@ -73,30 +74,7 @@ final class ChildProcess {
     }
 
     /// A TCP port on 127.0.0.1 that nothing listens on right now.
-    static func freePort() throws -> Int {
-        let (descriptor, port) = try bindLoopback()
-        close(descriptor)
-        return port
-    }
-
-    /// A socket bound to a free port on 127.0.0.1, and the port.
-    static func bindLoopback() throws -> (descriptor: Int32, port: Int) {
-        let descriptor = socket(AF_INET, Int32(SOCK_STREAM.rawValue), 0)
-        guard descriptor >= 0 else { throw LiveTestSetupError("socket() failed") }
-        var address = sockaddr_in()
-        address.sin_family = sa_family_t(AF_INET)
-        address.sin_addr.s_addr = inet_addr("127.0.0.1")
-        address.sin_port = 0
-        var length = socklen_t(MemoryLayout<sockaddr_in>.size)
-        let bound = withUnsafeMutablePointer(to: &address) { pointer in
-            pointer.withMemoryRebound(to: sockaddr.self, capacity: 1) { bind(descriptor, $0, length) == 0 && getsockname(descriptor, $0, &length) == 0 }
-        }
-        guard bound else {
-            close(descriptor)
-            throw LiveTestSetupError("cannot bind a port on 127.0.0.1")
-        }
-        return (descriptor, Int(UInt16(bigEndian: address.sin_port)))
-    }
+    static func freePort() throws -> Int { try LoopbackSocket.freePort() }
 }
 
 /// A loopback port that refuses connections and that no server can take while this
@@ -106,7 +84,7 @@ final class ClosedPort {
     private let descriptor: Int32
 
     init() throws {
-        (descriptor, port) = try ChildProcess.bindLoopback()
+        (descriptor, port) = try LoopbackSocket.bind()
     }
 
     deinit { close(descriptor) }

@@ -71,6 +71,8 @@ final class LivePrometheusTests: PrometheusTestCase {
         XCTAssertEqual(Fixtures.bytes(path("offline.json")), Fixtures.bytes(path("live.json")))
         let html = try String(contentsOfFile: path("live.html"), encoding: .utf8)
         XCTAssertTrue(html.contains("Recording <strong>incident</strong> · read from <code>prometheus/*.json (\(ReportedSeriesNames.exported.count) files)</code>"))
+        XCTAssertTrue(html.contains("<p class=\"meta\">Queried by gomemreport 0.1.0 from \(server.url) for {job=&quot;heapleak&quot;,instance=&quot;127.0.0.1:6060&quot;}, 2026-11-28 07:32:45 – 07:37:35 UTC at a 5s step.</p>"),
+                      "the page says where the series came from")
 
         let files = try FileManager.default.subpathsOfDirectory(atPath: path("incident")).sorted()
         XCTAssertEqual(files, ["prometheus"] + ReportedSeriesNames.exported.map { "prometheus/\($0).json" } + ["recording.json"])
@@ -78,7 +80,9 @@ final class LivePrometheusTests: PrometheusTestCase {
             let text = try String(contentsOfFile: path("incident/\(file)"), encoding: .utf8)
             XCTAssertFalse(text.contains(token) || text.contains(tenant), file)
         }
+        XCTAssertNil(try JSONSchemaCheck.problems(in: URL(fileURLWithPath: path("incident/recording.json")), schema: "recording-v1.schema.json"))
         let manifest = try json(path("incident/recording.json"))
+        XCTAssertEqual(manifest["source"] as? String, "prometheus")
         XCTAssertEqual(manifest["url"] as? String, server.url)
         XCTAssertEqual(manifest["selector"] as? String, "{job=\"heapleak\",instance=\"127.0.0.1:6060\"}")
         XCTAssertEqual(manifest["start"] as? String, "2026-11-28T07:32:45.114Z")

@@ -48,7 +48,8 @@ final class RecordLiveServiceTests: XCTestCase {
             }
         }
         let manifest = files.manifest
-        XCTAssertEqual(manifest["format"] as? String, "gomemreport/recording/v1")
+        XCTAssertEqual(manifest["schema"] as? String, "gomemreport/recording/v1")
+        XCTAssertEqual(manifest["source"] as? String, "record")
         XCTAssertEqual(manifest["tool"] as? String, "gomemreport 0.1.0")
         XCTAssertEqual(manifest["state"] as? String, "completed")
         XCTAssertEqual(manifest["interval_seconds"] as? Double, 1)
@@ -105,25 +106,6 @@ final class RecordLiveServiceTests: XCTestCase {
                       "\(top)")
         let findings = (summary["findings"] as? [[String: Any]] ?? []).compactMap { $0["id"] as? String }
         XCTAssertTrue(findings.contains("insufficient-data"), "\(findings)")
-        try assertMatchesSchema(folder.appendingPathComponent("recording.json"))
-    }
-
-    /// Validates a manifest against schemas/recording-v1.schema.json with Python's
-    /// jsonschema (installed by .ci/run through scripts/check-goldens).
-    private func assertMatchesSchema(_ manifest: URL, file: StaticString = #filePath, line: UInt = #line) throws {
-        let schema = Fixtures.root.appendingPathComponent("schemas/recording-v1.schema.json").path
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
-        process.arguments = ["python3", "-c", """
-            import json, sys, jsonschema
-            schema = json.load(open(sys.argv[1]))
-            jsonschema.validate(json.load(open(sys.argv[2])), schema, cls=jsonschema.Draft202012Validator)
-            """, schema, manifest.path]
-        let errors = Pipe()
-        process.standardError = errors
-        try process.run()
-        let message = String(decoding: errors.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
-        process.waitUntilExit()
-        XCTAssertEqual(process.terminationStatus, 0, "recording.json does not match the schema: \(message)", file: file, line: line)
+        XCTAssertNil(try JSONSchemaCheck.problems(in: folder.appendingPathComponent("recording.json"), schema: "recording-v1.schema.json"))
     }
 }

@@ -16,25 +16,13 @@ public final class HangingListener: @unchecked Sendable {
     public var url: URL { URL(string: "http://127.0.0.1:\(port)")! }
 
     public init() throws {
-        let fd = socket(AF_INET, Int32(SOCK_STREAM.rawValue) | Int32(SOCK_CLOEXEC.rawValue), 0)
-        guard fd >= 0 else { throw GoServiceError("HangingListener: socket() failed: errno \(errno)") }
-        var address = sockaddr_in()
-        address.sin_family = sa_family_t(AF_INET)
-        address.sin_addr.s_addr = inet_addr("127.0.0.1")
-        address.sin_port = 0
-        var length = socklen_t(MemoryLayout<sockaddr_in>.size)
-        let bound = withUnsafeMutablePointer(to: &address) { pointer in
-            pointer.withMemoryRebound(to: sockaddr.self, capacity: 1) {
-                bind(fd, $0, length) == 0 && listen(fd, 16) == 0 && getsockname(fd, $0, &length) == 0
-            }
-        }
-        guard bound else {
-            let failure = errno
-            Glibc.close(fd)
-            throw GoServiceError("HangingListener: cannot bind and listen on 127.0.0.1: errno \(failure)")
+        let fd: Int32
+        do {
+            (fd, port) = try LoopbackSocket.bind(listening: 16)
+        } catch {
+            throw GoServiceError("HangingListener: \(error)")
         }
         descriptor = fd
-        port = Int(UInt16(bigEndian: address.sin_port))
     }
 
     /// Closes the socket: connections waiting in the backlog are reset, new ones refused.

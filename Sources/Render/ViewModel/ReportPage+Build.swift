@@ -22,8 +22,8 @@ extension ReportPage {
                                          profiles: index == 0 ? recording.profiles : ProfileSet())
         }
         let warnings = inputWarnings(recording)
-        let manifest = recording.manifest.map(RecordingManifestText.init)
-        let problems = manifest?.problems ?? []
+        let provenance = recording.provenance.map(RecordingProvenanceText.init)
+        let problems = provenance?.problems ?? []
         return ReportPage(
             title: "Go memory report: \(recording.name)",
             toolName: ToolVersion.name,
@@ -32,7 +32,7 @@ extension ReportPage {
             sourceFiles: compact(sourceFiles: recording.sourceFiles),
             inputWarnings: warnings,
             hasInputWarnings: !warnings.isEmpty,
-            recordedBy: manifest?.recordedBy,
+            recordedBy: provenance?.line,
             recorderProblems: problems,
             hasRecorderProblems: !problems.isEmpty,
             contentSecurityPolicy: ContentSecurityPolicy.forReport,

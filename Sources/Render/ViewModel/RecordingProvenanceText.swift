@@ -2,30 +2,55 @@ import MemoryModel
 
 /// What a recording's manifest (`recording.json`) tells a reader of the report: one line
 /// on how it was made, and what went wrong while recording, one line each.
-struct RecordingManifestText {
-    let manifest: RecordingManifest
+struct RecordingProvenanceText {
+    let provenance: RecordingProvenance
 
     /// `Recorded by gomemreport 0.1.0 from http://10.0.0.7:6060 (pid 4242): 180 samples
-    /// every 10 s, 2026-11-28 07:00:00 – 07:30:00 UTC; stopped early by Ctrl-C.`
-    var recordedBy: String {
+    /// every 10 s, 2026-11-28 07:00:00 – 07:30:00 UTC; stopped early by Ctrl-C.`, or
+    /// `Queried by gomemreport 0.1.0 from http://prom:9090 for {job="api"},
+    /// 2026-11-28 07:00:00 – 08:00:00 UTC at a 15s step.`
+    var line: String {
+        switch provenance {
+        case .recorded(let manifest): return Self.recordedBy(manifest)
+        case .queried(let query):
+            let selector = query.selector.isEmpty ? "" : " for \(query.selector)"
+            return "Queried by \(query.tool) from \(query.url)\(selector), \(Self.range(query.start, query.end)) UTC at a \(query.step) step."
+        }
+    }
+
+    /// What went wrong while recording; nothing for a query.
+    var problems: [String] {
+        guard case .recorded(let manifest) = provenance else { return [] }
+        return Self.problems(manifest)
+    }
+
+    private static func range(_ start: String, _ end: String) -> String {
+        readable(start) + " – " + until(end, from: start)
+    }
+
+    /// The end time, without its date when it is the start's.
+    private static func until(_ end: String, from start: String) -> String {
+        end.prefix(10) == start.prefix(10) ? clock(end) : readable(end)
+    }
+
+    private static func recordedBy(_ manifest: RecordingManifest) -> String {
         var text = "Recorded by \(manifest.tool) from \(manifest.target.url)"
         if let pid = manifest.target.pid { text += " (pid \(pid))" }
         let taken = manifest.samples.taken
         text += ": \(DigitGrouping.string(Int64(taken))) sample\(taken == 1 ? "" : "s") every \(DurationFormat.string(seconds: manifest.intervalSeconds))"
         text += ", \(Self.readable(manifest.started))"
         if let ended = manifest.ended {
-            let sameDay = ended.prefix(10) == manifest.started.prefix(10)
-            text += " – " + (sameDay ? Self.clock(ended) : Self.readable(ended))
+            text += " – " + until(ended, from: manifest.started)
         }
-        text += " UTC; " + stateText + "."
+        text += " UTC; " + stateText(manifest.state) + "."
         if manifest.samples.missed > 0 {
             text += " \(DigitGrouping.string(Int64(manifest.samples.missed))) slot\(manifest.samples.missed == 1 ? " was" : "s were") missed because a sample overran."
         }
         return text
     }
 
-    private var stateText: String {
-        switch manifest.state {
+    private static func stateText(_ state: RecordingManifest.State) -> String {
+        switch state {
         case .completed: return "completed"
         case .interrupted: return "stopped early by Ctrl-C or SIGTERM, after the final profiles"
         case .stoppedAtOnce: return "stopped at once by a second Ctrl-C, without final profiles"
@@ -37,7 +62,7 @@ struct RecordingManifestText {
 
     /// Failures by endpoint and kind, then the recorder's notes (which say which
     /// endpoints were absent, which dumps were skipped, whether the process exited).
-    var problems: [String] {
+    private static func problems(_ manifest: RecordingManifest) -> [String] {
         var lines: [String] = []
         for endpoint in manifest.endpoints {
             // An absent endpoint's 404 is said once, in the notes.
