@@ -7,7 +7,7 @@ import XCTest
 final class PrintHeaderTests: XCTestCase {
     func testHostileTextStaysInsideTheCSSString() {
         let escaped = CSSString.escape("api\"</style><script>alert(1)</script>\\\n\u{202E}")
-        XCTAssertEqual(escaped, "api\\\"\\3C /style\\3E \\3C script\\3E alert(1)\\3C /script\\3E \\\\\\A \\202E ")
+        XCTAssertEqual(escaped, "api\\\"\\3C /style\\3E \\3C script\\3E alert(1)\\3C /script\\3E \\\\\\A \\\\u202E")
         XCTAssertFalse(escaped.contains("<"))
         XCTAssertFalse(escaped.contains("\"") && !escaped.contains("\\\""))
     }

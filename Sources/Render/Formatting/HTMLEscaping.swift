@@ -1,5 +1,12 @@
 /// Escaping for text placed in HTML or SVG, in element content and in quoted
 /// attributes alike.
+///
+/// Works scalar by scalar, not by `Character`: a grapheme cluster such as `"` followed
+/// by a combining accent (U+0301), or U+0600 followed by `<`, is one `Character` in
+/// Swift, and an escaper that compares whole characters with `"` or `<` lets it through
+/// unescaped, which would end an attribute or open a tag. `&<>"'` become entities;
+/// bidi and control characters are written out as `\u202E` (`InvisibleCharacters`).
+/// The result never contains `<`, `>`, `"` or `'`, and `&` only as an entity.
 public enum HTMLEscaping {
     public static func escape(_ text: String) -> String {
         var out = ""
@@ -11,7 +18,12 @@ public enum HTMLEscaping {
             case ">": out += "&gt;"
             case "\"": out += "&quot;"
             case "'": out += "&#39;"
-            default: out.unicodeScalars.append(scalar)
+            default:
+                if InvisibleCharacters.isNeutralized(scalar.value) {
+                    out += InvisibleCharacters.visible(scalar.value)
+                } else {
+                    out.unicodeScalars.append(scalar)
+                }
             }
         }
         return out

@@ -6,7 +6,9 @@ import Mustache
 /// Templates are parsed when the set is made, so a syntax error fails before any input
 /// is read, with `file:line`. Rendering is strict: a variable that the view model does
 /// not have fails with the `file:line` of the first tag that names it, instead of
-/// rendering as empty the way Mustache usually does.
+/// rendering as empty the way Mustache usually does. Every `{{variable}}` is escaped by
+/// `ScalarHTMLContentType` (scalar by scalar, bidi and control characters written out);
+/// `{{{variable}}}` is for trusted markup only, fields ending in `HTML`/`SVG` and the CSS.
 public struct TemplateSet: Sendable {
     /// Template sources by name (file name without `.mustache`), with the path to quote.
     struct Source: Sendable {
@@ -28,13 +30,15 @@ public struct TemplateSet: Sendable {
     public init(templates: [String: (path: String, text: String)], css: String) throws {
         var sources: [String: Source] = [:]
         var library = MustacheLibrary()
+        ScalarHTMLContentType.register()
         for fileName in templates.keys.sorted() where fileName.hasSuffix(".mustache") {
             let (path, text) = templates[fileName]!
             let name = String(fileName.dropLast(".mustache".count))
             do {
-                library.register(try MustacheTemplate(string: text), named: name)
+                library.register(try MustacheTemplate(string: ScalarHTMLContentType.pragma + text), named: name)
             } catch let error as MustacheTemplate.ParserError {
-                throw TemplateError(file: path, line: error.context.lineNumber,
+                // The pragma is one line above the file's first.
+                throw TemplateError(file: path, line: max(1, error.context.lineNumber - 1),
                                     reason: "template syntax error: \(error.error) (column \(error.context.columnNumber))")
             }
             sources[name] = Source(path: path, text: text)
