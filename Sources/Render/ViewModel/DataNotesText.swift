@@ -13,12 +13,12 @@ enum DataNotesText {
             return "runtime/metrics memory classes (`go_memory_classes_*_bytes`, client_golang 1.12 and later) were not recorded, "
                 + "so the categories come from MemStats (`go_memstats_*_bytes`), which give the same eight figures."
         case let .legacyName(current, legacy):
-            return "`\(legacy)` (an older client_golang's name) was read as `\(current)`."
+            return "\(MarkdownText.code(legacy)) (an older client_golang's name) was read as \(MarkdownText.code(current))."
         case .noRSS:
             return "No RSS was recorded (neither `process_resident_memory_bytes` from client_golang's process collector nor "
                 + "`/proc/PID/status` files), so Go memory cannot be compared with what the kernel charges the process."
         case let .noGCSettings(missing, goVersion):
-            let names = missing.map { "`\($0)`" }.joined(separator: " and ")
+            let names = missing.map(MarkdownText.code).joined(separator: " and ")
             return "\(names) \(missing.count == 1 ? "was" : "were") not recorded (Go 1.21 and client_golang 1.15 or later export "
                 + "them\(runs(goVersion))): the heap-goal comparison assumes GOGC=100"
                 + (missing.contains("go_gc_gomemlimit_bytes") ? ", and whether a soft memory limit (GOMEMLIMIT) is set is unknown." : ".")
@@ -27,7 +27,7 @@ enum DataNotesText {
                 + "heap trends are judged on the heap goal divided by (1 + GOGC/100), else on the lowest heap objects of each GC cycle, "
                 + "and the heap-goal comparison uses the heap profile's `inuse_space`."
         case let .underflow(series, samples, firstTime):
-            let names = series.map { "`\($0)`" }.joined(separator: ", ")
+            let names = series.map(MarkdownText.code).joined(separator: ", ")
             return "\(names) exceeded 2^63 at \(samples) sample\(samples == 1 ? "" : "s") (first at "
                 + "\(UTCTime(unixSeconds: firstTime).clock(seconds: true)) UTC): the known uint64 underflow of "
                 + "`/memory/classes/heap/unused` in some Go releases. Those samples are left out of the chart and tables."
@@ -35,7 +35,8 @@ enum DataNotesText {
     }
 
     private static func runs(_ goVersion: String?) -> String {
-        goVersion.map { "; this service runs \($0)" } ?? ""
+        // go_info's version label: text from the recording.
+        goVersion.map { "; this service runs \(MarkdownText.escape($0))" } ?? ""
     }
 
     /// The chart marker of a restart: a short label and the sentence for its tooltip.
@@ -58,7 +59,8 @@ enum DataNotesText {
     /// The restarts as one Markdown list item, nil without restarts.
     static func restarts(_ restarts: [Restart]) -> String? {
         guard !restarts.isEmpty else { return nil }
-        let each = restarts.map { "\(UTCTime(unixSeconds: $0.time).clock(seconds: true)) UTC (\(evidence($0.evidence)))" }
+        // The evidence quotes the recording (expvar's cmdline, a counter's name): escaped.
+        let each = restarts.map { "\(UTCTime(unixSeconds: $0.time).clock(seconds: true)) UTC (\(MarkdownText.escape(evidence($0.evidence))))" }
         return "The process restarted \(restarts.count == 1 ? "once" : "\(restarts.count) times") in the window: "
             + each.joined(separator: "; ") + ". Counters are taken as reset there, and the chart marks each restart."
     }

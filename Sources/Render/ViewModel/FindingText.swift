@@ -60,7 +60,7 @@ struct FindingText {
         var parts: [String] = []
         switch finding.kind {
         case .heapLeak:
-            parts.append("The live heap after each GC (\(finding.fact("live_heap_source") ?? "")) went from **\(bytes("live_heap_start_bytes"))** "
+            parts.append("The live heap after each GC (\(MarkdownText.escape(finding.fact("live_heap_source") ?? ""))) went from **\(bytes("live_heap_start_bytes"))** "
                 + "to **\(bytes("live_heap_end_bytes"))** (+\(bytes("growth_bytes"))) from \(clock(n("growth_start_unix")))"
                 + (finding.number("gc_cycles").map { ", over \(count($0)) GC cycles" } ?? "")
                 + ": memory that every collection keeps. Confidence \(confidence) (Mann–Kendall), rate by Theil–Sen.")
@@ -75,7 +75,7 @@ struct FindingText {
             ]))
         case .goroutineLeak:
             var text = finding.number("goroutines_delta") != nil
-                ? "Goroutines went from **\(count(n("goroutines_start")))** to **\(count(n("goroutines_end")))** (`\(finding.fact("series") ?? "")`), "
+                ? "Goroutines went from **\(count(n("goroutines_start")))** to **\(count(n("goroutines_end")))** (\(MarkdownText.code(finding.fact("series") ?? ""))), "
                 : "Goroutine stack memory rose steadily, "
             text += "and goroutine stacks grew by \(ByteFormat.signed(n("stack_growth_bytes"))). Confidence \(confidence)."
             if let heap = finding.number("heap_growth_bytes"), let share = finding.number("heap_growth_explained_share") {
@@ -89,7 +89,7 @@ struct FindingText {
                 "Find who should wake the blocked goroutines (close the channel, cancel the context, or add a timeout), or why they are started without bound.",
             ]))
         case .nonGoMemory:
-            parts.append("Over the last quarter of the window RSS is **\(bytes("rss_bytes"))** (\(finding.fact("rss_source") ?? "RSS")) but Go memory is "
+            parts.append("Over the last quarter of the window RSS is **\(bytes("rss_bytes"))** (\(MarkdownText.escape(finding.fact("rss_source") ?? "RSS"))) but Go memory is "
                 + "**\(bytes("go_memory_bytes"))**: \(bytes("non_go_bytes")) (\(ByteFormat.percent(n("non_go_share")))) is memory Go does not manage. "
                 + "Go heap and goroutine profiles cannot see it.")
             parts.append(nextSteps([
@@ -126,7 +126,7 @@ struct FindingText {
             parts.append(nextSteps(steps))
         case .nearMemoryLimit:
             parts.append("Memory reached **\(bytes("peak_bytes"))** at \(clock(n("closest_at_unix"))), \(ByteFormat.percent(n("peak_share_of_limit"))) of "
-                + "\(finding.fact("limit") ?? "the limit") (\(bytes("limit_bytes"))): \(ByteFormat.signed(n("headroom_bytes"))) of headroom at its smallest.")
+                + "\(MarkdownText.escape(finding.fact("limit") ?? "the limit")) (\(bytes("limit_bytes"))): \(ByteFormat.signed(n("headroom_bytes"))) of headroom at its smallest.")
             parts.append(nextSteps([
                 finding.fact("limit") == "GOMEMLIMIT"
                     ? "Near GOMEMLIMIT the GC runs more often and can take up to half the CPU; raise the limit or reduce the live heap."
@@ -197,9 +197,10 @@ struct FindingText {
             return "The recording has no pair of \(unit == .bytes ? "heap" : "goroutine") profiles to attribute the growth to; take two, minutes apart."
         }
         let items = finding.attribution.prefix(3).map { row -> String in
-            let position = row.line > 0 ? " (\(Self.position(row)))" : ""
-            let detail = row.detail.map { ", \($0)" } ?? ""
-            return "`\(row.function)`\(position) \(Self.amount(row, of: finding))\(detail)"
+            // Names and wait states come from the profiles: Markdown-escaped, so they read as themselves.
+            let position = row.line > 0 ? " (\(MarkdownText.escape(Self.position(row))))" : ""
+            let detail = row.detail.map { ", \(MarkdownText.escape($0))" } ?? ""
+            return "\(MarkdownText.code(row.function))\(position) \(Self.amount(row, of: finding))\(detail)"
         }
         return "\(what) " + items.joined(separator: "; ") + "."
     }
@@ -214,21 +215,24 @@ struct FindingText {
         guard let current = profiles.heap, let base = profiles.heapBase else {
             return "Take two heap profiles minutes apart (`curl -o heap-1.pb.gz http://HOST/debug/pprof/heap`, then `heap-2.pb.gz`) and diff them: `go tool pprof -top -diff_base heap-1.pb.gz heap-2.pb.gz`."
         }
-        return "Diff the recording's heap profiles, from its folder: `go tool pprof -top -diff_base \(base.file) \(current.file)`, "
-            + "or as a page with a flame graph: `gomemreport profile \(current.file) --base \(base.file) -o heap-diff.html`."
+        let baseFile = ShellQuoting.word(base.file), currentFile = ShellQuoting.word(current.file)
+        return "Diff the recording's heap profiles, from its folder: \(MarkdownText.code("go tool pprof -top -diff_base \(baseFile) \(currentFile)")), "
+            + "or as a page with a flame graph: \(MarkdownText.code("gomemreport profile \(currentFile) --base \(baseFile) -o heap-diff.html"))."
     }
 
     private func goroutineCommands() -> String {
         guard let current = profiles.goroutine, let base = profiles.goroutineBase else {
             return "Take two goroutine dumps minutes apart (`curl -o g.txt 'http://HOST/debug/pprof/goroutine?debug=2'`) and compare their largest groups."
         }
-        return "Compare the recording's goroutine profiles, from its folder: `gomemreport profile \(current.file) --base \(base.file) -o goroutines.html`"
-            + (current.file.hasSuffix(".pb.gz") && base.file.hasSuffix(".pb.gz") ? ", or `go tool pprof -top -diff_base \(base.file) \(current.file)`." : ".")
+        let bothProto = current.file.hasSuffix(".pb.gz") && base.file.hasSuffix(".pb.gz")
+        let baseFile = ShellQuoting.word(base.file), currentFile = ShellQuoting.word(current.file)
+        return "Compare the recording's goroutine profiles, from its folder: \(MarkdownText.code("gomemreport profile \(currentFile) --base \(baseFile) -o goroutines.html"))"
+            + (bothProto ? ", or \(MarkdownText.code("go tool pprof -top -diff_base \(baseFile) \(currentFile)"))." : ".")
     }
 
     private func heapProfileTopCommand() -> String {
         guard let current = profiles.heap else { return "" }
-        return "See the largest allocations still live: `go tool pprof -top -sample_index=inuse_space \(current.file)` (from the recording's folder)."
+        return "See the largest allocations still live: \(MarkdownText.code("go tool pprof -top -sample_index=inuse_space \(ShellQuoting.word(current.file))")) (from the recording's folder)."
     }
 
     /// GOMEMLIMIT accepts `MiB`/`GiB` suffixes.

@@ -59,7 +59,7 @@ extension FindingView {
         return FindingView(
             anchor: anchor, id: finding.kind.rawValue, severity: finding.severity.rawValue,
             severityLabel: finding.severity.rawValue.capitalized, title: text.title, instance: instance,
-            confidence: text.confidence, window: window, bodyHTML: MarkdownRenderer.html(text.markdown),
+            confidence: text.confidence, window: window, bodyHTML: MarkdownHTML.render(text.markdown),
             attribution: finding.attribution.map { row in
                 AttributionRow(function: row.function, position: FindingText.position(row), delta: FindingText.amount(row, of: finding),
                                detail: row.detail ?? "")

@@ -43,7 +43,7 @@ extension ProfileSectionView {
             flameGraphSVG: flame, heapGoalHTML: nil, diff: nil)
         if profile.sampleTypes[index].type == "inuse_space",
            let comparison = HeapGoalComparison(profile: current, breakdown: breakdown, gogcSeries: gogcSeries) {
-            section.heapGoalHTML = MarkdownRenderer.html(ProfileViews.heapGoalMarkdown(comparison))
+            section.heapGoalHTML = MarkdownHTML.render(ProfileViews.heapGoalMarkdown(comparison))
         }
         if let base, let baseIndex = base.profile.sampleTypeIndex(profile.sampleTypes[index].type) {
             section.diff = ProfileViews.diff(current: current, base: base, sampleIndex: index, baseIndex: baseIndex, unit: unit)

@@ -16,7 +16,7 @@ extension ReportDigest {
             for finding in findings {
                 out += "- **\(finding.severity.uppercased())** `\(finding.id)` \(escape(finding.title)) (confidence \(finding.confidence)"
                     + (instances.count > 1 ? ", \(escape(finding.instance))" : "") + ")\n"
-                for grower in finding.growers { out += "  - `\(grower.replacingOccurrences(of: "`", with: "'"))`\n" }
+                for grower in finding.growers { out += "  - \(MarkdownText.code(grower))\n" }
             }
         }
         out += "\n_\(tool); the full report has the charts, tables, profiles and next steps._\n"
@@ -25,30 +25,43 @@ extension ReportDigest {
 
     /// For an email's text part: the same, as plain text under 78 columns where it can be.
     public var plainText: String {
-        var out = "Go memory report: \(recordingName): \(headline)\n\n"
+        var out = "Go memory report: \(plain(recordingName)): \(headline)\n\n"
         for line in instances {
-            out += "\(line.name)\n  \(line.window)\n  Go memory \(line.goLast) (peak \(line.goPeak)), RSS \(line.rssLast), non-Go \(line.nonGoLast)\n  \(line.verdict)\n\n"
+            out += "\(plain(line.name))\n  \(line.window)\n  Go memory \(line.goLast) (peak \(line.goPeak)), RSS \(line.rssLast), non-Go \(line.nonGoLast)\n  \(line.verdict)\n\n"
         }
         if findings.isEmpty {
             out += "Nothing to fix: no finding.\n"
         } else {
             out += "Findings, most severe first:\n\n"
             for finding in findings {
-                out += "* [\(finding.severity.uppercased())] \(finding.title)\n  id \(finding.id), confidence \(finding.confidence)"
-                    + (instances.count > 1 ? ", \(finding.instance)" : "") + "\n"
-                for grower in finding.growers { out += "    \(grower)\n" }
+                out += "* [\(finding.severity.uppercased())] \(plain(finding.title))\n  id \(finding.id), confidence \(finding.confidence)"
+                    + (instances.count > 1 ? ", \(plain(finding.instance))" : "") + "\n"
+                for grower in finding.growers { out += "    \(plain(grower))\n" }
             }
         }
         out += "\nThe full report is attached (report.html): charts, tables, profiles and next steps.\n-- \n\(tool)\n"
         return out
     }
 
-    /// Markdown-significant characters in names (`|`, `*`, `_`, `<`) are escaped.
+    /// A name in plain text: bidi and control characters (an escape sequence for the
+    /// reader's terminal, say) written out, line breaks as spaces so it stays on its line.
+    private func plain(_ text: String) -> String {
+        var out = ""
+        for scalar in InvisibleCharacters.neutralize(text).unicodeScalars {
+            out.unicodeScalars.append(scalar == "\n" || scalar == "\t" ? " " : scalar)
+        }
+        return out
+    }
+
+    /// Markdown-significant characters in names (`|`, `*`, `_`, `<`, `&`) are escaped;
+    /// bidi and control characters are written out and line breaks become spaces
+    /// (`MarkdownText`), so a name stays in its table row and reads as itself.
     private func escape(_ text: String) -> String {
         var out = ""
-        for character in text {
-            if "\\`*_[]<>|#".contains(character) { out.append("\\") }
-            out.append(character)
+        for scalar in InvisibleCharacters.neutralize(text).unicodeScalars {
+            if scalar == "\n" || scalar == "\t" { out += " "; continue }
+            if "\\`*_[]<>|#&!".unicodeScalars.contains(scalar) { out.append("\\") }
+            out.unicodeScalars.append(scalar)
         }
         return out
     }

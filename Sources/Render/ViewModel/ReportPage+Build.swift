@@ -38,7 +38,7 @@ extension ReportPage {
             contentSecurityPolicy: ContentSecurityPolicy.forReport,
             css: css,
             printHeaderCSS: CSSString.escape(printHeader(recording: recording, breakdowns: breakdowns)),
-            notesHTML: noteText.map(MarkdownRenderer.html),
+            notesHTML: noteText.map(MarkdownHTML.render),
             findings: FindingsSection.build(findings: findings, breakdowns: breakdowns, profiles: recording.profiles),
             instances: sections,
             hasSeveralInstances: sections.count > 1,
@@ -138,7 +138,7 @@ extension InstanceSection {
             instance: breakdown.instance.instance,
             window: window,
             sourceNote: sourceNote(breakdown),
-            summaryHTML: MarkdownRenderer.html(GeneratedSummary.markdown(breakdown)),
+            summaryHTML: MarkdownHTML.render(GeneratedSummary.markdown(breakdown)),
             chartSVG: chart(breakdown, findings: findings, profiles: profiles).svg(),
             chartCaption: "Go memory by category, stacked (the layers add up to Go memory). "
                 + "Dotted: Go memory and heap total. " + (breakdown.hasRSS ? "Solid: RSS. " : "The recording has no RSS. ")
@@ -159,7 +159,7 @@ extension InstanceSection {
             totalRows: totalRows(breakdown),
             peakTime: peakTime,
             lastTime: lastTime,
-            breakdownNotesHTML: MarkdownRenderer.html(GeneratedSummary.breakdownNotes),
+            breakdownNotesHTML: MarkdownHTML.render(GeneratedSummary.breakdownNotes),
             overview: InstanceOverview(
                 goLast: ByteFormat.string(lastReconciliation.goMemory),
                 goPeak: ByteFormat.string(peakReconciliation.goMemory),
@@ -197,7 +197,7 @@ extension InstanceSection {
     private static func dataNotes(_ breakdown: MemoryBreakdown) -> String? {
         let items = [DataNotesText.restarts(breakdown.restarts)].compactMap { $0 } + breakdown.notes.map(DataNotesText.markdown)
         guard !items.isEmpty else { return nil }
-        return MarkdownRenderer.html(items.map { "- " + $0 }.joined(separator: "\n"))
+        return MarkdownHTML.render(items.map { "- " + $0 }.joined(separator: "\n"))
     }
 
     private static func sourceNote(_ breakdown: MemoryBreakdown) -> String {
@@ -306,8 +306,8 @@ extension InstanceSection {
                 row("Kernel memory (cgroup; counts toward an OOM kill)") { $0.kernel },
                 row("Container limit (memory.max)") { $0.limit },
             ]),
-            lastVerdictHTML: MarkdownRenderer.html(GeneratedSummary.verdictSentence(last)),
-            peakVerdictHTML: MarkdownRenderer.html(GeneratedSummary.verdictSentence(peak)))
+            lastVerdictHTML: MarkdownHTML.render(GeneratedSummary.verdictSentence(last)),
+            peakVerdictHTML: MarkdownHTML.render(GeneratedSummary.verdictSentence(peak)))
     }
 
     /// The kernel's split of RSS, a row for each part recorded at either point.
