@@ -64,7 +64,7 @@ final class ReportPageTests: XCTestCase {
             let path = name == "two-instances" ? Fixtures.derived("two-instances.json") : Fixtures.recording(name)
             let html = try Self.render(path, notes: "See [the runbook](https://runbooks.invalid/x).").html
             XCTAssertTrue(html.hasPrefix("<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">"), name)
-            XCTAssertTrue(html.contains(#"<meta http-equiv="Content-Security-Policy" content="default-src &#39;none&#39;; style-src &#39;unsafe-inline&#39;; img-src data:; base-uri &#39;none&#39;; form-action &#39;none&#39;">"#), name)
+            XCTAssertTrue(html.contains(#"<meta http-equiv="Content-Security-Policy" content="default-src &#39;none&#39;; script-src &#39;none&#39;; object-src &#39;none&#39;; style-src &#39;unsafe-inline&#39;; img-src data:; base-uri &#39;none&#39;; form-action &#39;none&#39;">"#), name)
             XCTAssertFalse(html.contains(" src="), name)
             XCTAssertFalse(html.lowercased().contains("url("), name)
             XCTAssertFalse(html.contains("@import"), name)
