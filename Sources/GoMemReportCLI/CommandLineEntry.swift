@@ -36,13 +36,15 @@ public enum CommandLineEntry {
             if let exitCode = error as? ExitCode {
                 exit(exitCode.rawValue)
             }
-            FileHandle.standardError.write(Data((message + "\n").utf8))
+            // Usage text is several lines of our own; a message quoting input is one line.
+            let shown = code == .validationFailure ? InvisibleCharacters.neutralize(message) : Diagnostics.terminalSafe(message)
+            FileHandle.standardError.write(Data((shown + "\n").utf8))
             exit(code == .validationFailure ? 2 : 1)
         }
     }
 
     private static func fail(_ message: String) -> Never {
-        FileHandle.standardError.write(Data("gomemreport: \(message)\n".utf8))
+        FileHandle.standardError.write(Data("gomemreport: \(Diagnostics.terminalSafe(message))\n".utf8))
         exit(1)
     }
 }

@@ -40,7 +40,8 @@ final class SiteProgress: @unchecked Sendable {
         let filled = total > 0 ? width * finishedCount / total : width
         let bar = String(repeating: "#", count: filled) + String(repeating: "-", count: width - filled)
         let elapsed = Date().timeIntervalSince(start)
-        let name = current.count > 40 ? "…" + current.suffix(39) : current
+        let safe = Diagnostics.terminalSafe(current)
+        let name = safe.count > 40 ? "…" + safe.suffix(39) : safe
         FileHandle.standardError.write(Data(String(format: "\r\u{1B}[K[%@] %d/%d %@ %.1f s", bar, finishedCount, total, name, elapsed).utf8))
     }
 }

@@ -32,7 +32,8 @@ public enum ProfileTopText {
             sum += row.flat
             lines.append("\(pad(value(row.flat), 10)) \(ProfileValueFormat.pprofPercentage(row.flat, of: top.total)) "
                 + "\(ProfileValueFormat.pprofPercentage(sum, of: top.total)) \(pad(value(row.cum), 10)) "
-                + "\(ProfileValueFormat.pprofPercentage(row.cum, of: top.total))  \(row.name)"
+                // Names from the profile: bidi and control characters (terminal escapes) written out.
+                + "\(ProfileValueFormat.pprofPercentage(row.cum, of: top.total))  \(InvisibleCharacters.neutralize(row.name))"
                 + (row.inlineLabel.isEmpty ? "" : " " + row.inlineLabel))
         }
         return lines.joined(separator: "\n") + "\n"
