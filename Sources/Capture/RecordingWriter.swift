@@ -40,13 +40,23 @@ public final class RecordingWriter: @unchecked Sendable {
     }
 
     /// Writes `bytes` to `relativePath` inside the folder, replacing any file there.
+    /// A path that could leave the folder (absolute, or with a `.`, `..` or empty
+    /// component) throws `RecordingWriteError`; the partial file is opened with
+    /// `O_NOFOLLOW | O_EXCL` after removing any leftover, so a link put in its place is
+    /// never written through, and the rename replaces a link at the final name rather
+    /// than following it.
     public func write(_ bytes: [UInt8], to relativePath: String) throws {
+        let parts = relativePath.split(separator: "/", omittingEmptySubsequences: false)
+        guard !relativePath.hasPrefix("/"), !relativePath.contains("\0"), parts.allSatisfy({ !$0.isEmpty && $0 != "." && $0 != ".." }) else {
+            throw RecordingWriteError(path: relativePath, reason: "not a path inside the recording")
+        }
         let final = (folder as NSString).appendingPathComponent(relativePath)
         let directory = (final as NSString).deletingLastPathComponent
         let temporary = (directory as NSString).appendingPathComponent("." + (final as NSString).lastPathComponent + ".partial")
         lock.withLock { partial = temporary }
         defer { lock.withLock { partial = nil } }
-        let fd = open(temporary, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o644)
+        unlink(temporary)
+        let fd = open(temporary, O_WRONLY | O_CREAT | O_EXCL | O_NOFOLLOW | O_CLOEXEC, 0o644)
         guard fd >= 0 else { throw RecordingWriteError(path: final, reason: String(cString: strerror(errno))) }
         var written = 0
         var failure: Int32 = 0

@@ -11,6 +11,8 @@ import Darwin
 /// written with `AtomicFileWriter`; the folder is then renamed to the target. The
 /// target must not exist or be an empty folder, so nothing of the user's is replaced.
 /// On any failure the temporary folder is removed and the target is left as it was.
+/// File paths must stay inside the folder: an absolute path, or a `.`, `..` or empty
+/// component, fails with `WriteError` before anything is written there.
 public enum AtomicFolderWriter {
     /// Throws `AtomicFileWriter.WriteError` unless `path` can become the folder: its
     /// parent exists and it is absent or an empty folder. Call it before doing work
@@ -43,9 +45,14 @@ public enum AtomicFolderWriter {
         let temporary = URL(fileURLWithPath: String(cString: template))
         var finished = false
         defer {
-            if !finished { try? FileManager.default.removeItem(at: temporary) }
+            if !finished { FolderRemoval.remove(temporary.path) }
         }
         for file in files {
+            // Relative paths of plain names only: nothing may land outside the folder.
+            let parts = file.path.split(separator: "/", omittingEmptySubsequences: false)
+            guard !file.path.hasPrefix("/"), !file.path.contains("\0"), parts.allSatisfy({ !$0.isEmpty && $0 != "." && $0 != ".." }) else {
+                throw AtomicFileWriter.WriteError(path: (path as NSString).appendingPathComponent(file.path), reason: "cannot write: not a path inside the folder")
+            }
             let target = temporary.appendingPathComponent(file.path)
             do {
                 try FileManager.default.createDirectory(at: target.deletingLastPathComponent(), withIntermediateDirectories: true)

@@ -13,6 +13,13 @@ import Darwin
 /// step (Linux `renameat2(RENAME_EXCHANGE)`, else two renames) and removes the old
 /// site. An existing target is replaced only if it is empty or a site this tool built
 /// (its `index.json` carries `marker`): nothing else of the user's is ever deleted.
+///
+/// Nothing is written or removed outside the target: the target may not be a symbolic
+/// link (it would be replaced by the new site, not followed, which is not what a link
+/// means; give its real path); the new site is a fresh `mkdtemp` folder that only
+/// plain file names are written into, so links in the old site are never written
+/// through; and the old site and leftover temporary folders are removed by
+/// `FolderRemoval`, which unlinks links rather than following them.
 public final class SiteFolder {
     public let target: String
     public let temporary: String
@@ -26,13 +33,20 @@ public final class SiteFolder {
         guard FileManager.default.fileExists(atPath: parent, isDirectory: &isDirectory), isDirectory.boolValue else {
             throw AtomicFileWriter.WriteError(path: target, reason: "cannot write: the folder \(parent) does not exist")
         }
+        var linkStatus = stat()
+        if lstat(self.target, &linkStatus) == 0, (linkStatus.st_mode & S_IFMT) == S_IFLNK {
+            throw AtomicFileWriter.WriteError(path: target, reason: "is a symbolic link; give the site folder's real path")
+        }
         if FileManager.default.fileExists(atPath: self.target, isDirectory: &isDirectory) {
             guard isDirectory.boolValue else {
                 throw AtomicFileWriter.WriteError(path: target, reason: "is a file; give a folder for the site")
             }
             let contents = (try? FileManager.default.contentsOfDirectory(atPath: self.target)) ?? []
             let index = (self.target as NSString).appendingPathComponent("index.json")
-            let isSite = (try? String(contentsOfFile: index, encoding: .utf8))?.contains(marker) ?? false
+            // A site's index.json is a file of its own, not a link to one elsewhere.
+            var indexStatus = stat()
+            let isFile = lstat(index, &indexStatus) == 0 && (indexStatus.st_mode & S_IFMT) == S_IFREG
+            let isSite = isFile && ((try? String(contentsOfFile: index, encoding: .utf8))?.contains(marker) ?? false)
             guard contents.isEmpty || isSite else {
                 throw AtomicFileWriter.WriteError(path: target, reason: "exists and is not a gomemreport site; give a new or empty folder")
             }
@@ -40,7 +54,7 @@ public final class SiteFolder {
         // Folders left by runs that were killed are this tool's own; clear them first.
         let prefix = ".\(url.lastPathComponent).tmp-"
         for name in (try? FileManager.default.contentsOfDirectory(atPath: parent)) ?? [] where name.hasPrefix(prefix) {
-            try? FileManager.default.removeItem(atPath: (parent as NSString).appendingPathComponent(name))
+            FolderRemoval.remove((parent as NSString).appendingPathComponent(name))
         }
         var template = Array("\(parent)/\(prefix)XXXXXX".utf8CString)
         guard template.withUnsafeMutableBufferPointer({ mkdtemp($0.baseAddress!) }) != nil else {
@@ -51,12 +65,16 @@ public final class SiteFolder {
     }
 
     deinit {
-        if !committed { try? FileManager.default.removeItem(atPath: temporary) }
+        if !committed { FolderRemoval.remove(temporary) }
     }
 
-    /// Writes one file of the site (`name` is a plain file name, never a path).
+    /// Writes one file of the site. `name` must be a plain file name (no `/`, not `.`,
+    /// `..` or empty, no NUL): anything else throws `WriteError` rather than reaching
+    /// outside the site.
     public func write(_ text: String, as name: String) throws {
-        precondition(!name.contains("/") && name != "." && name != "..", "site file names are plain names")
+        guard !name.isEmpty, !name.contains("/"), !name.contains("\0"), name != ".", name != ".." else {
+            throw AtomicFileWriter.WriteError(path: name, reason: "cannot write: not a plain file name")
+        }
         try AtomicFileWriter.write(text, to: (temporary as NSString).appendingPathComponent(name))
     }
 
@@ -67,7 +85,7 @@ public final class SiteFolder {
             if Self.exchange(temporary, target) {
                 // The old site is now at the temporary path.
                 committed = true
-                try? FileManager.default.removeItem(atPath: temporary)
+                FolderRemoval.remove(temporary)
                 return
             }
             let old = temporary + ".old"
@@ -78,7 +96,7 @@ public final class SiteFolder {
                 throw error
             }
             committed = true
-            try? FileManager.default.removeItem(atPath: old)
+            FolderRemoval.remove(old)
             return
         }
         guard rename(temporary, target) == 0 else { throw failure() }
