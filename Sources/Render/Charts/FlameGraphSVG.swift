@@ -33,7 +33,8 @@ struct FlameGraphSVG {
                            labels candidates: [String], labelColor: String? = nil) {
         let y = top + Double(depth) * rowHeight
         frames += "<rect x=\"\(Self.f(x))\" y=\"\(Self.f(y))\" width=\"\(Self.f(boxWidth))\" height=\"\(Self.f(rowHeight - 1))\" fill=\"\(fill)\"><title>\(Self.title(titleLines))</title></rect>\n"
-        if let label = Self.fittedLabel(candidates, width: boxWidth) {
+        // Written out before fitting, so a `\u202E` counts at the width it is drawn.
+        if let label = Self.fittedLabel(candidates.map(InvisibleCharacters.neutralize), width: boxWidth) {
             let color = labelColor.map { " fill=\"\($0)\"" } ?? ""
             labels += "<text x=\"\(Self.f(x + Self.labelPadding))\" y=\"\(Self.f(y + rowHeight - 5.5))\"\(color)>\(Self.text(label))</text>\n"
         }
@@ -82,21 +83,11 @@ struct FlameGraphSVG {
         lines.map(text).joined(separator: "\n")
     }
 
-    /// Text made safe for element content and quoted attributes: control characters
-    /// and bidirectional overrides (which could make a name display as something else)
-    /// become U+FFFD, then `&<>"'` are escaped.
+    /// Text made safe for element content and quoted attributes: `&<>"'` escaped, and
+    /// control characters and bidirectional overrides (which could make a name display
+    /// as something else) written out as `\u202E` (`HTMLEscaping`, `InvisibleCharacters`).
     static func text(_ raw: String) -> String {
-        var clean = ""
-        clean.unicodeScalars.reserveCapacity(raw.unicodeScalars.count)
-        for scalar in raw.unicodeScalars {
-            switch scalar.value {
-            case 0x00...0x1F, 0x7F...0x9F, 0x202A...0x202E, 0x2066...0x2069:
-                clean.unicodeScalars.append("\u{FFFD}")
-            default:
-                clean.unicodeScalars.append(scalar)
-            }
-        }
-        return HTMLEscaping.escape(clean)
+        HTMLEscaping.escape(raw)
     }
 
     /// A coordinate with at most one decimal and no trailing ".0", as `StackedAreaChart`
