@@ -36,7 +36,10 @@ extension MemoryBreakdown {
 
         var aligned: [String: [Double]] = [:]
         var underflows: [(name: String, index: Int)] = []
-        for (name, series) in lookup {
+        // In name order, not the dictionary's (which changes from run to run), so the same
+        // bad input always gives the same error.
+        for name in required {
+            let series = lookup[name]!
             let values = align(series, to: timestamps)
             for index in values.indices where Self.underflowedUInt64.contains(values[index]) {
                 underflows.append((name, index))

@@ -5,10 +5,11 @@ import MemoryModel
 /// Applies `--profile` and `--base`: each file replaces the recording's profile of its
 /// kind (heap or goroutine, read from its sample types).
 enum ProfileChoice {
-    static func apply(profiles: [String], bases: [String], maximumBytes: Int, to set: inout ProfileSet) throws {
+    static func apply(profiles: [String], bases: [String], limits: InputLimits, to set: inout ProfileSet) throws {
         for (paths, isBase) in [(profiles, false), (bases, true)] {
             for path in paths {
-                let recorded = try RecordingProfiles.profile(at: path, label: path, maximumBytes: maximumBytes)
+                let recorded = try RecordingProfiles.profile(at: path, label: path, maximumBytes: limits.maximumProfileBytes,
+                                                             maximumLineBytes: limits.maximumLineBytes)
                 switch (recorded.kind, isBase) {
                 case (.heap, false): set.heap = recorded
                 case (.heap, true): set.heapBase = recorded

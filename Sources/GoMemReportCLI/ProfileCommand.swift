@@ -41,9 +41,12 @@ struct ProfileCommand: ParsableCommand {
 
     func run() throws {
         let templateSet = try TemplateLoading.load(templatesFolder: templates, assetsFolder: assets)
-        var current = try RecordingProfiles.profile(at: profile, label: profile, maximumBytes: options.maxProfileBytes)
+        let maximumBytes = try options.maxProfileBytes(), maximumLineBytes = try options.maxLineBytes()
+        var current = try RecordingProfiles.profile(at: profile, label: profile, maximumBytes: maximumBytes, maximumLineBytes: maximumLineBytes)
         let index = try ProfileSelection.sampleIndex(options.sampleIndex, in: current.profile, file: profile)
-        let baseProfile = try base.map { try RecordingProfiles.profile(at: $0, label: $0, maximumBytes: options.maxProfileBytes) }
+        let baseProfile = try base.map {
+            try RecordingProfiles.profile(at: $0, label: $0, maximumBytes: maximumBytes, maximumLineBytes: maximumLineBytes)
+        }
         if options.normalize, let baseProfile { current.profile = current.profile.normalized(toMatch: baseProfile.profile) }
         guard let page = ProfilePage.build(current: current, base: baseProfile, sampleIndex: index, css: templateSet.css) else {
             throw InputError(file: profile, reason: "the profile has no samples of type \(index)")

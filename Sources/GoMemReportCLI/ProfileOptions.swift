@@ -9,8 +9,27 @@ struct ProfileOptions: ParsableArguments {
     var sampleIndex: String?
 
     @Option(name: .customLong("max-profile-bytes"), help: ArgumentHelp(
-        "Refuse profiles that decompress to more than this many bytes.", valueName: "bytes"))
-    var maxProfileBytes: Int = ProfileReader.defaultMaximumBytes
+        "Refuse profiles larger than this once decompressed, so a gzip bomb fails (default 256MiB).", valueName: "size"))
+    var maxProfileBytesText: String?
+
+    @Option(name: .customLong("max-line-bytes"), help: ArgumentHelp(
+        "Refuse a text profile with a line longer than this (default 1MiB).", valueName: "size"))
+    var maxLineBytesText: String?
+
+    func validate() throws {
+        _ = try maxProfileBytes()
+        _ = try maxLineBytes()
+    }
+
+    /// --max-profile-bytes in bytes.
+    func maxProfileBytes() throws -> Int {
+        try maxProfileBytesText.map { try ByteCountArgument.bytes($0, option: "--max-profile-bytes") } ?? InputLimits.defaultMaximumProfileBytes
+    }
+
+    /// --max-line-bytes in bytes.
+    func maxLineBytes() throws -> Int {
+        try maxLineBytesText.map { try ByteCountArgument.bytes($0, option: "--max-line-bytes") } ?? InputLimits.defaultMaximumLineBytes
+    }
 
     @Flag(help: "With --base: scale the profile to the base's total first, as pprof's -normalize, so the diff shows changes in shape rather than volume.")
     var normalize = false

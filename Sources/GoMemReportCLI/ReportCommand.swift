@@ -73,8 +73,7 @@ struct ReportCommand: ParsableCommand {
     @Flag(help: "Scale the latest heap profile to the base's total before diffing, as pprof's -normalize, to compare shapes rather than volumes.")
     var normalize = false
 
-    @Option(name: .customLong("max-profile-bytes"), help: ArgumentHelp("Refuse profiles that decompress to more than this many bytes.", valueName: "bytes"))
-    var maxProfileBytes: Int = ProfileReader.defaultMaximumBytes
+    @OptionGroup(title: "Input limits") var inputLimits: InputLimitOptions
 
     @OptionGroup var render: RenderOptions
 
@@ -99,14 +98,15 @@ struct ReportCommand: ParsableCommand {
 
     func run() throws {
         let templates = try TemplateLoading.load(templatesFolder: render.templates, assetsFolder: render.assets)
-        let notesText = try notes.map(RecordingFolder.readText)
+        let limits = try inputLimits.limits()
+        let notesText = try notes.map { try RecordingFolder.readNotes($0, limits: limits) }
         var loaded: Recording
         if live.prometheus != nil {
             loaded = try LiveReportSource(options: live).recording()
         } else if let recording {
-            loaded = try RecordingFolder.load(path: recording, maximumProfileBytes: maxProfileBytes, strict: strict)
+            loaded = try RecordingFolder.load(path: recording, limits: limits, strict: strict)
         } else {
-            loaded = try RecordingFolder.assemble(sources, strict: strict)
+            loaded = try RecordingFolder.assemble(sources, strict: strict, limits: limits)
         }
         for skipped in loaded.skipped {
             Diagnostics.note("warning: skipped \(skipped.description) (--strict stops at such a file)")
@@ -114,7 +114,7 @@ struct ReportCommand: ParsableCommand {
         for repaired in loaded.warnings {
             Diagnostics.note("warning: repaired \(repaired.description)")
         }
-        try ProfileChoice.apply(profiles: profile, bases: base, maximumBytes: maxProfileBytes, to: &loaded.profiles)
+        try ProfileChoice.apply(profiles: profile, bases: base, limits: limits, to: &loaded.profiles)
         if normalize { loaded.profiles.normalizeHeap() }
         try ReportPipeline(recording: loaded, instanceFilter: instance, notes: notesText, templates: templates,
                            options: render).run()

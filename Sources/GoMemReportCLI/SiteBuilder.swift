@@ -16,7 +16,7 @@ struct SiteBuilder {
     var title: String
     var jobs: Int
     var strict: Bool
-    var maximumProfileBytes: Int
+    var limits: InputLimits
     var templates: TemplateSet
 
     private enum Outcome {
@@ -81,7 +81,7 @@ struct SiteBuilder {
 
     private func render(_ path: String, page: String, into site: SiteFolder) -> Outcome {
         do {
-            let recording = try RecordingFolder.load(path: path, maximumProfileBytes: maximumProfileBytes, strict: strict)
+            let recording = try RecordingFolder.load(path: path, limits: limits, strict: strict)
             guard !recording.instances.isEmpty else { throw InputError(file: path, reason: "the recording holds no series") }
             let analysis = try RecordingAnalysis(recording: recording, instances: recording.instances)
             let breakdowns = analysis.breakdowns, findings = analysis.findings

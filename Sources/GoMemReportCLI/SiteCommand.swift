@@ -33,8 +33,7 @@ struct SiteCommand: ParsableCommand {
     @Flag(help: "Fail a recording on its first bad snapshot file instead of skipping the file.")
     var strict = false
 
-    @Option(name: .customLong("max-profile-bytes"), help: ArgumentHelp("Refuse profiles that decompress to more than this many bytes.", valueName: "bytes"))
-    var maxProfileBytes: Int = ProfileReader.defaultMaximumBytes
+    @OptionGroup(title: "Input limits") var inputLimits: InputLimitOptions
 
     @Option(name: .customLong("templates"), help: ArgumentHelp("Use the Mustache templates in this folder instead of the bundled ones.", valueName: "dir"))
     var templates: String?
@@ -50,7 +49,7 @@ struct SiteCommand: ParsableCommand {
     func run() throws {
         let templates = try TemplateLoading.load(templatesFolder: templates, assetsFolder: assets)
         let failed = try SiteBuilder(recordings: recordings, output: output, title: title, jobs: jobs, strict: strict,
-                                     maximumProfileBytes: maxProfileBytes, templates: templates).build()
+                                     limits: try inputLimits.limits(), templates: templates).build()
         if failed > 0 { throw ExitCode(1) }
     }
 }

@@ -36,12 +36,13 @@ struct TopCommand: ParsableCommand {
     @OptionGroup var options: ProfileOptions
 
     func run() throws {
-        var current = try ProfileReader.load(path: profile, maximumBytes: options.maxProfileBytes)
+        let maximumBytes = try options.maxProfileBytes(), maximumLineBytes = try options.maxLineBytes()
+        var current = try ProfileReader.load(path: profile, maximumBytes: maximumBytes, maximumLineBytes: maximumLineBytes)
         let sampleIndex = try ProfileSelection.sampleIndex(options.sampleIndex, in: current, file: profile)
         let granularity: ProfileTop.Granularity = options.lines ? .lines : .functions
         let top: ProfileTop
         if let base {
-            let baseProfile = try ProfileReader.load(path: base, maximumBytes: options.maxProfileBytes)
+            let baseProfile = try ProfileReader.load(path: base, maximumBytes: maximumBytes, maximumLineBytes: maximumLineBytes)
             if options.normalize { current = current.normalized(toMatch: baseProfile) }
             let baseIndex = try ProfileSelection.sampleIndex(current.sampleTypes[sampleIndex].type, in: baseProfile, file: base)
             top = ProfileTop.compute(

@@ -11,26 +11,26 @@ import MemoryModel
 /// goroutine profiles in `pprof/` that a report shows, and `recording.json` (how the
 /// recording was made; a broken one is a warning, or an error with `strict`). Failure
 /// modes, each an `InputError` naming the path: a missing path, a folder without any
-/// query_range answer, unreadable files, and whatever the format readers reject.
+/// query_range answer, unreadable files, input beyond `InputLimits`, and whatever the
+/// format readers reject.
 public enum RecordingFolder {
     /// Loads the recording at `path` (a folder or a query_range JSON file).
     /// Unless `strict`, a bad snapshot file among good ones is skipped and listed in
     /// `Recording.skipped` rather than failing the run.
-    public static func load(path: String, maximumProfileBytes: Int = ProfileReader.defaultMaximumBytes,
-                            strict: Bool = false) throws -> Recording {
+    public static func load(path: String, limits: InputLimits = .standard, strict: Bool = false) throws -> Recording {
         var isDirectory: ObjCBool = false
         guard FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory) else {
             throw InputError(file: path, reason: "no such file or folder")
         }
         let name = URL(fileURLWithPath: path).standardizedFileURL.lastPathComponent
         guard isDirectory.boolValue else {
-            let bytes = try readBytes(path)
+            let bytes = try readBytes(path, maximumBytes: limits.maximumInputBytes)
             let stem = name.hasSuffix(".json") ? String(name.dropLast(5)) : name
-            return try recording(name: stem, location: path, files: [(path, name, bytes)], notes: nil)
+            return try recording(name: stem, location: path, files: [(path, name, bytes)], notes: nil, limits: limits)
         }
         let folder = URL(fileURLWithPath: path)
         let notesPath = folder.appendingPathComponent("notes.md").path
-        let notes = FileManager.default.fileExists(atPath: notesPath) ? try readText(notesPath) : nil
+        let notes = FileManager.default.fileExists(atPath: notesPath) ? try readNotes(notesPath, limits: limits) : nil
         let answers = jsonFiles(in: folder.appendingPathComponent("prometheus")).map {
             (path: (path as NSString).appendingPathComponent("prometheus/\($0)"), label: "prometheus/\($0)")
         }
@@ -41,12 +41,14 @@ public enum RecordingFolder {
         let sources = RecordingSources(
             name: name, location: path, prometheusAnswers: answers, scrapes: present(.scrapes), expvar: present(.expvar),
             proc: present(.proc), cgroup: present(.cgroup), notes: notes)
-        var loaded = try assemble(sources, strict: strict)
-        loaded.profiles = try RecordingProfiles.load(folder: path, maximumBytes: maximumProfileBytes)
+        var loaded = try assemble(sources, strict: strict, limits: limits)
+        loaded.profiles = try RecordingProfiles.load(folder: path, maximumBytes: limits.maximumProfileBytes,
+                                                     maximumLineBytes: limits.maximumLineBytes)
         let manifestPath = folder.appendingPathComponent("recording.json").path
         if FileManager.default.fileExists(atPath: manifestPath) {
             do {
-                loaded.provenance = try RecordingProvenance.decode(try readBytes(manifestPath), file: manifestPath)
+                loaded.provenance = try RecordingProvenance.decode(try readBytes(manifestPath, maximumBytes: limits.maximumInputBytes),
+                                                                   file: manifestPath)
             } catch let error as InputError where !strict {
                 // The manifest only describes the recording; the data stands without it.
                 loaded.warnings.append(InputWarning(file: error.file, reason: error.reason + "; ignored"))
@@ -59,26 +61,26 @@ public enum RecordingFolder {
     /// `--prometheus-json`, `--scrapes`, `--expvar`, `--proc`, `--cgroup`). Memory
     /// classes come from the first present of query_range answers, scrapes and expvar;
     /// RSS from `/proc` where recorded; the container's memory from cgroup files.
-    public static func assemble(_ sources: RecordingSources, strict: Bool = false) throws -> Recording {
+    public static func assemble(_ sources: RecordingSources, strict: Bool = false, limits: InputLimits = .standard) throws -> Recording {
         var loaded: Recording
         if !sources.prometheusAnswers.isEmpty {
-            let files = try sources.prometheusAnswers.map { ($0.path, $0.label, try readBytes($0.path)) }
-            loaded = try recording(name: sources.name, location: sources.location, files: files, notes: sources.notes)
+            let files = try sources.prometheusAnswers.map { ($0.path, $0.label, try readBytes($0.path, maximumBytes: limits.maximumInputBytes)) }
+            loaded = try recording(name: sources.name, location: sources.location, files: files, notes: sources.notes, limits: limits)
         } else {
-            loaded = try snapshotRecording(sources, strict: strict)
+            loaded = try snapshotRecording(sources, strict: strict, limits: limits)
         }
-        if let proc = sources.proc { try addProc(to: &loaded, folder: proc, strict: strict) }
-        if let cgroup = sources.cgroup { try addCgroup(to: &loaded, folder: cgroup, strict: strict) }
+        if let proc = sources.proc { try addProc(to: &loaded, folder: proc, strict: strict, limits: limits) }
+        if let cgroup = sources.cgroup { try addCgroup(to: &loaded, folder: cgroup, strict: strict, limits: limits) }
         return loaded
     }
 
     /// The snapshots of `kind`, labelled as the recording's single instance so they
     /// join its series; skipped files are added to the recording's.
     private static func snapshots(_ kind: SnapshotFolder.Kind, for recording: inout Recording, folder: String,
-                                  strict: Bool) throws -> [MetricSeries] {
+                                  strict: Bool, limits: InputLimits) throws -> [MetricSeries] {
         let id = recording.instances[0].id
         return try SnapshotFolder.load(kind, in: folder, job: id.job, strict: strict, skipped: &recording.skipped,
-                                       warnings: &recording.warnings).map { series in
+                                       warnings: &recording.warnings, limits: limits).map { series in
             var series = series
             series.labels["job"] = id.job
             if !id.instance.isEmpty { series.labels["instance"] = id.instance }
@@ -88,33 +90,35 @@ public enum RecordingFolder {
 
     /// The container's memory (cgroup v2) of a recording of one instance: its limit,
     /// current usage and kernel memory, which count toward an OOM kill.
-    private static func addCgroup(to recording: inout Recording, folder: String, strict: Bool) throws {
+    private static func addCgroup(to recording: inout Recording, folder: String, strict: Bool, limits: InputLimits) throws {
         guard recording.instances.count == 1 else { return }
-        recording.instances[0].series += try snapshots(.cgroup, for: &recording, folder: folder, strict: strict)
+        recording.instances[0].series += try snapshots(.cgroup, for: &recording, folder: folder, strict: strict, limits: limits)
         recording.sourceFiles.append(folder.hasSuffix("/cgroup") || folder == "cgroup" ? "cgroup/*" : folder)
     }
 
     /// `/proc/PID/status` files of a recording of one instance; the breakdown prefers
     /// their VmRSS over `process_resident_memory_bytes`. With several instances,
     /// nothing says which process the files describe.
-    private static func addProc(to recording: inout Recording, folder: String, strict: Bool) throws {
+    private static func addProc(to recording: inout Recording, folder: String, strict: Bool, limits: InputLimits) throws {
         guard recording.instances.count == 1 else { return }
-        recording.instances[0].series += try snapshots(.proc, for: &recording, folder: folder, strict: strict)
+        recording.instances[0].series += try snapshots(.proc, for: &recording, folder: folder, strict: strict, limits: limits)
         recording.sourceFiles.append(folder.hasSuffix("/proc") || folder == "proc" ? "proc/*.status" : folder)
     }
 
     /// Without a query_range answer, the recording's own snapshots: `/metrics` scrapes
     /// (which carry runtime/metrics and RSS), else expvar (MemStats).
-    private static func snapshotRecording(_ sources: RecordingSources, strict: Bool) throws -> Recording {
+    private static func snapshotRecording(_ sources: RecordingSources, strict: Bool, limits: InputLimits) throws -> Recording {
         var series: [MetricSeries] = []
         var labels: [String] = []
         var skipped: [InputError] = []
         var warnings: [InputWarning] = []
         if let scrapes = sources.scrapes {
-            series = try SnapshotFolder.load(.scrapes, in: scrapes, job: sources.name, strict: strict, skipped: &skipped, warnings: &warnings)
+            series = try SnapshotFolder.load(.scrapes, in: scrapes, job: sources.name, strict: strict, skipped: &skipped, warnings: &warnings,
+                                         limits: limits)
             labels.append(sources.label(for: scrapes, kind: .scrapes))
         } else if let expvar = sources.expvar {
-            series = try SnapshotFolder.load(.expvar, in: expvar, job: sources.name, strict: strict, skipped: &skipped, warnings: &warnings)
+            series = try SnapshotFolder.load(.expvar, in: expvar, job: sources.name, strict: strict, skipped: &skipped, warnings: &warnings,
+                                         limits: limits)
             labels.append(sources.label(for: expvar, kind: .expvar))
         } else {
             throw InputError(file: sources.location, reason: "no memory data in this recording folder: expected prometheus/*.json (query_range answers), metrics/*.prom (/metrics scrapes) or expvar/*.json (/debug/vars)")
@@ -126,12 +130,15 @@ public enum RecordingFolder {
     }
 
     /// Builds a recording from query_range answers already in memory (the bundled demo).
-    /// `path` names a file in errors; `label` is its path inside the recording.
+    /// `path` names a file in errors; `label` is its path inside the recording. The
+    /// answers together may hold at most `limits.maximumSeries` series.
     public static func recording(name: String, location: String, files: [(path: String, label: String, bytes: [UInt8])],
-                                 notes: String?) throws -> Recording {
+                                 notes: String?, limits: InputLimits = .standard) throws -> Recording {
         var series: [MetricSeries] = []
         for file in files {
-            var read = try PrometheusRangeReader.read(file.bytes, file: file.path)
+            var left = limits
+            left.maximumSeries = max(0, limits.maximumSeries - series.count)
+            var read = try PrometheusRangeReader.read(file.bytes, file: file.path, limits: left)
             for index in read.indices { read[index].origin.label = file.label }
             series += read
         }
@@ -152,9 +159,17 @@ public enum RecordingFolder {
         return try recording(name: name, location: location, files: files, notes: nil)
     }
 
-    /// Reads a whole file; failures become `InputError`s that name it.
-    public static func readBytes(_ path: String) throws -> [UInt8] {
-        guard let bytes = readWholeFile(path) else {
+    /// Reads a whole file; failures become `InputError`s that name it, and so does a file
+    /// larger than `maximumBytes` (found from its size before reading, or while reading
+    /// a file whose size is not known in advance, such as those in /proc); the error
+    /// names `limitFlag`, the option that raises the limit.
+    public static func readBytes(_ path: String, maximumBytes: Int = InputLimits.defaultMaximumInputBytes,
+                                 limitFlag: String = "--max-input-bytes") throws -> [UInt8] {
+        var tooLarge = false
+        guard let bytes = readWholeFile(path, maximumBytes: maximumBytes, tooLarge: &tooLarge) else {
+            if tooLarge {
+                throw InputError(file: path, reason: "is larger than \(InputLimits.describe(bytes: maximumBytes)); raise the limit with \(limitFlag) if this input is genuine")
+            }
             var isDirectory: ObjCBool = false
             if FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory) {
                 throw InputError(file: path, reason: isDirectory.boolValue ? "is a folder, expected a file" : "cannot be read (permission denied?)")
@@ -168,12 +183,17 @@ public enum RecordingFolder {
     /// known; nil when it cannot be opened or read, or is a folder. Foundation's
     /// `contents(atPath:)` reads into `Data` that then has to be copied: twice the memory
     /// for a 100 MB answer, and most of the time for a folder of 60,000 small scrapes.
-    private static func readWholeFile(_ path: String) -> [UInt8]? {
+    private static func readWholeFile(_ path: String, maximumBytes: Int, tooLarge: inout Bool) -> [UInt8]? {
         let descriptor = open(path, O_RDONLY | O_CLOEXEC)
         guard descriptor >= 0 else { return nil }
         defer { close(descriptor) }
         var status = stat()
         guard fstat(descriptor, &status) == 0, status.st_mode & S_IFMT != S_IFDIR else { return nil }
+        // Refused before a byte is read: a sparse 1 TB file costs nothing.
+        guard Int(status.st_size) <= maximumBytes else {
+            tooLarge = true
+            return nil
+        }
         // One byte more than the size, so a file that has it all arrives in one read and a
         // file that says 0 (those in /proc) or grew shows that there is more.
         let expected = Int(status.st_size) + 1
@@ -190,19 +210,37 @@ public enum RecordingFolder {
         }
         guard !failed else { return nil }
         guard bytes.count == expected else { return bytes }
+        guard bytes.count <= maximumBytes else {
+            tooLarge = true
+            return nil
+        }
         var chunk = [UInt8](repeating: 0, count: 1 << 16)
         while true {
             let result = chunk.withUnsafeMutableBytes { read(descriptor, $0.baseAddress!, $0.count) }
             if result < 0 && errno == EINTR { continue }
             if result < 0 { return nil }
             if result == 0 { return bytes }
+            guard bytes.count + result <= maximumBytes else {
+                tooLarge = true
+                return nil
+            }
             bytes += chunk[..<result]
         }
     }
 
-    /// Reads a UTF-8 text file, such as notes in Markdown.
+    /// Reads Markdown notes: UTF-8 text within `limits` (file size and line length).
+    public static func readNotes(_ path: String, limits: InputLimits = .standard) throws -> String {
+        let bytes = try readBytes(path, maximumBytes: limits.maximumInputBytes)
+        try limits.checkLineLengths(bytes, file: path)
+        return try text(bytes, path: path)
+    }
+
+    /// Reads a UTF-8 text file, such as a template.
     public static func readText(_ path: String) throws -> String {
-        let bytes = try readBytes(path)
+        try text(readBytes(path), path: path)
+    }
+
+    private static func text(_ bytes: [UInt8], path: String) throws -> String {
         guard let text = String(validating: bytes, as: UTF8.self) else {
             throw InputError(file: path, reason: "is not UTF-8 text")
         }

@@ -9,7 +9,8 @@ extension RecordingProvenance {
 
     /// Reads `recording.json`: its `schema` must be `gomemreport/recording/v1`, its
     /// `source` `record` or `prometheus`. Throws `InputError` naming the file otherwise
-    /// (the folder's reader turns that into a warning: readers must not require it).
+    /// (the folder's reader turns that into a warning: readers must not require it),
+    /// and for figures the report cannot show (`validate`).
     static func decode(_ bytes: [UInt8], file: String) throws -> RecordingProvenance {
         let data = Data(bytes)
         let expected = RecordingManifest.schemaName
@@ -18,11 +19,14 @@ extension RecordingProvenance {
             guard header.schema == expected else {
                 throw InputError(file: file, reason: "schema \(header.schema.map { "“\($0)”" } ?? "missing"), expected \(expected)")
             }
+            let provenance: RecordingProvenance
             switch header.source {
-            case "record": return .recorded(try JSONDecoder().decode(RecordingManifest.self, from: data))
-            case "prometheus": return .queried(try JSONDecoder().decode(QueryManifest.self, from: data))
+            case "record": provenance = .recorded(try JSONDecoder().decode(RecordingManifest.self, from: data))
+            case "prometheus": provenance = .queried(try JSONDecoder().decode(QueryManifest.self, from: data))
             default: throw InputError(file: file, reason: "source \(header.source.map { "“\($0)”" } ?? "missing"), expected record or prometheus")
             }
+            try provenance.validate(file: file)
+            return provenance
         } catch let error as InputError {
             throw error
         } catch {

@@ -14,10 +14,25 @@ public struct InputError: Error, Sendable, Equatable, CustomStringConvertible {
         self.reason = reason
     }
 
-    /// `file: location: reason`, on one line.
+    /// `file: location: reason`, on one line: line breaks (the reason may quote the
+    /// input, the file name may hold one) become spaces, other control characters (a
+    /// terminal's escape sequences) U+FFFD, and a reason over 1,000 characters is cut.
     public var description: String {
-        let oneLine = String(reason.map { $0.isNewline ? " " : $0 })
-        if let location { return "\(file): \(location): \(oneLine)" }
-        return "\(file): \(oneLine)"
+        let reason = self.reason.count > Self.maximumReasonLength
+            ? String(self.reason.prefix(Self.maximumReasonLength)) + "…" : self.reason
+        let raw = location.map { "\(file): \($0): \(reason)" } ?? "\(file): \(reason)"
+        var oneLine = ""
+        for character in raw {
+            if character.isNewline || character == "\t" {
+                oneLine.append(" ")
+            } else if character.unicodeScalars.contains(where: { $0.properties.generalCategory == .control }) {
+                oneLine.append("\u{FFFD}")
+            } else {
+                oneLine.append(character)
+            }
+        }
+        return oneLine
     }
+
+    static let maximumReasonLength = 1_000
 }

@@ -124,7 +124,7 @@ final class ProfileDecoderTests: XCTestCase {
             ("corrupt-gzip.pb.gz", ProfileReader.defaultMaximumBytes, "corrupt gzip stream"),
             ("truncated-gzip.pb.gz", ProfileReader.defaultMaximumBytes, "truncated gzip stream"),
             ("truncated-message.pb", ProfileReader.defaultMaximumBytes, "runs past the end"),
-            ("zeros-10MiB.pb.gz", 1 << 20, "decompresses to more than 1048576 bytes"),
+            ("zeros-10MiB.pb.gz", 1 << 20, "decompresses to more than 1 MiB"),
         ]
         for (name, limit, reason) in cases {
             let path = folder + "/" + name

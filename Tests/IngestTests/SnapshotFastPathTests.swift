@@ -24,7 +24,13 @@ final class SnapshotFastPathTests: XCTestCase {
             do {
                 let bytes = try RecordingFolder.readBytes(path)
                 switch kind {
-                case .scrapes: samples = try ExpositionReader.read(bytes, file: path, scrapeTime: time)
+                case .scrapes:
+                    // The file-level rules SnapshotFolder adds to the reader's: complete,
+                    // and no byte count that is not finite.
+                    try ExpositionReader.checkComplete(bytes, file: path)
+                    let lines = try ExpositionReader.readLines(bytes, file: path, scrapeTime: time)
+                    try ExpositionReader.checkByteCountsAreFinite(lines, file: path)
+                    samples = lines.compactMap(\.sample)
                 case .expvar: samples = try ExpvarReader.readWithFoundation(bytes, file: path, time: time)
                 default: samples = try ProcStatusReader.read(bytes, file: path, time: time)
                 }
@@ -131,6 +137,7 @@ final class SnapshotFastPathTests: XCTestCase {
             base.replacingOccurrences(of: "go_goroutines 7", with: "go_goroutines 8 # {id=\"1\"} 2") + "# EOF\n",
             base.replacingOccurrences(of: "go_goroutines 7", with: "go_goroutines 1.") ,
             String(base.dropLast()),
+            base.replacingOccurrences(of: "process_resident_memory_bytes 1.5101952e+07", with: "process_resident_memory_bytes NaN"),
             base,
         ]
         for (i, text) in variants.enumerated() {

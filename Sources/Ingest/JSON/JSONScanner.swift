@@ -19,6 +19,9 @@ struct JSONScanner {
     /// Foundation's JSONSerialization does: numbers with a leading zero, and numbers
     /// beyond a Double's range (which it cannot represent).
     var strict = false
+    /// The longest string `readString` makes, in bytes: a 100 MB label value is refused
+    /// before it becomes a String (and a dictionary key).
+    var maximumStringBytes = Int.max
 
     init(_ bytes: UnsafeBufferPointer<UInt8>) {
         self.bytes = bytes
@@ -88,10 +91,13 @@ struct JSONScanner {
         let start = offset
         // Fast path: no escapes.
         if try skipUnescaped() {
+            guard offset - 1 - start <= maximumStringBytes else { throw tooLong(start) }
             return String(decoding: UnsafeBufferPointer(rebasing: bytes[start..<(offset - 1)]), as: UTF8.self)
         }
+        guard offset - start <= maximumStringBytes else { throw tooLong(start) }
         var out: [UInt8] = Array(bytes[start..<offset])
         while offset < bytes.count {
+            guard out.count <= maximumStringBytes else { throw tooLong(start) }
             let byte = bytes[offset]
             offset += 1
             switch byte {
@@ -107,6 +113,10 @@ struct JSONScanner {
             }
         }
         throw error("unterminated string")
+    }
+
+    private func tooLong(_ start: Int) -> JSONSyntaxError {
+        JSONSyntaxError(offset: start - 1, message: "a string longer than \(InputLimits.describe(bytes: maximumStringBytes)); raise the limit with --max-line-bytes if this input is genuine", isLimit: true)
     }
 
     private mutating func readEscape(into out: inout [UInt8]) throws {

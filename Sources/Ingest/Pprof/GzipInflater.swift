@@ -3,9 +3,10 @@ import MemoryModel
 
 /// Gunzips a buffer through zlib, the only file that imports CZlib.
 ///
-/// The output is capped: a gzip bomb (1 KB that expands to 10 GB) fails with an
-/// `InputError` as soon as the cap is passed, without allocating past it. Concatenated
-/// gzip members are inflated one after another, as `gzip -d` does.
+/// The output is capped: a gzip bomb (10 MB of zeros that expand to 10 GB; deflate
+/// cannot pack more than about 1,032 bytes into one, so 1 KB reaches 1 MB at most) fails
+/// with an `InputError` as soon as the cap is passed, having touched no more memory than
+/// the cap. Concatenated gzip members are inflated one after another, as `gzip -d` does.
 enum GzipInflater {
     /// Whether `bytes` start with the gzip magic number.
     static func isGzip(_ bytes: [UInt8]) -> Bool {
@@ -16,13 +17,16 @@ enum GzipInflater {
     /// offset where zlib failed, or when the output would exceed `limit` bytes.
     static func inflate(_ bytes: [UInt8], file: String, limit: Int) throws -> [UInt8] {
         // The trailer's ISIZE (size mod 2^32) sizes the buffer right the first time, so
-        // zlib writes straight into it; it is only a hint (it wraps, members add up).
+        // zlib writes straight into it; it is only a hint (it wraps, members add up, a
+        // hostile file lies), so it is bounded by what deflate can expand the input to.
         var hint = bytes.count * 4
         if bytes.count >= 18 {
             let n = bytes.count
             hint = Int(bytes[n - 4]) | Int(bytes[n - 3]) << 8 | Int(bytes[n - 2]) << 16 | Int(bytes[n - 1]) << 24
         }
-        var output = [UInt8](repeating: 0, count: max(1, min(hint, limit) + 1))
+        hint = min(hint, bytes.count.multipliedReportingOverflow(by: maximumRatio).overflow ? Int.max : bytes.count * maximumRatio)
+        // Uninitialised: pages that zlib never writes cost no memory.
+        var output = uninitializedBytes(max(1, min(hint, limit) + 1))
         var written = 0
         var stream = z_stream()
         // 15 + 16: a gzip wrapper, the largest window.
@@ -38,7 +42,13 @@ enum GzipInflater {
                 if written == output.count {
                     guard output.count <= limit else { break }
                     let grown = min(max(output.count * 2, 1 << 16), limit + 1)
-                    output.append(contentsOf: repeatElement(0, count: grown - output.count))
+                    let old = output
+                    output = uninitializedBytes(grown)
+                    output.withUnsafeMutableBufferPointer { new in
+                        old.withUnsafeBufferPointer { kept in
+                            new.baseAddress!.update(from: kept.baseAddress!, count: written)
+                        }
+                    }
                 }
                 let room = min(output.count - written, Int(UInt32.max))
                 let status: Int32 = output.withUnsafeMutableBufferPointer { out in
@@ -73,9 +83,17 @@ enum GzipInflater {
             }
         }
         guard written <= limit else {
-            throw InputError(file: file, reason: "decompresses to more than \(limit) bytes; raise the limit with --max-profile-bytes if this profile is genuine")
+            throw InputError(file: file, reason: "decompresses to more than \(InputLimits.describe(bytes: limit)); raise the limit with --max-profile-bytes if this profile is genuine")
         }
         output.removeSubrange(written...)
         return output
+    }
+
+    /// The most bytes deflate can make of one: a 258-byte match costs at least two bits.
+    static let maximumRatio = 1_032
+
+    /// `count` bytes that are never read before they are written.
+    private static func uninitializedBytes(_ count: Int) -> [UInt8] {
+        [UInt8](unsafeUninitializedCapacity: count) { _, initialized in initialized = count }
     }
 }

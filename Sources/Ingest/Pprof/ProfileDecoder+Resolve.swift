@@ -6,15 +6,29 @@ extension ProfileDecoder {
     struct IDTable {
         private var dense: [Int32] = []
         private var sparse: [UInt64: Int32] = [:]
+        /// The first entry whose id an earlier one has: which of the two a sample or a
+        /// line means is then anyone's guess (pprof's `CheckValid` refuses it too).
+        private(set) var firstDuplicate: Int?
 
         init(ids: [UInt64]) {
             let maximum = ids.max() ?? 0
             if maximum <= UInt64(ids.count) * 2 + 16 {
                 dense = [Int32](repeating: -1, count: Int(maximum) + 1)
-                for (index, id) in ids.enumerated() { dense[Int(id)] = Int32(index) }
+                for (index, id) in ids.enumerated() {
+                    if dense[Int(id)] >= 0 && firstDuplicate == nil { firstDuplicate = index }
+                    dense[Int(id)] = Int32(index)
+                }
             } else {
-                for (index, id) in ids.enumerated() { sparse[id] = Int32(index) }
+                for (index, id) in ids.enumerated() where sparse.updateValue(Int32(index), forKey: id) != nil && firstDuplicate == nil {
+                    firstDuplicate = index
+                }
             }
+        }
+
+        /// Throws for a repeated id, at the repeating entry's `offsets`.
+        func checkUnique(_ ids: [UInt64], offsets: [Int], what: String) throws {
+            guard let index = firstDuplicate else { return }
+            throw ProtoWireError(offset: offsets[index], message: "two \(what)s have the id \(ids[index]); ids must be unique")
         }
 
         /// The index of `id`, or nil when no entry has it.
@@ -61,6 +75,7 @@ extension ProfileDecoder {
                 hasLineNumbers: m.hasLineNumbers, hasInlineFrames: m.hasInlineFrames))
         }
         let mappingIndex = IDTable(ids: raw.mappings.map(\.id))
+        try mappingIndex.checkUnique(raw.mappings.map(\.id), offsets: raw.mappings.map(\.offset), what: "mapping")
 
         var functions: [ProfileFunction] = []
         functions.reserveCapacity(raw.functions.count)
@@ -74,6 +89,7 @@ extension ProfileDecoder {
                 startLine: f.startLine))
         }
         let functionIndex = IDTable(ids: raw.functions.map(\.id))
+        try functionIndex.checkUnique(raw.functions.map(\.id), offsets: raw.functions.map(\.offset), what: "function")
 
         var locations: [ProfileLocation] = []
         locations.reserveCapacity(raw.locations.count)
@@ -95,6 +111,7 @@ extension ProfileDecoder {
             locations.append(ProfileLocation(id: l.id, mapping: mapping, address: l.address, lines: lines, isFolded: l.isFolded))
         }
         let locationIndex = IDTable(ids: raw.locations.map(\.id))
+        try locationIndex.checkUnique(raw.locations.map(\.id), offsets: raw.locations.map(\.offset), what: "location")
 
         // Samples: ids to indices, and one value per sample type.
         let sampleCount = raw.sampleStackStarts.count - 1

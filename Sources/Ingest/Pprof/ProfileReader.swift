@@ -4,14 +4,20 @@ import MemoryModel
 /// magic bytes), or the runtime's legacy text forms (`debug=1` heap and goroutine
 /// profiles, `debug=2` goroutine dumps), told apart by their first byte.
 public enum ProfileReader {
-    /// The default cap on a profile's decompressed size: 2 GiB.
-    public static let defaultMaximumBytes = 2 << 30
+    /// The default cap on a profile's decompressed size: 256 MiB (`InputLimits`).
+    public static let defaultMaximumBytes = InputLimits.defaultMaximumProfileBytes
 
-    /// Decodes `bytes`, read from `file` (used in errors). Throws `InputError`.
-    public static func read(_ bytes: [UInt8], file: String, maximumBytes: Int = defaultMaximumBytes) throws -> Profile {
+    /// Decodes `bytes`, read from `file` (used in errors). Throws `InputError`, also for a
+    /// profile that decompresses to more than `maximumBytes` or, in text form, has a line
+    /// longer than `maximumLineBytes`.
+    public static func read(_ bytes: [UInt8], file: String, maximumBytes: Int = defaultMaximumBytes,
+                            maximumLineBytes: Int = InputLimits.defaultMaximumLineBytes) throws -> Profile {
         guard !bytes.isEmpty else { throw InputError(file: file, reason: "the file is empty; expected a pprof profile") }
         let plain = try decompressed(bytes, file: file, maximumBytes: maximumBytes)
-        if looksLikeText(plain) { return try LegacyProfileText.read(plain, file: file) }
+        if looksLikeText(plain) {
+            try InputLimits(maximumLineBytes: maximumLineBytes).checkLineLengths(plain, file: file)
+            return try LegacyProfileText.read(plain, file: file)
+        }
         return try decode(plain, file: file)
     }
 
@@ -41,7 +47,7 @@ public enum ProfileReader {
             return try GzipInflater.inflate(bytes, file: file, limit: maximumBytes)
         }
         guard bytes.count <= maximumBytes else {
-            throw InputError(file: file, reason: "is larger than \(maximumBytes) bytes; raise the limit with --max-profile-bytes if this profile is genuine")
+            throw InputError(file: file, reason: "is larger than \(InputLimits.describe(bytes: maximumBytes)); raise the limit with --max-profile-bytes if this profile is genuine")
         }
         return bytes
     }
@@ -51,8 +57,15 @@ public enum ProfileReader {
         try ProfileDecoder.decode(bytes, file: file)
     }
 
-    /// Reads the profile at `path`.
-    public static func load(path: String, maximumBytes: Int = defaultMaximumBytes) throws -> Profile {
-        try read(RecordingFolder.readBytes(path), file: path, maximumBytes: maximumBytes)
+    /// Reads the profile at `path`; a file larger than `maximumBytes` is refused unread.
+    public static func load(path: String, maximumBytes: Int = defaultMaximumBytes,
+                            maximumLineBytes: Int = InputLimits.defaultMaximumLineBytes) throws -> Profile {
+        try read(readBytes(path, maximumBytes: maximumBytes), file: path, maximumBytes: maximumBytes, maximumLineBytes: maximumLineBytes)
+    }
+
+    /// A profile file's bytes: no profile is larger on disk than the limit on its
+    /// decompressed size allows (deflate never makes data much larger).
+    static func readBytes(_ path: String, maximumBytes: Int) throws -> [UInt8] {
+        try RecordingFolder.readBytes(path, maximumBytes: maximumBytes, limitFlag: "--max-profile-bytes")
     }
 }

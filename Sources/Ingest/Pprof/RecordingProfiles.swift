@@ -7,12 +7,13 @@ import MemoryModel
 /// has wait states and ages) and the proto for heaps.
 public enum RecordingProfiles {
     /// Scans `folder/pprof`; reads only the (up to four) profiles it picks.
-    public static func load(folder: String, maximumBytes: Int = ProfileReader.defaultMaximumBytes) throws -> ProfileSet {
+    public static func load(folder: String, maximumBytes: Int = ProfileReader.defaultMaximumBytes,
+                            maximumLineBytes: Int = InputLimits.defaultMaximumLineBytes) throws -> ProfileSet {
         let pprof = (folder as NSString).appendingPathComponent("pprof")
         let names = (try? FileManager.default.contentsOfDirectory(atPath: pprof)) ?? []
-        return try select(names: names, maximumBytes: maximumBytes) { name in
+        return try select(names: names, maximumBytes: maximumBytes, maximumLineBytes: maximumLineBytes) { name in
             let path = (pprof as NSString).appendingPathComponent(name)
-            return (path, try RecordingFolder.readBytes(path))
+            return (path, try ProfileReader.readBytes(path, maximumBytes: maximumBytes))
         }
     }
 
@@ -20,6 +21,7 @@ public enum RecordingProfiles {
     /// `read`, which returns the path to name in errors and the bytes (the bundled
     /// demo reads from memory).
     public static func select(names: [String], maximumBytes: Int = ProfileReader.defaultMaximumBytes,
+                              maximumLineBytes: Int = InputLimits.defaultMaximumLineBytes,
                               read: (String) throws -> (path: String, bytes: [UInt8])) throws -> ProfileSet {
         var candidates: [(name: String, parsed: ProfileFileName)] = names.sorted().compactMap { name in
             ProfileFileName(name).map { (name, $0) }
@@ -47,7 +49,8 @@ public enum RecordingProfiles {
         func load(_ name: String?) throws -> RecordedProfile? {
             guard let name else { return nil }
             let file = try read(name)
-            return try profile(file.bytes, path: file.path, label: "pprof/\(name)", maximumBytes: maximumBytes)
+            return try profile(file.bytes, path: file.path, label: "pprof/\(name)", maximumBytes: maximumBytes,
+                               maximumLineBytes: maximumLineBytes)
         }
         var set = ProfileSet(heap: try load(heap.last), goroutine: try load(goroutine.last))
         if heap.first != heap.last { set.heapBase = try load(heap.first) }
@@ -56,14 +59,17 @@ public enum RecordingProfiles {
     }
 
     /// Reads one profile file, naming it `label` in the report.
-    public static func profile(at path: String, label: String, maximumBytes: Int = ProfileReader.defaultMaximumBytes) throws -> RecordedProfile {
-        try profile(RecordingFolder.readBytes(path), path: path, label: label, maximumBytes: maximumBytes)
+    public static func profile(at path: String, label: String, maximumBytes: Int = ProfileReader.defaultMaximumBytes,
+                               maximumLineBytes: Int = InputLimits.defaultMaximumLineBytes) throws -> RecordedProfile {
+        try profile(ProfileReader.readBytes(path, maximumBytes: maximumBytes), path: path, label: label, maximumBytes: maximumBytes,
+                    maximumLineBytes: maximumLineBytes)
     }
 
     /// Decodes one profile's bytes; `path` names it in errors, `label` in the report.
     public static func profile(_ bytes: [UInt8], path: String, label: String,
-                               maximumBytes: Int = ProfileReader.defaultMaximumBytes) throws -> RecordedProfile {
-        let profile = try ProfileReader.read(bytes, file: path, maximumBytes: maximumBytes)
+                               maximumBytes: Int = ProfileReader.defaultMaximumBytes,
+                               maximumLineBytes: Int = InputLimits.defaultMaximumLineBytes) throws -> RecordedProfile {
+        let profile = try ProfileReader.read(bytes, file: path, maximumBytes: maximumBytes, maximumLineBytes: maximumLineBytes)
         let name = (path as NSString).lastPathComponent
         let time = profile.timeNanos > 0 ? Double(profile.timeNanos) / 1e9 : ProfileFileName(name)?.time
         return RecordedProfile(kind: RecordedProfile.kind(of: profile), file: label, time: time, profile: profile)

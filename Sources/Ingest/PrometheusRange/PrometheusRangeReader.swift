@@ -14,7 +14,9 @@ import MemoryModel
 /// Failure modes, each an `InputError` naming the file: bytes that are not JSON (with
 /// the byte offset), an error answer (`"status":"error"` with its `errorType`/`error`),
 /// a result type other than `matrix`, and a value that is not a number or a time outside
-/// 1970–9999 (with the JSON path of the offending sample). Samples come back in the
+/// 1970–9999 (with the JSON path of the offending sample), and input beyond `InputLimits`
+/// (a string longer than `maximumLineBytes`, more series than `maximumSeries`).
+/// Samples come back in the
 /// answer's order; `SeriesTimeOrder` repairs an answer whose times do not increase.
 public enum PrometheusRangeReader {
     /// An answer's top level, without its data: what a client needs to tell success
@@ -29,33 +31,38 @@ public enum PrometheusRangeReader {
     }
 
     /// Decodes `bytes`; `file` is only used to name the file in errors and origins.
-    public static func read(_ bytes: [UInt8], file: String) throws -> [MetricSeries] {
-        try scan(bytes, file: file, readingData: true).series
+    public static func read(_ bytes: [UInt8], file: String, limits: InputLimits = .standard) throws -> [MetricSeries] {
+        try scan(bytes, file: file, readingData: true, limits: limits).series
     }
 
     /// Reads the answer's `status`, `errorType`, `error` and `warnings`, skipping its
     /// data without decoding a number. Throws `InputError` only for bytes that are not
     /// JSON or not a JSON object; an error answer is returned, not thrown.
     public static func envelope(_ bytes: [UInt8], file: String) throws -> Envelope {
-        try scan(bytes, file: file, readingData: false).envelope
+        try scan(bytes, file: file, readingData: false, limits: .standard).envelope
     }
 
-    private static func scan(_ bytes: [UInt8], file: String, readingData: Bool) throws -> (envelope: Envelope, series: [MetricSeries]) {
+    private static func scan(_ bytes: [UInt8], file: String, readingData: Bool,
+                             limits: InputLimits) throws -> (envelope: Envelope, series: [MetricSeries]) {
         do {
             return try bytes.withUnsafeBufferPointer { buffer in
                 var scanner = JSONScanner(buffer)
-                return try readAnswer(&scanner, file: file, readingData: readingData)
+                scanner.maximumStringBytes = limits.maximumLineBytes
+                return try readAnswer(&scanner, file: file, readingData: readingData, maximumSeries: limits.maximumSeries)
             }
         } catch let syntax as JSONSyntaxError {
             if bytes.allSatisfy({ $0 == 0x20 || $0 == 0x0A || $0 == 0x0D || $0 == 0x09 }) {
                 throw InputError(file: file, reason: "the file is empty; expected a Prometheus query_range JSON answer")
             }
+            if syntax.isLimit {
+                throw InputError(file: file, location: "byte \(syntax.offset)", reason: syntax.message)
+            }
             throw InputError(file: file, location: "byte \(syntax.offset)", reason: "not valid JSON: \(syntax.message)")
         }
     }
 
-    private static func readAnswer(_ scanner: inout JSONScanner, file: String,
-                                   readingData: Bool) throws -> (envelope: Envelope, series: [MetricSeries]) {
+    private static func readAnswer(_ scanner: inout JSONScanner, file: String, readingData: Bool,
+                                   maximumSeries: Int) throws -> (envelope: Envelope, series: [MetricSeries]) {
         guard scanner.peek() == UInt8(ascii: "{") else {
             throw scanner.error("expected a JSON object (a Prometheus query_range answer)")
         }
@@ -75,7 +82,7 @@ public enum PrometheusRangeReader {
                 try scanner.forEachMember { scanner, key in
                     switch key {
                     case "resultType": resultType = try scanner.readString()
-                    case "result": series = try readMatrix(&scanner, file: file)
+                    case "result": series = try readMatrix(&scanner, file: file, maximumSeries: maximumSeries)
                     default: try scanner.skipValue()
                     }
                 }
@@ -106,10 +113,15 @@ public enum PrometheusRangeReader {
 
     /// Reads `data.result` on the assumption that it is a matrix; a vector or scalar
     /// result fails on its first element, before the result type is checked.
-    private static func readMatrix(_ scanner: inout JSONScanner, file: String) throws -> [MetricSeries] {
+    /// More than `maximumSeries` series fail at the first one too many: each costs memory
+    /// however empty it is.
+    private static func readMatrix(_ scanner: inout JSONScanner, file: String, maximumSeries: Int) throws -> [MetricSeries] {
         var all: [MetricSeries] = []
         try scanner.forEachElement { scanner, index in
             let path = "data.result[\(index)]"
+            guard index < maximumSeries else {
+                throw InputError(file: file, location: path, reason: "more than \(maximumSeries) series in the recording; raise the limit with --max-series if this input is genuine")
+            }
             var labels: [String: String] = [:]
             // Series of one answer nearly always have the same times: they are shared with the
             // last series while they are, and values get room for as many as it had.

@@ -9,13 +9,13 @@ import MemoryModel
 /// see it.
 ///
 /// Failure modes, each an `InputError` naming the file and `line N`: a value that is
-/// not a whole number (or, in memory.max, `max`).
+/// not a whole number (or, in memory.max, `max`); an empty memory.stat or memory.events.
 public enum CgroupReader {
     static let kernelParts = ["kernel_stack", "pagetables", "percpu", "sock", "vmalloc", "slab"]
 
     public static func readStat(_ bytes: [UInt8], file: String, time: Double?) throws -> [ScrapedSample] {
         var values: [String: Double] = [:]
-        let text = String(decoding: bytes, as: UTF8.self)
+        let text = try nonEmptyText(bytes, file: file, expected: "memory.stat")
         for (number, line) in text.split(separator: "\n", omittingEmptySubsequences: false).enumerated() where !line.isEmpty {
             let parts = line.split(separator: " ", omittingEmptySubsequences: true)
             guard parts.count == 2, let value = UInt64(parts[1]) else {
@@ -40,7 +40,7 @@ public enum CgroupReader {
     /// cgroup was made; unknown keys are left out.
     public static func readEvents(_ bytes: [UInt8], file: String, time: Double?) throws -> [ScrapedSample] {
         var samples: [ScrapedSample] = []
-        let text = String(decoding: bytes, as: UTF8.self)
+        let text = try nonEmptyText(bytes, file: file, expected: "memory.events")
         for (number, line) in text.split(separator: "\n", omittingEmptySubsequences: false).enumerated() where !line.isEmpty {
             let parts = line.split(separator: " ", omittingEmptySubsequences: true)
             guard parts.count == 2, let value = UInt64(parts[1]) else {
@@ -50,6 +50,16 @@ public enum CgroupReader {
             samples.append(ScrapedSample(name: name, labels: [:], value: Double(value), timestamp: time))
         }
         return samples
+    }
+
+    /// The kernel never writes these files empty: an empty one was cut short, or is not
+    /// what its name says.
+    private static func nonEmptyText(_ bytes: [UInt8], file: String, expected: String) throws -> String {
+        let text = String(decoding: bytes, as: UTF8.self)
+        guard text.contains(where: { !$0.isWhitespace }) else {
+            throw InputError(file: file, reason: "the file is empty; expected a cgroup v2 \(expected)")
+        }
+        return text
     }
 
     /// memory.events keys → series names.

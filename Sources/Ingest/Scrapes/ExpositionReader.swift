@@ -10,7 +10,8 @@ import MemoryModel
 ///
 /// Failure modes, each an `InputError` naming the file and `line N`: a malformed
 /// metric name, an unclosed label quote (a raw newline in a label value ends the line
-/// inside the quote), a bad escape, a value that is not a number, a bad timestamp.
+/// inside the quote), a bad escape, a value that is not a number, a bad timestamp (not a
+/// number, or outside the years 1970–9999), more than `maximumSamples` samples.
 public enum ExpositionReader {
     public static func read(_ bytes: [UInt8], file: String, scrapeTime: Double?) throws -> [ScrapedSample] {
         try readLines(bytes, file: file, scrapeTime: scrapeTime).compactMap(\.sample)
@@ -28,8 +29,9 @@ public enum ExpositionReader {
         var sample: ScrapedSample?
     }
 
-    static func readLines(_ bytes: [UInt8], file: String, scrapeTime: Double?) throws -> [Line] {
+    static func readLines(_ bytes: [UInt8], file: String, scrapeTime: Double?, maximumSamples: Int = .max) throws -> [Line] {
         let isOpenMetrics = endsWithEOF(bytes)
+        var sampleCount = 0
         var lines: [Line] = []
         var skippedFamilies: Set<String> = []
         var lineNumber = 0
@@ -65,6 +67,10 @@ public enum ExpositionReader {
                     continue
                 }
                 if sample.timestamp == nil { sample.timestamp = scrapeTime }
+                sampleCount += 1
+                guard sampleCount <= maximumSamples else {
+                    throw InputError(file: file, location: "line \(lineNumber)", reason: "more than \(maximumSamples) series in one scrape; raise the limit with --max-series if this input is genuine")
+                }
                 lines.append(Line(range: range, valueStart: valueStart, sample: sample))
             } catch let error as LineError {
                 throw InputError(file: file, location: "line \(lineNumber)", reason: error.reason)
@@ -156,13 +162,20 @@ public enum ExpositionReader {
         // The rest: value, optional timestamp, optional OpenMetrics exemplar.
         let fields = restFields(line[index...])
         guard let valueText = fields.first else { throw LineError(reason: "\(name) has no value") }
-        guard let value = parseNumber(String(valueText)) else { throw LineError(reason: "\(name) has the value \(valueText), which is not a number") }
+        guard let value = parseNumber(String(valueText)) else {
+            throw LineError(reason: "\(excerpt(name)) has the value \(excerpt(valueText)), which is not a number")
+        }
         var timestamp: Double?
         if fields.count >= 2 {
             guard let raw = Double(String(fields[1])), raw.isFinite else {
-                throw LineError(reason: "\(name) has the timestamp \(fields[1]), which is not a number")
+                throw LineError(reason: "\(excerpt(name)) has the timestamp \(excerpt(fields[1])), which is not a number")
             }
             timestamp = isOpenMetrics ? raw : raw / 1000
+            // Milliseconds in 0.0.4, seconds in OpenMetrics: either way a time the
+            // calendar arithmetic downstream can take.
+            guard PrometheusRangeReader.validTimes.contains(timestamp!) else {
+                throw LineError(reason: "\(excerpt(name)) has the timestamp \(excerpt(fields[1])), outside the years 1970–9999")
+            }
         }
         guard fields.count <= 2 else { throw LineError(reason: "unexpected text after the value of \(name)") }
         return (ScrapedSample(name: name, labels: labels, value: value, timestamp: timestamp), valueStart)

@@ -6,8 +6,9 @@ import MemoryModel
 /// the same breakdown code serves both sources.
 ///
 /// Failure modes, each an `InputError` naming the file: a body that is not a JSON
-/// object (with the parser's message), no `memstats` object, or a field that is not a
-/// number.
+/// object (with the parser's message), no `memstats` object, a field that is not a
+/// number, or `PauseNs`/`PauseEnd` with more than the runtime's 256 entries (each entry
+/// becomes a sample: a body of millions would be a memory bomb).
 public enum ExpvarReader {
     /// MemStats fields and the client_golang names they become.
     static let names: [(field: String, metric: String)] = [
@@ -28,7 +29,7 @@ public enum ExpvarReader {
     /// `pausesAfter`: keep only GC pauses that ended after this time (the previous
     /// body's), since each body repeats up to 256 earlier ones.
     public static func read(_ bytes: [UInt8], file: String, time: Double?, pausesAfter: Double? = nil) throws -> [ScrapedSample] {
-        if let body = fastBody(bytes) { return try samples(body, file: file, time: time, pausesAfter: pausesAfter) }
+        if let body = try fastBody(bytes, file: file) { return try samples(body, file: file, time: time, pausesAfter: pausesAfter) }
         return try readWithFoundation(bytes, file: file, time: time, pausesAfter: pausesAfter)
     }
 
@@ -63,16 +64,26 @@ public enum ExpvarReader {
     /// reports what is wrong: bytes that are not UTF-8 or not strict JSON, keys that are
     /// not ASCII (Foundation might compare them differently), a repeated memstats object
     /// or field, or a field that is not a plain integer.
-    private static func fastBody(_ bytes: [UInt8]) -> Body? {
+    /// The runtime's circular buffers of GC pauses (`PauseNs`, `PauseEnd`) hold 256.
+    static let pauseEntries = 256
+
+    private static func tooManyPauses(_ field: String, file: String) -> InputError {
+        InputError(file: file, location: "memstats.\(field)", reason: "has more than \(pauseEntries) entries; the Go runtime keeps the last \(pauseEntries) GC pauses")
+    }
+
+    /// Throws only for what the general path would also reject but should not have to
+    /// read first: pause arrays longer than the runtime's.
+    private static func fastBody(_ bytes: [UInt8], file: String) throws -> Body? {
         guard isASCII(bytes) || String(validating: bytes, as: UTF8.self) != nil else { return nil }
         struct NotPlain: Error {}
         var values = [Double?](repeating: nil, count: names.count)
         var cmdline: [String]?, pauseNs: [Double]?, pauseEnd: [Double]?
         var sawMemStats = false
-        func integers(_ scanner: inout JSONScanner) throws -> [Double] {
+        func integers(_ scanner: inout JSONScanner, field: String) throws -> [Double] {
             guard scanner.peek() == UInt8(ascii: "[") else { throw NotPlain() }
             var out: [Double] = []
-            try scanner.forEachElement { scanner, _ in
+            try scanner.forEachElement { scanner, index in
+                guard index < pauseEntries else { throw tooManyPauses(field, file: file) }
                 // PauseEnd holds 19-digit nanosecond times; Double(Int64) rounds them as
                 // Double(UInt64) does on the JSONSerialization path.
                 guard let next = scanner.peek(), next >= 0x30 && next <= 0x39, let value = try scanner.readPlainInteger() else { throw NotPlain() }
@@ -105,7 +116,7 @@ public enum ExpvarReader {
                         guard isASCII(field) else { throw NotPlain() }
                         if field == "PauseNs" || field == "PauseEnd" {
                             guard (field == "PauseNs" ? pauseNs : pauseEnd) == nil else { throw NotPlain() }
-                            let read = try integers(&scanner)
+                            let read = try integers(&scanner, field: field)
                             if field == "PauseNs" { pauseNs = read } else { pauseEnd = read }
                             return
                         }
@@ -119,6 +130,8 @@ public enum ExpvarReader {
                 }
                 try scanner.expectEnd()
             }
+        } catch let error as InputError {
+            throw error
         } catch {
             return nil
         }
@@ -169,8 +182,14 @@ public enum ExpvarReader {
             }
             values[k] = number.doubleValue
         }
-        func doubles(_ field: String) -> [Double]? { (memstats[field] as? [NSNumber])?.map { Double($0.uint64Value) } }
-        let body = Body(values: values, cmdline: root["cmdline"] as? [String], pauseNs: doubles("PauseNs"), pauseEnd: doubles("PauseEnd"))
+        func doubles(_ field: String) throws -> [Double]? {
+            guard let numbers = memstats[field] as? [NSNumber] else { return nil }
+            guard numbers.count <= pauseEntries else { throw tooManyPauses(field, file: file) }
+            // uint64Value wraps what does not fit; such a number is kept as it is, so the
+            // year check below sees it.
+            return numbers.map { $0.doubleValue >= 0x1p64 ? $0.doubleValue : Double($0.uint64Value) }
+        }
+        let body = Body(values: values, cmdline: root["cmdline"] as? [String], pauseNs: try doubles("PauseNs"), pauseEnd: try doubles("PauseEnd"))
         return try samples(body, file: file, time: time, pausesAfter: pausesAfter)
     }
 

@@ -41,6 +41,9 @@ struct SeriesAccumulator {
         self.expectedFiles = expectedFiles
     }
 
+    /// How many series the samples so far made.
+    var count: Int { series.count }
+
     /// Begins the next file, with the time its name gives.
     mutating func startFile(time: Double?) {
         fileTimes.append(time ?? .nan)

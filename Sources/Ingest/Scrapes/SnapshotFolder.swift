@@ -43,8 +43,14 @@ public enum SnapshotFolder {
     /// `skipped` instead of failing the run (a folder of hundreds of snapshots from
     /// production often has one cut short). When every file is bad, the first error is thrown.
     /// Series whose samples had to be sorted or deduplicated add to `warnings`.
+    ///
+    /// A file beyond `limits` (its size, a line's length) is a bad file like any other;
+    /// so is a scrape that is empty, lacks its final line break (cut short: its last
+    /// value may be cut too) or has a byte count (`*_bytes`) that is NaN or ±Inf. More
+    /// series than `limits.maximumSeries` fail the whole folder.
     public static func load(_ kind: Kind, in folder: String, job: String, strict: Bool,
-                            skipped: inout [InputError], warnings: inout [InputWarning]) throws -> [MetricSeries] {
+                            skipped: inout [InputError], warnings: inout [InputWarning],
+                            limits: InputLimits = .standard) throws -> [MetricSeries] {
         var directory = (folder as NSString).appendingPathComponent(kind.rawValue)
         var isDirectory: ObjCBool = false
         if !FileManager.default.fileExists(atPath: directory, isDirectory: &isDirectory) || !isDirectory.boolValue {
@@ -69,17 +75,23 @@ public enum SnapshotFolder {
             // A scrape read line by line, to remember as the shape of the next ones.
             var scrape: (bytes: [UInt8], lines: [ExpositionReader.Line])?
             do {
-                let bytes = try RecordingFolder.readBytes(path)
+                let bytes = try RecordingFolder.readBytes(path, maximumBytes: limits.maximumInputBytes)
+                try limits.checkLineLengths(bytes, file: path)
                 switch kind {
                 case .scrapes:
-                    // Most scrapes have the last one's lines with other values.
-                    if let time, let known = shape, known.read(bytes, into: &shapeValues) {
+                    try ExpositionReader.checkComplete(bytes, file: path)
+                    // Most scrapes have the last one's lines with other values. A value that
+                    // is not finite goes the general way, which says whether it may be.
+                    if let time, let known = shape, known.read(bytes, into: &shapeValues),
+                       shapeValues.allSatisfy({ $0.value.isFinite }) {
                         read += 1
                         series.startFile(time: time)
                         for (index, value) in shapeValues { series.append(index, time: time, value: value) }
                         continue
                     }
-                    let lines = try ExpositionReader.readLines(bytes, file: path, scrapeTime: time)
+                    let lines = try ExpositionReader.readLines(bytes, file: path, scrapeTime: time,
+                                                               maximumSamples: limits.maximumSeries)
+                    try ExpositionReader.checkByteCountsAreFinite(lines, file: path)
                     samples = lines.compactMap(\.sample)
                     scrape = (bytes, lines)
                 case .expvar:
@@ -111,6 +123,9 @@ public enum SnapshotFolder {
                 let index = series.index(of: sample, at: position)
                 series.append(index, time: timestamp, value: sample.value)
                 indices.append(index)
+            }
+            guard series.count <= limits.maximumSeries else {
+                throw InputError(file: path, reason: "more than \(limits.maximumSeries) series in the recording; raise the limit with --max-series if this input is genuine")
             }
             if let scrape {
                 var next = indices.makeIterator()
