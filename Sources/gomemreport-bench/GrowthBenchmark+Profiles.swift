@@ -1,0 +1,66 @@
+import Foundation
+
+extension GrowthBenchmark {
+    /// Heap profiles of 50k, 200k and 1M samples over 40,000 functions: `top` and the
+    /// `profile` page of one profile, and both with `--base` (a diff of two profiles of
+    /// the same size, different seeds). Input size is the uncompressed profile.proto (both
+    /// files' for a diff). Targets: log-log slope of time ≤ 1.15; peak RSS ≤ 3× input.
+    func profiles() throws -> String {
+        let generator = ProfileGenerator(packageRoot: packageRoot)
+        struct Input { var samples: Int; var current: String; var base: String; var bytes: Int; var baseBytes: Int }
+        var inputs: [Input] = []
+        for samples in profileSamples {
+            let current = try generator.profile(samples: samples, functions: Self.functions)
+            let base = try generator.profile(samples: samples, functions: Self.functions, seed: 2)
+            inputs.append(Input(samples: samples, current: current, base: base,
+                                bytes: try ProfileGenerator.uncompressedSize(ofGzip: current),
+                                baseBytes: try ProfileGenerator.uncompressedSize(ofGzip: base)))
+        }
+        let page = "\(folder)/growth-profile.html"
+        let commands: [(name: String, diff: Bool, arguments: (Input) -> [String])] = [
+            ("top", false, { [executable, "top", $0.current] }),
+            ("profile", false, { [executable, "profile", $0.current, "-o", page] }),
+            ("top --base", true, { [executable, "top", $0.current, "--base", $0.base] }),
+            ("profile --base", true, { [executable, "profile", $0.current, "--base", $0.base, "-o", page] }),
+        ]
+        print("\nProfiles (\(Self.grouped(Self.functions)) functions; input = uncompressed profile.proto):")
+        var rows = ["| command | samples | input | time | peak RSS | RSS ÷ input |", "|---|---:|---:|---:|---:|---:|"]
+        var fits = ["| command | time slope (least squares) | pairwise | ≤ 1.15 | RSS ÷ input at \(Self.grouped(profileSamples.last!)) | ΔRSS ÷ Δinput | ≤ 3× |",
+                    "|---|---:|---:|---|---:|---:|---|"]
+        for command in commands {
+            var sizes: [Double] = [], times: [Double] = [], peaks: [Double] = []
+            for input in inputs {
+                let bytes = Double(input.bytes + (command.diff ? input.baseBytes : 0))
+                let sample = try measure("\(command.name) \(Self.grouped(input.samples))", command.arguments(input))
+                sizes.append(bytes)
+                times.append(sample.medianSeconds)
+                peaks.append(sample.medianPeakKiB * 1024)
+                rows.append("| `\(command.name)` | \(Self.grouped(input.samples)) | \(Self.megabytes(bytes))\(command.diff ? " (two)" : "") | "
+                    + "\(Sample.time(sample.medianSeconds)) | \(Self.mebibytes(peaks.last!)) | \(String(format: "%.1f×", peaks.last! / bytes)) |")
+            }
+            let fit = GrowthFit(sizes: sizes, values: times)
+            let (slope, pairwise) = Self.slopes(fit)
+            let largestRatio = peaks.last! / sizes.last!
+            // The growth of memory with input, without the fixed start-up (~27 MiB).
+            let marginal = (peaks.last! - peaks.first!) / (sizes.last! - sizes.first!)
+            fits.append("| `\(command.name)` | \(slope) | \(pairwise) | \(Self.verdict((fit?.slope ?? .infinity) <= 1.15)) | "
+                + "\(String(format: "%.1f×", largestRatio)) | \(String(format: "%.1f×", marginal)) | \(Self.verdict(largestRatio <= 3)) |")
+        }
+        return """
+            ### Profiles
+
+            Heap profiles written by `Benchmarks/profilegen` (google/pprof's encoder): \(Self.grouped(Self.functions)) functions, \
+            stacks of 4–32 frames through a shared call graph; `--base` is a second profile of the same size (another seed). \
+            Input is the uncompressed profile.proto (both files for `--base`).
+
+            \(rows.joined(separator: "\n"))
+
+            Growth across \(profileSamples.map(Self.grouped).joined(separator: " → ")) samples. The RSS target is judged at the \
+            largest size, where the fixed start-up memory (about 27 MiB) weighs least; ΔRSS ÷ Δinput is the memory each \
+            further byte of input costs.
+
+            \(fits.joined(separator: "\n"))
+
+            """
+    }
+}
