@@ -9,8 +9,17 @@ public enum ProfileReader {
 
     /// Decodes `bytes`, read from `file` (used in errors). Throws `InputError`.
     public static func read(_ bytes: [UInt8], file: String, maximumBytes: Int = defaultMaximumBytes) throws -> Profile {
+        try decodeAny(plain(bytes, file: file, maximumBytes: maximumBytes), file: file)
+    }
+
+    /// The uncompressed bytes of a profile file; throws for an empty one.
+    static func plain(_ bytes: [UInt8], file: String, maximumBytes: Int) throws -> [UInt8] {
         guard !bytes.isEmpty else { throw InputError(file: file, reason: "the file is empty; expected a pprof profile") }
-        let plain = try decompressed(bytes, file: file, maximumBytes: maximumBytes)
+        return try decompressed(bytes, file: file, maximumBytes: maximumBytes)
+    }
+
+    /// Decodes uncompressed bytes of either form.
+    static func decodeAny(_ plain: [UInt8], file: String) throws -> Profile {
         if looksLikeText(plain) { return try LegacyProfileText.read(plain, file: file) }
         return try decode(plain, file: file)
     }
@@ -52,7 +61,10 @@ public enum ProfileReader {
     }
 
     /// Reads the profile at `path`.
+    /// The file's compressed bytes are released before decoding starts: for a large
+    /// profile they would otherwise stay beside the decoded samples until the end.
     public static func load(path: String, maximumBytes: Int = defaultMaximumBytes) throws -> Profile {
-        try read(RecordingFolder.readBytes(path), file: path, maximumBytes: maximumBytes)
+        let uncompressed = try plain(RecordingFolder.readBytes(path), file: path, maximumBytes: maximumBytes)
+        return try decodeAny(uncompressed, file: path)
     }
 }
