@@ -73,3 +73,29 @@ struct ChildProcess {
         return Measurement(seconds: Date().timeIntervalSince(start), peakKiB: Int(usage.ru_maxrss), status: status, cpuSeconds: cpu)
     }
 }
+
+extension ChildProcess {
+    /// Runs the commands at the same time, their output discarded, and returns the wall
+    /// time until the last one ends and whether all succeeded: the speed-up the machine
+    /// gives to independent processes, a control for a command's own parallelism.
+    static func measureTogether(_ commands: [[String]]) -> (seconds: Double, succeeded: Bool) {
+        let start = Date()
+        let processes = commands.map { arguments -> Process in
+            let process = Process()
+            process.executableURL = URL(fileURLWithPath: arguments[0])
+            process.arguments = Array(arguments.dropFirst())
+            process.standardOutput = FileHandle.nullDevice
+            process.standardError = FileHandle.nullDevice
+            return process
+        }
+        var succeeded = true
+        for process in processes {
+            do { try process.run() } catch { succeeded = false }
+        }
+        for process in processes where process.isRunning || process.processIdentifier != 0 {
+            process.waitUntilExit()
+            if process.terminationStatus != 0 { succeeded = false }
+        }
+        return (Date().timeIntervalSince(start), succeeded)
+    }
+}
