@@ -27,7 +27,8 @@ extension ProfileDecoder {
     /// Decodes the samples in `spans`, in parallel ranges when there are many, and joins
     /// them in order. The result and any error are those of a front-to-back pass: the
     /// error thrown is the one of the earliest bad sample.
-    static func decodeSamples(_ spans: [SampleSpan], in bytes: UnsafeBufferPointer<UInt8>, locationIndex: IDTable) throws -> SampleChunk {
+    static func decodeSamples(_ spans: [SampleSpan], in bytes: UnsafeBufferPointer<UInt8>, locationIndex: IDTable,
+                              valuesPerSample: Int) throws -> SampleChunk {
         let parts = spans.count < 20_000 ? 1 : max(1, min(ProcessInfo.processInfo.activeProcessorCount, 8))
         let ranges = (0..<parts).map { (spans.count * $0 / parts)..<(spans.count * ($0 + 1) / parts) }
         var results = [Result<SampleChunk, Error>?](repeating: nil, count: parts)
@@ -40,9 +41,13 @@ extension ProfileDecoder {
                 chunk.valueCounts.reserveCapacity(range.count)
                 chunk.offsets.reserveCapacity(range.count)
                 if let first = range.first, let last = range.last {
-                    // About one location id per byte of sample bodies; capacity never
-                    // written costs no physical memory.
-                    chunk.locations.reserveCapacity((spans[last].bodyEnd - spans[first].bodyStart) / 2)
+                    // At most one location id per byte of sample bodies (half that, in
+                    // practice); capacity never written costs no physical memory. The
+                    // first part reserves room for every part, so that the others are
+                    // appended to it in place, not copied into a new array beside it.
+                    let end = part == 0 ? spans[spans.count - 1].bodyEnd : spans[last].bodyEnd
+                    chunk.locations.reserveCapacity((end - spans[first].bodyStart) / 2)
+                    if part == 0 { chunk.values.reserveCapacity(spans.count * max(valuesPerSample, 1)) }
                 }
                 for span in spans[range] {
                     var reader = ProtoWireReader(bytes, offset: span.bodyStart, end: span.bodyEnd)
@@ -61,12 +66,11 @@ extension ProfileDecoder {
         }
         guard chunks.count > 1 else { return chunks.first ?? SampleChunk() }
 
-        // Each chunk is released as soon as it is appended, so the join holds the
-        // result and one chunk at a time rather than every chunk twice.
-        var joined = SampleChunk()
-        joined.locations.reserveCapacity(chunks.reduce(0) { $0 + $1.locations.count })
-        joined.values.reserveCapacity(chunks.reduce(0) { $0 + $1.values.count })
-        for index in chunks.indices {
+        // The later chunks are appended to the first (which has the capacity, see above)
+        // and each released once appended: the samples are never held twice over.
+        var joined = chunks[0]
+        chunks[0] = SampleChunk()
+        for index in chunks.indices.dropFirst() {
             let chunk = chunks[index]
             chunks[index] = SampleChunk()
             let idBase = joined.locations.count, sampleBase = joined.stackStarts.count - 1

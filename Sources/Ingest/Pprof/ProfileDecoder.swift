@@ -36,12 +36,14 @@ enum ProfileDecoder {
         } catch let error as ProtoWireError {
             // Every sample noted lies before the error: report a bad one of those first,
             // as a single front-to-back pass would.
-            _ = try decodeSamples(spans, in: reader.bytes, locationIndex: IDTable(ids: raw.locations.map(\.id)))
+            _ = try decodeSamples(spans, in: reader.bytes, locationIndex: IDTable(ids: raw.locations.map(\.id)),
+                                  valuesPerSample: raw.sampleTypes.count)
             throw error
         }
         // Samples come after the locations are known, so each location_id becomes an
         // index as it is read: 4 bytes a frame instead of an 8-byte id kept for later.
-        var samples = try decodeSamples(spans, in: reader.bytes, locationIndex: IDTable(ids: raw.locations.map(\.id)))
+        var samples = try decodeSamples(spans, in: reader.bytes, locationIndex: IDTable(ids: raw.locations.map(\.id)),
+                                        valuesPerSample: raw.sampleTypes.count)
         spans = []
         raw.sampleStackStarts = samples.stackStarts
         raw.sampleLocations = samples.locations
