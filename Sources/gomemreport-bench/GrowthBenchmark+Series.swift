@@ -8,8 +8,9 @@ extension GrowthBenchmark {
     /// column per pixel.
     func series() throws -> String {
         print("\nSeries (query_range JSON, \(QueryRangeWriter.seriesCount) series at 10 s):")
-        var rows = ["| window | samples per series | points | input | time | peak RSS | page |", "|---|---:|---:|---:|---:|---:|---:|"]
+        var rows = ["| window | samples per series | points | input | time (CPU) | peak RSS | page |", "|---|---:|---:|---:|---:|---:|---:|"]
         var points: [Double] = [], times: [Double] = [], peaks: [Double] = [], pages: [Double] = [], inputs: [Double] = []
+        var cpu: [Double] = []
         for days in seriesDays {
             let count = days * SyntheticMemory.samplesPerDay
             let path = "\(folder)/query_range-\(days)d.json"
@@ -23,12 +24,15 @@ extension GrowthBenchmark {
             let page = Double((try FileManager.default.attributesOfItem(atPath: output)[.size] as? Int) ?? 0)
             let n = Double(count * QueryRangeWriter.seriesCount)
             points.append(n); times.append(sample.medianSeconds); peaks.append(sample.medianPeakKiB * 1024)
+            cpu.append(sample.medianCPU)
             pages.append(page); inputs.append(bytes)
             rows.append("| \(Self.window(days)) | \(Self.grouped(count)) | \(Self.grouped(Int(n))) | \(Self.megabytes(bytes)) | "
-                + "\(Sample.time(sample.medianSeconds)) | \(Self.mebibytes(peaks.last!)) | \(Int((page / 1000).rounded())) KB |")
+                + "\(Sample.time(sample.medianSeconds)) (\(Sample.time(sample.medianCPU))) | \(Self.mebibytes(peaks.last!)) | "
+                + "\(Int((page / 1000).rounded())) KB |")
         }
         let fit = GrowthFit(sizes: points, values: times)
         let (slope, pairwise) = Self.slopes(fit)
+        let (cpuSlope, cpuPairwise) = Self.slopes(GrowthFit(sizes: points, values: cpu))
         let memory = LinearFit(x: points, y: peaks)
         let pageSpread = (pages.max() ?? 0) / max(pages.min() ?? 1, 1) - 1
         let linear = (memory?.largestRelativeResidual ?? .infinity) <= 0.10
@@ -44,7 +48,8 @@ extension GrowthBenchmark {
 
             | measure | figure | target | |
             |---|---|---|---|
-            | time over points, log-log slope (least squares) | \(slope) (pairwise \(pairwise)) | ≤ 1.15 | \(Self.verdict((fit?.slope ?? .infinity) <= 1.15)) |
+            | time over points, log-log slope (least squares) | \(slope) (pairwise \(pairwise)); CPU time \(cpuSlope) \
+            (\(cpuPairwise)) | ≤ 1.15 | \(Self.verdict((fit?.slope ?? .infinity) <= 1.15)) |
             | peak RSS = constant + k × points | \(memory.map { Self.mebibytes($0.intercept) } ?? "–") + \(perPoint) × points, \
             largest residual \(memory.map { String(format: "%.1f%%", $0.largestRelativeResidual * 100) } ?? "–") \
             (the input holds \(inputPerPoint) per point) | straight line within 10% | \(Self.verdict(linear)) |
