@@ -82,7 +82,9 @@ struct CallTreeBuilder {
     ///   kept, with their totals, but not expanded: their self values stay 0 and they
     ///   get no children. A flame graph cannot draw such frames anyway, and skipping
     ///   their subtrees is most of the work on a bushy profile. 0 keeps everything.
-    init(inputs: [Input], pruneBelow: Int64 = 0) {
+    /// - Parameter keepShared: also expand small nodes that every input reaches, so a
+    ///   diff can still tell, below them, the stacks only one side has.
+    init(inputs: [Input], pruneBelow: Int64 = 0, keepShared: Bool = false) {
         slots = inputs.count
         total = [Int64](repeating: 0, count: slots)
         selfValue = [Int64](repeating: 0, count: slots)
@@ -170,6 +172,7 @@ struct CallTreeBuilder {
                     let base = Int(childAt[index]) * slots
                     var significant = false
                     for slot in 0..<slots where abs(total[base + slot]) >= pruneBelow { significant = true }
+                    if keepShared && !significant { significant = (0..<slots).allSatisfy { total[base + $0] != 0 } }
                     if !significant {
                         // Its stack goes on below: say so, since its children are not built.
                         if walkers[index].rank >= 0, columns.next[column + Int(walkers[index].rank)] >= 0 {

@@ -78,6 +78,8 @@ public struct CallTreeDiff: Sendable, Equatable, CallTreeNavigation {
     public let valuesWereClamped: Bool
     private let childStarts: [Int32]
     private let childList: [Int]
+    /// Per node: pruned while some sample went on below it.
+    private let truncated: [Bool]
 
     /// Compares `current` against `base`, for sample type `sampleType` of `current`
     /// and `baseSampleType` of `base` (indices that must be valid; see
@@ -88,17 +90,37 @@ public struct CallTreeDiff: Sendable, Equatable, CallTreeNavigation {
     /// unexpanded, as `CallTree` does; 0 keeps everything.
     public init(current: Profile, base: Profile, sampleType: Int, baseSampleType: Int, normalize: Bool = false,
                 pruneFraction: Double = 0) {
+        let scale = Self.baseScale(current: current, base: base, sampleType: sampleType, baseSampleType: baseSampleType,
+                                   normalize: normalize)
+        let largest = max(abs(CallTreeBuilder.sum(of: current, typeIndex: sampleType)),
+                          abs(Int64(Double(CallTreeBuilder.sum(of: base, typeIndex: baseSampleType)) * scale)))
+        self.init(current: current, base: base, sampleType: sampleType, baseSampleType: baseSampleType, normalize: normalize,
+                  pruneBelow: pruneFraction > 0 ? Int64(Double(largest) * pruneFraction) : 0)
+    }
+
+    /// The factor a normalized diff multiplies base values by (1 when not normalizing or
+    /// when the base's total is zero).
+    static func baseScale(current: Profile, base: Profile, sampleType: Int, baseSampleType: Int, normalize: Bool) -> Double {
+        let rawBaseTotal = CallTreeBuilder.sum(of: base, typeIndex: baseSampleType)
+        guard normalize, rawBaseTotal != 0 else { return 1 }
+        return Double(CallTreeBuilder.sum(of: current, typeIndex: sampleType)) / Double(rawBaseTotal)
+    }
+
+    /// As above, leaving nodes whose |total| is below `threshold` in both profiles
+    /// unexpanded (their totals are exact; their self values are 0 and they have no
+    /// children). 0 keeps everything. With `keepShared`, nodes that both profiles reach
+    /// are expanded whatever their size, so `baseOnly` stays exact everywhere: below a
+    /// node only one profile reaches, everything is that profile's alone.
+    public init(current: Profile, base: Profile, sampleType: Int, baseSampleType: Int, normalize: Bool = false,
+                pruneBelow threshold: Int64, keepShared: Bool = false) {
         precondition(current.sampleTypes.indices.contains(sampleType), "sample type index out of range")
         precondition(base.sampleTypes.indices.contains(baseSampleType), "base sample type index out of range")
         let rawBaseTotal = CallTreeBuilder.sum(of: base, typeIndex: baseSampleType)
-        var scale = 1.0
-        if normalize, rawBaseTotal != 0 {
-            scale = Double(CallTreeBuilder.sum(of: current, typeIndex: sampleType)) / Double(rawBaseTotal)
-        }
-        let largest = max(abs(CallTreeBuilder.sum(of: current, typeIndex: sampleType)), abs(Int64(Double(rawBaseTotal) * scale)))
-        let threshold = pruneFraction > 0 ? Int64(Double(largest) * pruneFraction) : 0
+        let scale = Self.baseScale(current: current, base: base, sampleType: sampleType, baseSampleType: baseSampleType,
+                                   normalize: normalize)
         let builder = CallTreeBuilder(inputs: [.init(profile: current, typeIndex: sampleType),
-                                               .init(profile: base, typeIndex: baseSampleType, scale: scale)], pruneBelow: threshold)
+                                               .init(profile: base, typeIndex: baseSampleType, scale: scale)],
+                                      pruneBelow: threshold, keepShared: keepShared)
         let count = builder.nodeCount
         var currentTotals = [Int64](repeating: 0, count: count), baseTotals = currentTotals
         var currentSelves = currentTotals, baseSelves = currentTotals
@@ -133,6 +155,7 @@ public struct CallTreeDiff: Sendable, Equatable, CallTreeNavigation {
         self.valuesWereClamped = builder.clamped
         self.childStarts = children.starts
         self.childList = children.list
+        self.truncated = builder.truncated
     }
 
     public var currentTotal: Int64 { nodes.current[Self.root] }
@@ -143,6 +166,12 @@ public struct CallTreeDiff: Sendable, Equatable, CallTreeNavigation {
     /// The children of `node`: largest current total first, then largest base, then by name.
     public func children(of node: Int) -> ArraySlice<Int> {
         childList[Int(childStarts[node])..<Int(childStarts[node + 1])]
+    }
+
+    /// Whether `node` was left unexpanded (pruned) although stacks go on below it: a
+    /// drawing shows it like a node whose children it hides.
+    public func isTruncated(_ node: Int) -> Bool {
+        node < truncated.count && truncated[node]
     }
 
     public func parent(of node: Int) -> Int {

@@ -174,41 +174,39 @@ extension ProfileTop {
     /// edge may skip hidden frames; an edge into a frame that is not the outermost line
     /// of its location is an inline call, and an edge is inline only if every one of
     /// its occurrences is. Edges lighter than `edgeCutoff` are trimmed first.
+    ///
+    /// The edges are split among the cores by callee, not by sample: each core walks
+    /// every sample of every input but keeps only the edges into its own callees, so
+    /// the tables are disjoint, each holds its share of the edges once, and nothing is
+    /// merged. (Split by sample, every core's table held most edges, and merging them
+    /// cost more time and memory than the walk: a diff of two 200,000-sample profiles
+    /// has millions of distinct edges.)
     private static func inlineLabels(inputs: [Input], frames: [NodeTable.LocationFrames], shown: [Bool], edgeCutoff: Int64) -> [String] {
-        var edges: [Int64: Edge] = [:]
-        for (inputIndex, input) in inputs.enumerated() where input.sampleIndex < input.profile.sampleTypes.count {
-            let chunks = Self.chunks(input.profile.sampleCount)
-            var partials = [[Int64: Edge]](repeating: [:], count: chunks.count)
-            let lock = NSLock()
-            DispatchQueue.concurrentPerform(iterations: chunks.count) { chunk in
-                let found = Self.edges(input, frames: frames[inputIndex], samples: chunks[chunk], shown: shown)
-                lock.lock()
-                partials[chunk] = found
-                lock.unlock()
-            }
-            for partial in partials {
-                edges.merge(partial) { a, b in Edge(weight: a.weight &+ b.weight, inline: a.inline && b.inline) }
-            }
-        }
+        let frameCount = inputs.reduce(0) { $0 + $1.profile.stackLocations.count }
+        let parts = frameCount < 400_000 ? 1 : max(1, min(ProcessInfo.processInfo.activeProcessorCount, 8))
         var hasInline = [Bool](repeating: false, count: shown.count)
         var hasCall = [Bool](repeating: false, count: shown.count)
-        for (key, edge) in edges where abs(edge.weight) >= edgeCutoff {
-            let destination = Int(key & 0xFFFF_FFFF)
-            if edge.inline { hasInline[destination] = true } else { hasCall[destination] = true }
+        let lock = NSLock()
+        DispatchQueue.concurrentPerform(iterations: parts) { part in
+            var table = EdgeTable()
+            for (inputIndex, input) in inputs.enumerated() where input.sampleIndex < input.profile.sampleTypes.count {
+                Self.addEdges(input, frames: frames[inputIndex], shown: shown, part: part, of: parts, to: &table)
+            }
+            // Callees of this part only: no other part writes these flags.
+            lock.lock()
+            for slot in table.keys.indices where table.keys[slot] != Int64.min && abs(table.weights[slot]) >= edgeCutoff {
+                let destination = Int(table.keys[slot] & 0xFFFF_FFFF)
+                if table.calls[slot] { hasCall[destination] = true } else { hasInline[destination] = true }
+            }
+            lock.unlock()
         }
         return shown.indices.map { hasInline[$0] ? (hasCall[$0] ? "(partial-inline)" : "(inline)") : "" }
     }
 
-    /// A graph edge between shown nodes: its weight, and whether every occurrence was
-    /// an inline call.
-    struct Edge {
-        var weight: Int64 = 0
-        var inline = true
-    }
-
-    /// The edges among shown nodes over `samples` of one input, keyed caller << 32 | callee.
-    static func edges(_ input: Input, frames: NodeTable.LocationFrames, samples: Range<Int>, shown: [Bool]) -> [Int64: Edge] {
-        var edges: [Int64: Edge] = [:]
+    /// Adds the edges among shown nodes whose callee belongs to `part` (callee % parts),
+    /// over every sample of one input, each edge counted once per sample.
+    static func addEdges(_ input: Input, frames: NodeTable.LocationFrames, shown: [Bool], part: Int, of parts: Int,
+                         to table: inout EdgeTable) {
         var seenPairs: [Int64] = []
         let profile = input.profile
         let stride = profile.sampleTypes.count
@@ -218,7 +216,7 @@ extension ProfileTop {
         profile.stackStarts.withUnsafeBufferPointer { starts in
         profile.stackLocations.withUnsafeBufferPointer { stacks in
         profile.values.withUnsafeBufferPointer { values in
-            for sample in samples {
+            for sample in 0..<profile.sampleCount {
                 let raw = values[sample * stride + input.sampleIndex]
                 if raw == 0 { continue }
                 let w = raw &* input.sign
@@ -232,14 +230,11 @@ extension ProfileTop {
                     while frame >= Int(frameStarts[location]) {
                         let node = frameNodes[frame]
                         if shown[Int(node)] {
-                            if parent >= 0 && parent != node {
+                            if parent >= 0 && parent != node && Int(node) % parts == part {
                                 let key = Int64(parent) << 32 | Int64(node)
                                 if !seenPairs.contains(key) {
                                     seenPairs.append(key)
-                                    var edge = edges[key] ?? Edge()
-                                    edge.weight &+= w
-                                    if frame == outermost { edge.inline = false }
-                                    edges[key] = edge
+                                    table.add(key, weight: w, isCall: frame == outermost)
                                 }
                             }
                             parent = node
@@ -250,6 +245,5 @@ extension ProfileTop {
                 }
             }
         }}}}}}
-        return edges
     }
 }

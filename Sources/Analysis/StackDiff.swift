@@ -2,6 +2,11 @@ import MemoryModel
 
 /// Whole stacks that grew or shrank between two profiles: samples with the same
 /// function-name stack are added up in each profile and compared (current − base).
+///
+/// Stacks are kept as integer ids and only the rows asked for become strings: a diff of
+/// two large profiles has hundreds of thousands of distinct stacks, and a page shows a
+/// dozen. Selecting them costs a sort of integers; names are joined only for the rows
+/// that tie at the cut.
 public struct StackDiff: Sendable, Equatable {
     public struct Row: Sendable, Equatable {
         /// Function names, leaf first.
@@ -11,15 +16,22 @@ public struct StackDiff: Sendable, Equatable {
         public var delta: Int64 { current - base }
     }
 
-    /// Stacks whose value changed, by |delta| descending (ties by stack text).
-    public var rows: [Row]
+    /// Function names by id.
+    private let names: [String]
+    /// Each distinct stack's function ids, leaf first: stack `s` is
+    /// `stackIDs[stackStarts[s] ..< stackStarts[s + 1]]`.
+    private let stackStarts: [Int]
+    private let stackIDs: [Int32]
+    private let base: [Int64]
+    private let current: [Int64]
 
     public init(current: Profile, base: Profile, sampleIndex: Int, baseSampleIndex: Int) {
-        // Stacks are keyed by ids of function names shared by both profiles: hashing
-        // small integers, not strings, for each of hundreds of thousands of samples.
+        // Function names get ids shared by both profiles, which number their functions
+        // differently; a stack is then a run of small integers.
         var ids: [String: Int32] = [:]
         var names: [String] = []
-        var values: [[Int32]: (base: Int64, current: Int64)] = [:]
+        var stacks = StackInterner()
+        var values: [(base: Int64, current: Int64)] = []
         for (profile, index, isBase) in [(base, baseSampleIndex, true), (current, sampleIndex, false)] {
             let stride = profile.sampleTypes.count
             guard index < stride else { continue }
@@ -43,17 +55,19 @@ public struct StackDiff: Sendable, Equatable {
             lineStarts.withUnsafeBufferPointer { lineStarts in
             lineFunctions.withUnsafeBufferPointer { lineFunctions in
             profile.stackStarts.withUnsafeBufferPointer { starts in
-            profile.stackLocations.withUnsafeBufferPointer { stacks in
+            profile.stackLocations.withUnsafeBufferPointer { locations in
             profile.values.withUnsafeBufferPointer { sampleValues in
                 for sample in 0..<profile.sampleCount {
                     let value = sampleValues[sample * stride + index]
                     if value == 0 { continue }
                     functions.removeAll(keepingCapacity: true)
                     for position in Int(starts[sample])..<Int(starts[sample + 1]) {
-                        let location = Int(stacks[position])
+                        let location = Int(locations[position])
                         for line in Int(lineStarts[location])..<Int(lineStarts[location + 1]) { functions.append(lineFunctions[line]) }
                     }
-                    if isBase { values[functions, default: (0, 0)].base &+= value } else { values[functions, default: (0, 0)].current &+= value }
+                    let stack = functions.withUnsafeBufferPointer { stacks.intern($0) }
+                    if stack == values.count { values.append((0, 0)) }
+                    if isBase { values[stack].base &+= value } else { values[stack].current &+= value }
                 }
             }
             }
@@ -61,22 +75,43 @@ public struct StackDiff: Sendable, Equatable {
             }
             }
         }
-        // Ties on the delta are common in large profiles; the tie-break key is built once
-        // per row, not once per comparison.
-        rows = values.compactMap { key, value -> (row: Row, key: [UInt8])? in
-            guard value.base != value.current else { return nil }
-            let functions = key.map { names[Int($0)] }
-            return (Row(functions: functions, base: value.base, current: value.current), Array(functions.joined(separator: ";").utf8))
+        self.names = names
+        self.stackStarts = stacks.starts
+        self.stackIDs = stacks.ids
+        self.base = values.map(\.base)
+        self.current = values.map(\.current)
+    }
+
+    /// Every stack whose value changed, by |delta| descending, then growth before
+    /// shrink, then by the stack's text (function names joined by ";", byte order).
+    public var rows: [Row] { top(.max) { $0 != 0 } }
+
+    /// The largest growths, biggest first (ties by stack text).
+    public func growth(limit: Int) -> [Row] { top(limit) { $0 > 0 } }
+
+    /// The largest shrinks, biggest first (ties by stack text).
+    public func shrink(limit: Int) -> [Row] { top(limit) { $0 < 0 } }
+
+    /// The first `limit` rows, in `rows`' order, of the stacks whose delta passes `include`.
+    private func top(_ limit: Int, where include: (Int64) -> Bool) -> [Row] {
+        guard limit > 0 else { return [] }
+        func delta(_ stack: Int) -> Int64 { current[stack] &- base[stack] }
+        var order = (0..<base.count).filter { include(delta($0)) }
+        order.sort { a, b in
+            let (x, y) = (delta(a), delta(b))
+            return x.magnitude != y.magnitude ? x.magnitude > y.magnitude : x > y
+        }
+        // Past the cut, only rows tying with the last one kept can still move into it.
+        var end = min(limit, order.count)
+        while end < order.count, end > 0, delta(order[end]) == delta(order[end - 1]) { end += 1 }
+        let rows = order[..<end].map { stack -> (row: Row, key: [UInt8]) in
+            let functions = stackIDs[stackStarts[stack]..<stackStarts[stack + 1]].map { names[Int($0)] }
+            return (Row(functions: functions, base: base[stack], current: current[stack]), Array(functions.joined(separator: ";").utf8))
         }.sorted { a, b in
             if a.row.delta.magnitude != b.row.delta.magnitude { return a.row.delta.magnitude > b.row.delta.magnitude }
             if a.row.delta != b.row.delta { return a.row.delta > b.row.delta }
             return a.key.lexicographicallyPrecedes(b.key)
-        }.map(\.row)
+        }
+        return rows.prefix(limit).map(\.row)
     }
-
-    /// The largest growths, biggest first.
-    public func growth(limit: Int) -> [Row] { Array(rows.filter { $0.delta > 0 }.prefix(limit)) }
-
-    /// The largest shrinks, biggest first.
-    public func shrink(limit: Int) -> [Row] { Array(rows.filter { $0.delta < 0 }.prefix(limit)) }
 }

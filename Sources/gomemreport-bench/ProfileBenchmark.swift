@@ -91,28 +91,9 @@ struct ProfileBenchmark {
         }
     }
 
-    /// The benchmark profile, written once by Benchmarks/profilegen (Go, google/pprof's
-    /// profile package from Debian's golang-github-google-pprof-dev) and cached.
+    /// The benchmark profile, written once by Benchmarks/profilegen and cached.
     private func generatedProfile() throws -> String {
-        let folder = packageRoot.appendingPathComponent(".build/bench")
-        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
-        let path = folder.appendingPathComponent("heap-\(samples)-\(functions).pb.gz").path
-        if FileManager.default.fileExists(atPath: path) { return path }
-        print("generating \(path) with Benchmarks/profilegen …")
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
-        process.arguments = ["go", "run", ".", "-samples", "\(samples)", "-functions", "\(functions)", "-o", path]
-        process.currentDirectoryURL = packageRoot.appendingPathComponent("Benchmarks/profilegen")
-        var environment = ProcessInfo.processInfo.environment
-        environment["GO111MODULE"] = "off"
-        environment["GOPATH"] = "/usr/share/gocode"
-        process.environment = environment
-        try process.run()
-        process.waitUntilExit()
-        guard process.terminationStatus == 0 else {
-            throw BenchmarkError("profilegen failed; install golang-go and golang-github-google-pprof-dev")
-        }
-        return path
+        try ProfileGenerator(packageRoot: packageRoot).profile(samples: samples, functions: functions)
     }
 
     private func format(_ seconds: Double) -> String {

@@ -223,4 +223,40 @@ final class ProfileDecoderParallelTests: XCTestCase {
             XCTAssertTrue((error as? InputError)?.reason.contains("unsupported wire type 7") == true, "\(error)")
         }
     }
+
+    /// Many samples are decoded in parallel chunks, with location ids made indices as
+    /// they are read: an unknown id deep in a later chunk is still reported for its own
+    /// sample, and the good samples resolve to the right locations.
+    func testLocationsOfManySamplesAndAnUnknownOneInALaterChunk() throws {
+        func profile(badSample: Int?) -> [UInt8] {
+            ProtoBytes.build { p in
+                p.message(1, ProtoBytes.build { $0.varint(1, 1); $0.varint(2, 2) })
+                for sample in 0..<30_000 {
+                    p.message(2, ProtoBytes.build { s in
+                        // Leaf first: location 1 or 2 (ids), then 3.
+                        let ids: [UInt64] = sample == badSample ? [1, 9, 3] : [UInt64(1 + sample % 2), 3]
+                        s.message(1, ids.flatMap(ProtoBytes.varint))
+                        s.message(2, ProtoBytes.varint(UInt64(sample)))
+                    })
+                }
+                for id in [3, 1, 2] as [UInt64] {  // not in id order: indices 0, 1, 2
+                    p.message(4, ProtoBytes.build { l in
+                        l.varint(1, id)
+                        l.message(4, ProtoBytes.build { $0.varint(1, 1); $0.varint(2, 42) })
+                    })
+                }
+                p.message(5, ProtoBytes.build { $0.varint(1, 1); $0.varint(2, 3); $0.varint(4, 4) })
+                for s in ["", "goroutine", "count", "main.f", "main.go"] { p.string(6, s) }
+            }
+        }
+        let good = try ProfileReader.read(profile(badSample: nil), file: "many.pb")
+        XCTAssertEqual(good.sampleCount, 30_000)
+        XCTAssertEqual(Array(good.stack(ofSample: 0)), [1, 0])
+        XCTAssertEqual(Array(good.stack(ofSample: 29_999)), [2, 0])
+        XCTAssertEqual(good.value(ofSample: 29_999, type: 0), 29_999)
+        XCTAssertThrowsError(try ProfileReader.read(profile(badSample: 27_123), file: "many.pb")) { error in
+            let text = "\(error)"
+            XCTAssertTrue(text.contains("sample 27123 refers to location 9, which the profile does not have"), text)
+        }
+    }
 }

@@ -110,8 +110,9 @@ extension ProfileDecoder {
             }
             locations.append(ProfileLocation(id: l.id, mapping: mapping, address: l.address, lines: lines, isFolded: l.isFolded))
         }
-        let locationIndex = IDTable(ids: raw.locations.map(\.id))
-        try locationIndex.checkUnique(raw.locations.map(\.id), offsets: raw.locations.map(\.offset), what: "location")
+        // The samples' location ids became indices while decoding; a repeated id makes
+        // which location a sample means ambiguous.
+        try IDTable(ids: raw.locations.map(\.id)).checkUnique(raw.locations.map(\.id), offsets: raw.locations.map(\.offset), what: "location")
 
         // Samples: ids to indices, and one value per sample type.
         let sampleCount = raw.sampleStackStarts.count - 1
@@ -120,15 +121,13 @@ extension ProfileDecoder {
             throw ProtoWireError(offset: Int(raw.sampleOffsets[sample]),
                                  message: "sample \(sample) has \(raw.sampleValueCounts[sample]) values but the profile has \(typeCount) sample types")
         }
-        var stackLocations = [Int32](repeating: 0, count: raw.sampleLocationIDs.count)
-        var sample = 0
-        for (position, id) in raw.sampleLocationIDs.enumerated() {
-            guard let index = locationIndex.index(of: id) else {
-                while Int(raw.sampleStackStarts[sample + 1]) <= position { sample += 1 }
-                throw ProtoWireError(offset: Int(raw.sampleOffsets[sample]),
-                                     message: "sample \(sample) refers to location \(id), which the profile does not have")
-            }
-            stackLocations[position] = index
+        // The samples' location ids were made indices while decoding (an `IDTable` of
+        // the same locations); the first one that matched no location is the error.
+        if let (position, id) = raw.sampleUnknownLocationIDs.min(by: { $0.key < $1.key }) {
+            var sample = 0
+            while Int(raw.sampleStackStarts[sample + 1]) <= position { sample += 1 }
+            throw ProtoWireError(offset: Int(raw.sampleOffsets[sample]),
+                                 message: "sample \(sample) refers to location \(id), which the profile does not have")
         }
 
         var labels: [Int: [ProfileLabel]] = [:]
@@ -161,7 +160,7 @@ extension ProfileDecoder {
             locations: locations,
             mappings: mappings,
             stackStarts: raw.sampleStackStarts,
-            stackLocations: stackLocations,
+            stackLocations: raw.sampleLocations,
             values: raw.sampleValues,
             sampleLabels: labels)
     }

@@ -36,12 +36,19 @@ enum ProfileDecoder {
         } catch let error as ProtoWireError {
             // Every sample noted lies before the error: report a bad one of those first,
             // as a single front-to-back pass would.
-            _ = try decodeSamples(spans, in: reader.bytes)
+            _ = try decodeSamples(spans, in: reader.bytes, locationIndex: IDTable(ids: raw.locations.map(\.id)),
+                                  valuesPerSample: raw.sampleTypes.count)
             throw error
         }
-        let samples = try decodeSamples(spans, in: reader.bytes)
+        // Samples come after the locations are known, so each location_id becomes an
+        // index as it is read: 4 bytes a frame instead of an 8-byte id kept for later.
+        var samples = try decodeSamples(spans, in: reader.bytes, locationIndex: IDTable(ids: raw.locations.map(\.id)),
+                                        valuesPerSample: raw.sampleTypes.count)
+        spans = []
         raw.sampleStackStarts = samples.stackStarts
-        raw.sampleLocationIDs = samples.locationIDs
+        raw.sampleLocations = samples.locations
+        samples.locations = []
+        raw.sampleUnknownLocationIDs = samples.unknownLocationIDs
         raw.sampleValues = samples.values
         raw.sampleValueCounts = samples.valueCounts
         raw.sampleOffsets = samples.offsets
@@ -128,13 +135,23 @@ enum ProfileDecoder {
         return value
     }
 
-    static func decodeSample(_ reader: inout ProtoWireReader, into chunk: inout SampleChunk, offset: Int) throws {
+    static func decodeSample(_ reader: inout ProtoWireReader, into chunk: inout SampleChunk, offset: Int,
+                             locationIndex: IDTable) throws {
         let valuesBefore = chunk.values.count
         while !reader.isAtEnd {
             let (field, type) = try reader.readKey()
             switch field {
             case 1: // repeated uint64 location_id = 1;
-                try reader.readRepeatedVarint(type: type, into: &chunk.locationIDs)
+                chunk.scratch.removeAll(keepingCapacity: true)
+                try reader.readRepeatedVarint(type: type, into: &chunk.scratch)
+                for id in chunk.scratch {
+                    if let index = locationIndex.index(of: id) {
+                        chunk.locations.append(index)
+                    } else {
+                        chunk.unknownLocationIDs[chunk.locations.count] = id
+                        chunk.locations.append(-1)
+                    }
+                }
             case 2: // repeated int64 value = 2;
                 chunk.scratch.removeAll(keepingCapacity: true)
                 try reader.readRepeatedVarint(type: type, into: &chunk.scratch)
@@ -147,10 +164,10 @@ enum ProfileDecoder {
                 try reader.skip(type)
             }
         }
-        guard chunk.locationIDs.count < Int32.max else {
+        guard chunk.locations.count < Int32.max else {
             throw ProtoWireError(offset: offset, message: "more than 2^31 stack frames in all")
         }
-        chunk.stackStarts.append(Int32(chunk.locationIDs.count))
+        chunk.stackStarts.append(Int32(chunk.locations.count))
         chunk.valueCounts.append(Int32(clamping: chunk.values.count - valuesBefore))
         chunk.offsets.append(Int32(clamping: offset))
     }

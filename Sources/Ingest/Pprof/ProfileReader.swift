@@ -12,8 +12,17 @@ public enum ProfileReader {
     /// longer than `maximumLineBytes`.
     public static func read(_ bytes: [UInt8], file: String, maximumBytes: Int = defaultMaximumBytes,
                             maximumLineBytes: Int = InputLimits.defaultMaximumLineBytes) throws -> Profile {
+        try decodeAny(plain(bytes, file: file, maximumBytes: maximumBytes), file: file, maximumLineBytes: maximumLineBytes)
+    }
+
+    /// The uncompressed bytes of a profile file; throws for an empty one.
+    static func plain(_ bytes: [UInt8], file: String, maximumBytes: Int) throws -> [UInt8] {
         guard !bytes.isEmpty else { throw InputError(file: file, reason: "the file is empty; expected a pprof profile") }
-        let plain = try decompressed(bytes, file: file, maximumBytes: maximumBytes)
+        return try decompressed(bytes, file: file, maximumBytes: maximumBytes)
+    }
+
+    /// Decodes uncompressed bytes of either form.
+    static func decodeAny(_ plain: [UInt8], file: String, maximumLineBytes: Int) throws -> Profile {
         if looksLikeText(plain) {
             try InputLimits(maximumLineBytes: maximumLineBytes).checkLineLengths(plain, file: file)
             return try LegacyProfileText.read(plain, file: file)
@@ -58,9 +67,12 @@ public enum ProfileReader {
     }
 
     /// Reads the profile at `path`; a file larger than `maximumBytes` is refused unread.
+    /// The file's compressed bytes are released before decoding starts: for a large
+    /// profile they would otherwise stay beside the decoded samples until the end.
     public static func load(path: String, maximumBytes: Int = defaultMaximumBytes,
                             maximumLineBytes: Int = InputLimits.defaultMaximumLineBytes) throws -> Profile {
-        try read(readBytes(path, maximumBytes: maximumBytes), file: path, maximumBytes: maximumBytes, maximumLineBytes: maximumLineBytes)
+        let uncompressed = try plain(readBytes(path, maximumBytes: maximumBytes), file: path, maximumBytes: maximumBytes)
+        return try decodeAny(uncompressed, file: path, maximumLineBytes: maximumLineBytes)
     }
 
     /// A profile file's bytes: no profile is larger on disk than the limit on its

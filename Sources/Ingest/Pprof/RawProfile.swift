@@ -34,9 +34,14 @@ struct RawProfile {
 
     // repeated ValueType sample_type = 1;
     var sampleTypes: [ValueTypeX] = []
-    // repeated Sample sample = 2;  (flat: location ids, values, labels per sample)
+    // repeated Sample sample = 2;  (flat: locations, values, labels per sample)
     var sampleStackStarts: [Int32] = [0]
-    var sampleLocationIDs: [UInt64] = []
+    /// Each location_id already as an index into `locations` (the samples are decoded
+    /// after the locations are known), −1 where no location has the id.
+    var sampleLocations: [Int32] = []
+    /// The ids behind the −1 entries of `sampleLocations`, by position, for the error
+    /// that resolution reports.
+    var sampleUnknownLocationIDs: [Int: UInt64] = [:]
     var sampleValues: [Int64] = []
     var sampleValueCounts: [Int32] = []
     var sampleOffsets: [Int32] = []

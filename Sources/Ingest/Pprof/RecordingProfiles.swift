@@ -61,15 +61,18 @@ public enum RecordingProfiles {
     /// Reads one profile file, naming it `label` in the report.
     public static func profile(at path: String, label: String, maximumBytes: Int = ProfileReader.defaultMaximumBytes,
                                maximumLineBytes: Int = InputLimits.defaultMaximumLineBytes) throws -> RecordedProfile {
-        try profile(ProfileReader.readBytes(path, maximumBytes: maximumBytes), path: path, label: label, maximumBytes: maximumBytes,
-                    maximumLineBytes: maximumLineBytes)
+        recorded(try ProfileReader.load(path: path, maximumBytes: maximumBytes, maximumLineBytes: maximumLineBytes), path: path, label: label)
     }
 
     /// Decodes one profile's bytes; `path` names it in errors, `label` in the report.
     public static func profile(_ bytes: [UInt8], path: String, label: String,
                                maximumBytes: Int = ProfileReader.defaultMaximumBytes,
                                maximumLineBytes: Int = InputLimits.defaultMaximumLineBytes) throws -> RecordedProfile {
-        let profile = try ProfileReader.read(bytes, file: path, maximumBytes: maximumBytes, maximumLineBytes: maximumLineBytes)
+        recorded(try ProfileReader.read(bytes, file: path, maximumBytes: maximumBytes, maximumLineBytes: maximumLineBytes),
+                 path: path, label: label)
+    }
+
+    private static func recorded(_ profile: Profile, path: String, label: String) -> RecordedProfile {
         let name = (path as NSString).lastPathComponent
         let time = profile.timeNanos > 0 ? Double(profile.timeNanos) / 1e9 : ProfileFileName(name)?.time
         return RecordedProfile(kind: RecordedProfile.kind(of: profile), file: label, time: time, profile: profile)

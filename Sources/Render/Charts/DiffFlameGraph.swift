@@ -45,14 +45,14 @@ public struct DiffFlameGraph {
     private func currentBoxes() -> (boxes: [FlameGraphLayout.Box], minimumWidth: Double) {
         let diff = self.diff
         return FlameGraphLayout.boxes(root: CallTreeDiff.root, children: { diff.children(of: $0) },
-                                      size: { diff.nodes[$0].current }, width: width, minimumWidth: minimumFrameWidth,
+                                      isTruncated: { diff.isTruncated($0) }, size: { diff.nodes[$0].current }, width: width, minimumWidth: minimumFrameWidth,
                                       maximumDepth: maximumDepth, maximumBoxes: maximumFrames)
     }
 
     private func baseOnlyBoxes() -> (boxes: [FlameGraphLayout.Box], minimumWidth: Double) {
         let diff = self.diff
         return FlameGraphLayout.boxes(root: CallTreeDiff.root, children: { diff.children(of: $0) },
-                                      size: { diff.nodes[$0].baseOnly }, width: width, minimumWidth: minimumFrameWidth,
+                                      isTruncated: { diff.isTruncated($0) }, size: { diff.nodes[$0].baseOnly }, width: width, minimumWidth: minimumFrameWidth,
                                       maximumDepth: maximumDepth, maximumBoxes: maximumFrames)
     }
 

@@ -126,8 +126,10 @@ enum ProfileViews {
             .sorted { ($0.0.flat, $0.0.cum, $0.0.name) < ($1.0.flat, $1.0.cum, $1.0.name) }.prefix(10).map { signedRow($0.1, $0.0) }
         let stacks = StackDiff(current: current.profile, base: base.profile, sampleIndex: sampleIndex, baseSampleIndex: baseIndex)
         let flame = DiffFlameGraph(
-            // Not pruned: the base-only view rescales to stacks that are tiny in the whole.
-            diff: CallTreeDiff(current: current.profile, base: base.profile, sampleType: sampleIndex, baseSampleType: baseIndex),
+            // Pruned for both views: the base-only one rescales to stacks that may be tiny
+            // in the whole, which `forFlameGraphs` allows for.
+            diff: CallTreeDiff.forFlameGraphs(current: current.profile, base: base.profile, sampleType: sampleIndex,
+                                              baseSampleType: baseIndex, fraction: FlameGraph.pruneFraction),
             title: "Diff flame graph: \(current.file) − \(base.file)")
         func stackRow(_ row: StackDiff.Row) -> StackDiffRowView {
             StackDiffRowView(delta: (row.delta > 0 ? "+" : "") + ProfileValueFormat.string(row.delta, unit: unit),
