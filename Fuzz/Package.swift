@@ -27,9 +27,11 @@ let package = Package(
         .target(name: "MemoryModel", path: "Shared/MemoryModel"),
         .target(name: "Ingest", dependencies: ["MemoryModel", "CZlib"], path: "Shared/Ingest"),
         .target(name: "Markdown", dependencies: ["CMark"], path: "Shared/Markdown"),
+        .target(name: "Analysis", dependencies: ["MemoryModel"], path: "Shared/Analysis"),
 
-        // How a harness tells an accepted input from a finding.
-        .target(name: "FuzzSupport", dependencies: ["MemoryModel"]),
+        // How a harness tells an accepted input from a finding, and what the profile
+        // targets do with a profile they read (the CLI's next steps).
+        .target(name: "FuzzSupport", dependencies: ["MemoryModel", "Analysis"]),
         fuzzTarget("profile-proto", ["Ingest", "MemoryModel"]),
         fuzzTarget("profile-gzip", ["Ingest", "MemoryModel"]),
         fuzzTarget("pprof-debug1", ["Ingest", "MemoryModel"]),

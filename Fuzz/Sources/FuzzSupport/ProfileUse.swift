@@ -1,0 +1,20 @@
+import Analysis
+import MemoryModel
+
+/// What the CLI does next with a profile it read (`top`, `profile`, the report's heap
+/// and goroutine sections), run on every profile a fuzz target reads, after checking
+/// its contract: a reader's output that is valid yet extreme (huge or negative values,
+/// deep stacks) must not trap there either.
+public enum ProfileUse {
+    public static func exercise(_ profile: Profile) {
+        ProfileContract.check(profile)
+        for index in profile.sampleTypes.indices.prefix(4) {
+            _ = ProfileTop.compute(profile: profile, sampleIndex: index, granularity: .functions)
+            _ = ProfileTop.compute(profile: profile, sampleIndex: index, granularity: .lines, nodeCount: 15)
+            _ = ProfileTop.diff(current: profile, base: profile, sampleIndex: index)
+        }
+        if !profile.sampleTypes.isEmpty {
+            _ = GoroutineGroups(profile: profile)
+        }
+    }
+}
