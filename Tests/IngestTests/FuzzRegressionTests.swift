@@ -1,3 +1,4 @@
+import Analysis
 import Foundation
 @testable import Ingest
 import MemoryModel
@@ -86,5 +87,55 @@ final class FuzzRegressionTests: XCTestCase {
         let size = whole.suffix(4).reversed().reduce(0) { $0 << 8 | Int($1) }
         XCTAssertEqual(GzipInflater.initialCapacity(whole, limit: ProfileReader.defaultMaximumBytes), size + 1)
         XCTAssertEqual(try ProfileReader.decompressed(whole, file: "heap.pb.gz").count, size)
+    }
+
+    /// profile-proto, trap: two samples of Int64.max (a valid profile.proto) read fine
+    /// and then overflowed `GoroutineGroups`' total, as they would any sum downstream.
+    /// Readers now hold each sample type's magnitudes to Int64.max / 2 in total, and
+    /// say where the total passed it: here the first sample alone, at byte 6.
+    func testValuesThatCannotBeSummedAreRefusedWhereTheyPassTheBound() throws {
+        let (path, bytes) = Self.reproducer("profile-proto", "two-samples-of-int64-max.pb")
+        XCTAssertThrowsError(try ProfileReader.read(bytes, file: path)) { error in
+            XCTAssertEqual((error as? InputError)?.description,
+                           "\(path): byte 6: not a valid profile.proto: at sample 0, the samples' inuse_space values add up beyond "
+                           + "4611686018427387903 (half of 64 bits); the Go runtime writes no such profile")
+        }
+        // Int64.min has no positive counterpart; its magnitude counts as Int64.max.
+        let (minPath, minBytes) = Self.reproducer("profile-proto", "int64-min-and-minus-one.pb")
+        XCTAssertThrowsError(try ProfileReader.read(minBytes, file: minPath)) { error in
+            XCTAssertEqual((error as? InputError)?.location, "byte 6")
+        }
+    }
+
+    /// At the bound exactly, a profile reads, and what the bound promises holds: the
+    /// goroutine groups sum it, and a diff against a base of the opposite sign (the
+    /// largest difference two readable profiles can have) fits in 64 bits.
+    func testValuesAtTheBoundReadAndDiffWithoutOverflow() throws {
+        let limit = Int64.max / 2
+        func goroutines(_ values: [Int64], function: UInt64) -> [UInt8] {
+            ProtoBytes.build { p in
+                p.message(1, ProtoBytes.build { $0.varint(1, 1); $0.varint(2, 2) })
+                for value in values {
+                    p.message(2, ProtoBytes.build { $0.varint(1, 1); $0.message(2, ProtoBytes.varint(UInt64(bitPattern: value))) })
+                }
+                p.message(4, ProtoBytes.build { l in
+                    l.varint(1, 1)
+                    l.message(4, ProtoBytes.build { $0.varint(1, 1); $0.varint(2, 7) })
+                })
+                p.message(5, ProtoBytes.build { $0.varint(1, 1); $0.varint(2, function); $0.varint(4, 4) })
+                for text in ["", "goroutine", "count", "main.up", "main.go"] { p.string(6, text) }
+            }
+        }
+        let current = try ProfileReader.read(goroutines([limit / 2, limit - limit / 2], function: 3), file: "current.pb")
+        let base = try ProfileReader.read(goroutines([-limit], function: 3), file: "base.pb")
+        XCTAssertThrowsError(try ProfileReader.read(goroutines([limit, 1], function: 3), file: "over.pb")) { error in
+            XCTAssertEqual((error as? InputError)?.file, "over.pb")
+        }
+        let groups = GoroutineGroups(profile: current)
+        XCTAssertEqual(groups.total, limit)
+        XCTAssertEqual(groups.groups.map(\.count), [limit])
+        let diff = GoroutineDiff(base: GoroutineGroups(profile: base), current: groups)
+        XCTAssertEqual(diff.rows.map(\.delta), [2 * limit])
+        XCTAssertEqual(2 * limit, Int64.max - 1)
     }
 }

@@ -3,8 +3,9 @@ import MemoryModel
 import TestSupport
 import XCTest
 
-/// A few protobuf bytes by hand, to craft exactly the malformation a test needs.
-private struct ProtoBytes {
+/// A few protobuf bytes by hand, to craft exactly the malformation a test needs (also
+/// used by FuzzRegressionTests).
+struct ProtoBytes {
     var bytes: [UInt8] = []
 
     static func varint(_ value: UInt64) -> [UInt8] {

@@ -15,8 +15,10 @@ import MemoryModel
 /// `line N` and a one-line reason: an empty file; a first line that is none of the
 /// above (binary garbage included); a file that does not end with a line break (Go
 /// ends every form with one, so this is a truncated download); a file over
-/// `maximumSize`; and the form's own failures, listed on each reader. Nothing in the
-/// input can trap: every read is bounds-checked and every number overflow-checked.
+/// `maximumSize`; values of one sample type whose magnitudes add up beyond
+/// `ProfileValueBound.limit` (location `sample N`); and the form's own failures, listed
+/// on each reader. Nothing in the input can trap: every read is bounds-checked and every
+/// number overflow-checked.
 public enum LegacyProfileText {
     /// The largest file read: 1 GiB. It keeps every index, stack offset and count in
     /// the model's `Int32` fields; the runtime itself caps goroutine dumps at 64 MB.
@@ -27,13 +29,20 @@ public enum LegacyProfileText {
         guard bytes.count <= maximumSize else {
             throw InputError(file: file, reason: "the file is \(bytes.count) bytes; text profiles over \(maximumSize) bytes are not read")
         }
+        let profile: Profile
         do {
-            return try bytes.withUnsafeBufferPointer { buffer in
+            profile = try bytes.withUnsafeBufferPointer { buffer in
                 try read(buffer)
             }
         } catch let error as LegacyTextSyntaxError {
             throw InputError(file: file, location: "line \(error.line)", reason: error.reason)
         }
+        // After scaling: a heap profile's sampled figures grow by the sampling rate.
+        if let excess = ProfileValueBound.firstExcess(values: profile.values, typeCount: profile.sampleTypes.count) {
+            throw InputError(file: file, location: "sample \(excess.sample + 1)",
+                             reason: ProfileValueBound.reason(typeName: profile.sampleTypes[excess.type].type))
+        }
+        return profile
     }
 
     private static func read(_ buffer: UnsafeBufferPointer<UInt8>) throws -> Profile {

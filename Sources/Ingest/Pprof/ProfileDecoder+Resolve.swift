@@ -129,6 +129,10 @@ extension ProfileDecoder {
             throw ProtoWireError(offset: Int(raw.sampleOffsets[sample]),
                                  message: "sample \(sample) refers to location \(id), which the profile does not have")
         }
+        if let excess = ProfileValueBound.firstExcess(values: raw.sampleValues, typeCount: sampleTypes.count) {
+            throw ProtoWireError(offset: Int(raw.sampleOffsets[excess.sample]),
+                                 message: "at sample \(excess.sample), " + ProfileValueBound.reason(typeName: sampleTypes[excess.type].type))
+        }
 
         var labels: [Int: [ProfileLabel]] = [:]
         for (index, rawLabels) in raw.sampleLabels {

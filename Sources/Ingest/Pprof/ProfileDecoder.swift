@@ -9,7 +9,8 @@ import MemoryModel
 /// decompressed message: truncated messages, varints longer than 10 bytes, lengths
 /// running past the end, unsupported wire types, a string table that does not start
 /// with "", string indices out of range, references to missing functions, locations or
-/// mappings, reserved id 0, and samples whose value count differs from `sample_type`.
+/// mappings, reserved id 0, samples whose value count differs from `sample_type`, and
+/// values of one sample type whose magnitudes add up beyond `ProfileValueBound.limit`.
 /// Unknown fields are skipped; repeated scalars may be packed or not.
 enum ProfileDecoder {
     static func decode(_ bytes: [UInt8], file: String) throws -> Profile {

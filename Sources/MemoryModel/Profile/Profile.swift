@@ -7,8 +7,9 @@
 /// `values[i * sampleTypes.count ..< (i + 1) * sampleTypes.count]`.
 ///
 /// Contract, upheld by every reader: `stackStarts.count == sampleCount + 1`, starts
-/// are non-decreasing, every index is in range, and `values.count == sampleCount *
-/// sampleTypes.count`.
+/// are non-decreasing, every index is in range, `values.count == sampleCount *
+/// sampleTypes.count`, and per sample type the values' magnitudes add up to at most
+/// `Int64.max / 2`, so sums and the difference of two profiles' sums never overflow.
 public struct Profile: Sendable, Equatable {
     public var sampleTypes: [ValueType]
     /// The sample type to show by default (pprof's `default_sample_type`), if the
