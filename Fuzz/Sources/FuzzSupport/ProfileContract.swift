@@ -30,6 +30,17 @@ public enum ProfileContract {
         for sample in profile.sampleLabels.keys where sample < 0 || sample >= profile.sampleCount {
             FuzzContract.fail("labels for sample \(sample) of \(profile.sampleCount)")
         }
+        let types = profile.sampleTypes.count
+        if types > 0 {
+            var totals = [Int64](repeating: 0, count: types)
+            for (index, value) in profile.values.enumerated() {
+                let (total, overflow) = totals[index % types].addingReportingOverflow(value == .min ? .max : abs(value))
+                if overflow || total > Int64.max / 2 {
+                    FuzzContract.fail("sample \(index / types)'s values add up beyond Int64.max / 2")
+                }
+                totals[index % types] = total
+            }
+        }
         if let goroutines = profile.goroutines, goroutines.count != profile.sampleCount {
             FuzzContract.fail("\(goroutines.count) goroutine records for \(profile.sampleCount) samples")
         }
