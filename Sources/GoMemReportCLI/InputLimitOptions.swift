@@ -10,18 +10,11 @@ struct InputLimitOptions: ParsableArguments {
         valueName: "size"))
     var maxInputBytes: String?
 
-    @Option(name: .customLong("max-line-bytes"), help: ArgumentHelp(
-        "Refuse a text input with a line, or a query_range answer with a string, longer than this (default 1MiB).",
-        valueName: "size"))
-    var maxLineBytes: String?
-
     @Option(name: .customLong("max-series"), help: ArgumentHelp(
         "Refuse a recording of more series than this (default 200000).", valueName: "n"))
     var maxSeries: Int?
 
-    @Option(name: .customLong("max-profile-bytes"), help: ArgumentHelp(
-        "Refuse profiles larger than this once decompressed, so a gzip bomb fails (default 256MiB).", valueName: "size"))
-    var maxProfileBytes: String?
+    @OptionGroup var sizeLimits: SizeLimitOptions
 
     func validate() throws {
         _ = try limits()
@@ -31,8 +24,8 @@ struct InputLimitOptions: ParsableArguments {
     func limits() throws -> InputLimits {
         var limits = InputLimits.standard
         if let maxInputBytes { limits.maximumInputBytes = try ByteCountArgument.bytes(maxInputBytes, option: "--max-input-bytes") }
-        if let maxLineBytes { limits.maximumLineBytes = try ByteCountArgument.bytes(maxLineBytes, option: "--max-line-bytes") }
-        if let maxProfileBytes { limits.maximumProfileBytes = try ByteCountArgument.bytes(maxProfileBytes, option: "--max-profile-bytes") }
+        limits.maximumLineBytes = try sizeLimits.maxLineBytes()
+        limits.maximumProfileBytes = try sizeLimits.maxProfileBytes()
         if let maxSeries {
             guard maxSeries > 0 else { throw ValidationError("--max-series: '\(maxSeries)' is not a positive number of series") }
             limits.maximumSeries = maxSeries

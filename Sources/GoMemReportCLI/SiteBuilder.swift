@@ -49,7 +49,6 @@ struct SiteBuilder {
                 switch outcome {
                 case .page(let entry, _): progress.finished(path, note: "\(entry.page)")
                 case .failure(_, let error): progress.finished(path, note: "failed: \(error)")
-                case nil: break
                 }
             }
         }
