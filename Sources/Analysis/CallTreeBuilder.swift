@@ -69,13 +69,24 @@ struct CallTreeBuilder {
 
     /// The samples' frames by depth: for depth `d`, `frame[starts[d] + r]` is the frame
     /// at that depth of the `r`-th sample (in input order) whose stack is that deep,
-    /// and `next[starts[d] + r]` that sample's rank at depth `d + 1` (−1 if its stack
-    /// ends at `d`). A depth's column is small enough to stay in cache, while a
+    /// and `goesOn[starts[d] + r]` whether that sample's stack is deeper than `d + 1`
+    /// frames. A depth's column is small enough to stay in cache, while a
     /// sample-by-sample layout would cost a cache miss per frame.
+    ///
+    /// A sample's rank at depth `d + 1` is the number of samples before it in depth
+    /// `d`'s column whose stacks go on (the columns keep input order), so one bit per
+    /// frame gives it (`next`), where a 4-byte rank per frame cost as much as `frame`.
     private struct DepthColumns {
         var starts: [Int] = [0]
         var frame: [Int32] = []
-        var next: [Int32] = []
+        var goesOn = RankedBits(count: 0)
+
+        /// The rank at depth `d + 1` of the sample at `position` of depth `d`'s column,
+        /// which starts at `column`; −1 when its stack ends at depth `d`.
+        @inline(__always)
+        func next(_ position: Int, column: Int) -> Int32 {
+            goesOn[position] ? Int32(goesOn.rank(before: position) - goesOn.rank(before: column)) : -1
+        }
     }
 
     /// - Parameter pruneBelow: nodes whose |total| (in every input) is below this are
@@ -175,7 +186,7 @@ struct CallTreeBuilder {
                     if keepShared && !significant { significant = (0..<slots).allSatisfy { total[base + $0] != 0 } }
                     if !significant {
                         // Its stack goes on below: say so, since its children are not built.
-                        if walkers[index].rank >= 0, columns.next[column + Int(walkers[index].rank)] >= 0 {
+                        if walkers[index].rank >= 0, columns.goesOn[column + Int(walkers[index].rank)] {
                             truncated[Int(childAt[index])] = true
                         }
                         childAt[index] = -1
@@ -191,7 +202,7 @@ struct CallTreeBuilder {
             for index in 0..<liveCount where childAt[index] >= 0 {
                 let k = Int(childAt[index]) - levelStart
                 var walker = walkers[index]
-                walker.rank = columns.next[column + Int(walker.rank)]
+                walker.rank = columns.next(column + Int(walker.rank), column: column)
                 next[cursor[k]] = walker
                 cursor[k] += 1
             }
@@ -257,7 +268,7 @@ struct CallTreeBuilder {
 
         var cursor = columns.starts
         var frame = [Int32](repeating: 0, count: frameCount)
-        var next = [Int32](repeating: 0, count: frameCount)
+        var goesOn = RankedBits(count: frameCount)
         var walker = 0
         for (slot, input) in inputs.enumerated() {
             let profile = input.profile, values = inputValues[slot], frameStarts = inputFrameStarts[slot]
@@ -275,15 +286,16 @@ struct CallTreeBuilder {
                         let position = cursor[d]
                         cursor[d] += 1
                         frame[position] = Int32(f)
-                        next[position] = d + 1 < length ? Int32(cursor[d + 1] - columns.starts[d + 1]) : -1
+                        if d + 1 < length { goesOn.set(position) }
                         d += 1
                     }
                 }
                 walker += 1
             }
         }
+        goesOn.finish()
         columns.frame = frame
-        columns.next = next
+        columns.goesOn = goesOn
         return columns
     }
 

@@ -252,6 +252,11 @@ final class ProfileDecoderParallelTests: XCTestCase {
         }
         let good = try ProfileReader.read(profile(badSample: nil), file: "many.pb")
         XCTAssertEqual(good.sampleCount, 30_000)
+        // Loaded from a file, the bytes are released while decoding; the result is the same.
+        let path = FileManager.default.temporaryDirectory.appendingPathComponent("many-\(UUID().uuidString).pb").path
+        try Data(profile(badSample: nil)).write(to: URL(fileURLWithPath: path))
+        defer { try? FileManager.default.removeItem(atPath: path) }
+        XCTAssertEqual(try ProfileReader.load(path: path), good)
         XCTAssertEqual(Array(good.stack(ofSample: 0)), [1, 0])
         XCTAssertEqual(Array(good.stack(ofSample: 29_999)), [2, 0])
         XCTAssertEqual(good.value(ofSample: 29_999, type: 0), 29_999)

@@ -1,12 +1,20 @@
 import Foundation
 
 extension ProfileDecoder {
-    /// Where one `Sample` message lies in the buffer.
+    /// Where one `Sample` field lies in the buffer: only its start (8 bytes a sample,
+    /// where a start, body start and end took 24), since its key and length, checked
+    /// by the first pass, are quickly read again.
     struct SampleSpan {
         /// The start of the field (its key), which errors point at.
         var fieldStart: Int
-        var bodyStart: Int
-        var bodyEnd: Int
+
+        /// A reader of the sample's body. The first pass has read this key and length
+        /// without error, so this does not throw for the spans it noted.
+        func body(in bytes: UnsafeBufferPointer<UInt8>) throws -> ProtoWireReader {
+            var reader = ProtoWireReader(bytes, offset: fieldStart)
+            _ = try reader.readKey()
+            return try reader.readMessage()
+        }
     }
 
     /// Decoded samples, stored flat as `RawProfile` keeps them.
@@ -24,12 +32,15 @@ extension ProfileDecoder {
         var scratch: [UInt64] = []
     }
 
-    /// Decodes the samples in `spans`, in parallel ranges when there are many, and joins
-    /// them in order. The result and any error are those of a front-to-back pass: the
-    /// error thrown is the one of the earliest bad sample.
+    /// Decodes the samples in `spans`, in parallel ranges when there are many, in
+    /// order: joined by `join`, they are those of a front-to-back pass, and the error
+    /// thrown is the one of the earliest bad sample.
+    ///
+    /// Many more ranges than cores: the join appends each range to the first and frees
+    /// it, so what is held twice while joining is one range's share, not half of all.
     static func decodeSamples(_ spans: [SampleSpan], in bytes: UnsafeBufferPointer<UInt8>, locationIndex: IDTable,
-                              valuesPerSample: Int) throws -> SampleChunk {
-        let parts = spans.count < 20_000 ? 1 : max(1, min(ProcessInfo.processInfo.activeProcessorCount, 8))
+                              valuesPerSample: Int) throws -> [SampleChunk] {
+        let parts = spans.count < 20_000 ? 1 : 16
         let ranges = (0..<parts).map { (spans.count * $0 / parts)..<(spans.count * ($0 + 1) / parts) }
         var results = [Result<SampleChunk, Error>?](repeating: nil, count: parts)
         let lock = NSLock()
@@ -37,20 +48,21 @@ extension ProfileDecoder {
             let result = Result { () throws -> SampleChunk in
                 var chunk = SampleChunk()
                 let range = ranges[part]
-                chunk.stackStarts.reserveCapacity(range.count + 1)
-                chunk.valueCounts.reserveCapacity(range.count)
-                chunk.offsets.reserveCapacity(range.count)
+                // The first part reserves exact room for every part's samples, so that
+                // the others are appended to it in place, not copied into a new array.
+                let samples = part == 0 ? spans.count : range.count
+                chunk.stackStarts.reserveCapacity(samples + 1)
+                chunk.valueCounts.reserveCapacity(samples)
+                chunk.offsets.reserveCapacity(samples)
                 if let first = range.first, let last = range.last {
                     // At most one location id per byte of sample bodies (half that, in
-                    // practice); capacity never written costs no physical memory. The
-                    // first part reserves room for every part, so that the others are
-                    // appended to it in place, not copied into a new array beside it.
-                    let end = part == 0 ? spans[spans.count - 1].bodyEnd : spans[last].bodyEnd
-                    chunk.locations.reserveCapacity((end - spans[first].bodyStart) / 2)
-                    if part == 0 { chunk.values.reserveCapacity(spans.count * max(valuesPerSample, 1)) }
+                    // practice); capacity never written costs no physical memory.
+                    let end = try (part == 0 ? spans[spans.count - 1] : spans[last]).body(in: bytes).end
+                    chunk.locations.reserveCapacity((end - spans[first].fieldStart) / 2)
+                    chunk.values.reserveCapacity(samples * max(valuesPerSample, 1))
                 }
                 for span in spans[range] {
-                    var reader = ProtoWireReader(bytes, offset: span.bodyStart, end: span.bodyEnd)
+                    var reader = try span.body(in: bytes)
                     try decodeSample(&reader, into: &chunk, offset: span.fieldStart, locationIndex: locationIndex)
                 }
                 return chunk
@@ -60,18 +72,23 @@ extension ProfileDecoder {
             lock.unlock()
         }
         var chunks: [SampleChunk] = []
+        chunks.reserveCapacity(parts)
         for index in results.indices {
             chunks.append(try results[index]!.get())
             results[index] = nil
         }
-        guard chunks.count > 1 else { return chunks.first ?? SampleChunk() }
+        return chunks
+    }
 
-        // The later chunks are appended to the first (which has the capacity, see above)
-        // and each released once appended: the samples are never held twice over.
+    /// Joins the chunks of `decodeSamples` in order, emptying `chunks`. The later
+    /// chunks are appended to the first (which has the capacity, see above) and each
+    /// released once appended: the samples are never held twice over.
+    static func join(_ chunks: inout [SampleChunk]) throws -> SampleChunk {
+        guard !chunks.isEmpty else { return SampleChunk() }
         var joined = chunks[0]
         chunks[0] = SampleChunk()
         for index in chunks.indices.dropFirst() {
-            let chunk = chunks[index]
+            var chunk = chunks[index]
             chunks[index] = SampleChunk()
             let idBase = joined.locations.count, sampleBase = joined.stackStarts.count - 1
             guard idBase + chunk.locations.count < Int(Int32.max) else {
@@ -79,12 +96,15 @@ extension ProfileDecoder {
             }
             joined.stackStarts += chunk.stackStarts.dropFirst().map { $0 + Int32(idBase) }
             joined.locations += chunk.locations
+            chunk.locations = []
             for (position, id) in chunk.unknownLocationIDs { joined.unknownLocationIDs[idBase + position] = id }
             joined.values += chunk.values
+            chunk.values = []
             joined.valueCounts += chunk.valueCounts
             joined.offsets += chunk.offsets
             for (index, labels) in chunk.labels { joined.labels[sampleBase + index] = labels }
         }
+        chunks = []
         return joined
     }
 }

@@ -14,12 +14,35 @@ import MemoryModel
 /// Unknown fields are skipped; repeated scalars may be packed or not.
 enum ProfileDecoder {
     static func decode(_ bytes: [UInt8], file: String) throws -> Profile {
+        var bytes = bytes
+        return try decode(releasing: &bytes, file: file)
+    }
+
+    /// Decodes `bytes` and empties it as soon as nothing points into it any more (after
+    /// the samples are decoded, before they are joined and resolved), so that a large
+    /// profile's uncompressed bytes are not alive beside its whole decoded form. The
+    /// caller's array is released only if it holds the only reference.
+    static func decode(releasing bytes: inout [UInt8], file: String) throws -> Profile {
         do {
-            return try bytes.withUnsafeBufferPointer { buffer in
+            var (raw, chunks) = try bytes.withUnsafeBufferPointer { buffer in
                 var reader = ProtoWireReader(buffer)
-                let raw = try decodeProfile(&reader)
-                return try resolve(raw)
+                return try decodeProfile(&reader)
             }
+            // Strings were copied out, samples decoded: the bytes are no longer needed.
+            bytes = []
+            var samples = try join(&chunks)
+            raw.sampleStackStarts = samples.stackStarts
+            samples.stackStarts = []
+            raw.sampleLocations = samples.locations
+            samples.locations = []
+            raw.sampleUnknownLocationIDs = samples.unknownLocationIDs
+            raw.sampleValues = samples.values
+            samples.values = []
+            raw.sampleValueCounts = samples.valueCounts
+            raw.sampleOffsets = samples.offsets
+            raw.sampleLabels = samples.labels
+            samples = SampleChunk()
+            return try resolve(raw)
         } catch let error as ProtoWireError {
             throw InputError(file: file, location: "byte \(error.offset)", reason: "not a valid profile.proto: \(error.message)")
         }
@@ -27,7 +50,9 @@ enum ProfileDecoder {
 
     // MARK: Phase one: raw messages
 
-    private static func decodeProfile(_ reader: inout ProtoWireReader) throws -> RawProfile {
+    /// The raw profile without its samples, and the samples decoded in ordered chunks
+    /// (see `decodeSamples`), still to be joined.
+    private static func decodeProfile(_ reader: inout ProtoWireReader) throws -> (RawProfile, [SampleChunk]) {
         var raw = RawProfile()
         // Samples are most of a big profile. The first pass only notes where each one
         // lies; they are decoded afterwards, on all cores (see decodeSamples).
@@ -43,18 +68,9 @@ enum ProfileDecoder {
         }
         // Samples come after the locations are known, so each location_id becomes an
         // index as it is read: 4 bytes a frame instead of an 8-byte id kept for later.
-        var samples = try decodeSamples(spans, in: reader.bytes, locationIndex: IDTable(ids: raw.locations.map(\.id)),
-                                        valuesPerSample: raw.sampleTypes.count)
-        spans = []
-        raw.sampleStackStarts = samples.stackStarts
-        raw.sampleLocations = samples.locations
-        samples.locations = []
-        raw.sampleUnknownLocationIDs = samples.unknownLocationIDs
-        raw.sampleValues = samples.values
-        raw.sampleValueCounts = samples.valueCounts
-        raw.sampleOffsets = samples.offsets
-        raw.sampleLabels = samples.labels
-        return raw
+        let chunks = try decodeSamples(spans, in: reader.bytes, locationIndex: IDTable(ids: raw.locations.map(\.id)),
+                                       valuesPerSample: raw.sampleTypes.count)
+        return (raw, chunks)
     }
 
     private static func decodeFields(_ reader: inout ProtoWireReader, into raw: inout RawProfile, sampleSpans spans: inout [SampleSpan]) throws {
@@ -69,8 +85,8 @@ enum ProfileDecoder {
                 raw.sampleTypes.append(try decodeValueType(&message))
             case 2: // repeated Sample sample = 2;
                 try reader.expect(type, .lengthDelimited, field: field, in: "Profile")
-                let message = try reader.readMessage()
-                spans.append(SampleSpan(fieldStart: start, bodyStart: message.offset, bodyEnd: message.end))
+                _ = try reader.readMessage()  // checks that the body lies within the buffer
+                spans.append(SampleSpan(fieldStart: start))
             case 3: // repeated Mapping mapping = 3;
                 try reader.expect(type, .lengthDelimited, field: field, in: "Profile")
                 var message = try reader.readMessage()

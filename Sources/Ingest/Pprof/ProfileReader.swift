@@ -23,11 +23,18 @@ public enum ProfileReader {
 
     /// Decodes uncompressed bytes of either form.
     static func decodeAny(_ plain: [UInt8], file: String, maximumLineBytes: Int) throws -> Profile {
+        var plain = plain
+        return try decodeAny(releasing: &plain, file: file, maximumLineBytes: maximumLineBytes)
+    }
+
+    /// Decodes uncompressed bytes of either form, emptying a profile.proto's `plain` as
+    /// soon as decoding no longer needs it (see `ProfileDecoder.decode(releasing:file:)`).
+    static func decodeAny(releasing plain: inout [UInt8], file: String, maximumLineBytes: Int) throws -> Profile {
         if looksLikeText(plain) {
             try InputLimits(maximumLineBytes: maximumLineBytes).checkLineLengths(plain, file: file)
             return try LegacyProfileText.read(plain, file: file)
         }
-        return try decode(plain, file: file)
+        return try ProfileDecoder.decode(releasing: &plain, file: file)
     }
 
     /// Whether the first line is one of the text forms' headers (`heap profile: …`,
@@ -71,8 +78,9 @@ public enum ProfileReader {
     /// profile they would otherwise stay beside the decoded samples until the end.
     public static func load(path: String, maximumBytes: Int = defaultMaximumBytes,
                             maximumLineBytes: Int = InputLimits.defaultMaximumLineBytes) throws -> Profile {
-        let uncompressed = try plain(readBytes(path, maximumBytes: maximumBytes), file: path, maximumBytes: maximumBytes)
-        return try decodeAny(uncompressed, file: path, maximumLineBytes: maximumLineBytes)
+        // The uncompressed bytes are held here only, so decoding can release them early.
+        var uncompressed = try plain(readBytes(path, maximumBytes: maximumBytes), file: path, maximumBytes: maximumBytes)
+        return try decodeAny(releasing: &uncompressed, file: path, maximumLineBytes: maximumLineBytes)
     }
 
     /// A profile file's bytes: no profile is larger on disk than the limit on its
