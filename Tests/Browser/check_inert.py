@@ -17,10 +17,9 @@ handler, no policy) must report `ran`; `control-csp.html` (the same under the re
 Content-Security-Policy) must report a blocked script on the console and not `ran`."""
 import json, os, sys
 
-from selenium import webdriver
 from selenium.common.exceptions import NoAlertPresentException
-from selenium.webdriver.chrome.options import Options
-from selenium.webdriver.chrome.service import Service
+
+from chromium import console_problems, driver, requests_besides
 
 POLICY = ("default-src 'none'; script-src 'none'; object-src 'none'; style-src 'unsafe-inline'; "
           "img-src data:; base-uri 'none'; form-action 'none'")
@@ -28,16 +27,6 @@ PAYLOADS = ["</script><script>alert(1)</script>", "\"><svg onload=alert(1)>", "j
             "{{title}}", "\\u202E"]
 CONTROL = "<p>control</p><script>window.__pwned = 1</script><img src=x onerror=\"window.__pwned = 1; alert(1)\">"
 
-
-def driver():
-    options = Options()
-    options.binary_location = "/usr/bin/chromium"
-    for flag in ("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage", "--window-size=1280,1600"):
-        options.add_argument(flag)
-    options.set_capability("goog:loggingPrefs", {"browser": "ALL", "performance": "ALL"})
-    # Leave dialogs open, so the check can see them.
-    options.set_capability("unhandledPromptBehavior", "ignore")
-    return webdriver.Chrome(service=Service("/usr/bin/chromedriver"), options=options)
 
 
 def check(browser, page):
@@ -73,14 +62,8 @@ def check(browser, page):
         return {pwned: typeof window.__pwned !== 'undefined', scripts: document.scripts.length,
                 handlers: attributes, unsafe: unsafe, text: text + ' ' + titles};
     """)
-    console = [entry["message"] for entry in browser.get_log("browser") if entry["level"] in ("SEVERE", "WARNING")]
-    requests = []
-    for entry in browser.get_log("performance"):
-        message = json.loads(entry["message"])["message"]
-        if message.get("method") == "Network.requestWillBeSent":
-            requested = message["params"]["request"]["url"]
-            if requested != url:
-                requests.append(requested)
+    console = console_problems(browser)
+    requests = requests_besides(browser, url)
     text = state["text"]
     invisible = sorted({"%04X" % ord(c) for c in text if (ord(c) < 0x20 and c not in "\t\n") or 0x7F <= ord(c) <= 0x9F
                         or ord(c) in (0x061C, 0x200E, 0x200F, 0x2028, 0x2029) or 0x202A <= ord(c) <= 0x202E
@@ -100,7 +83,7 @@ def main():
         with open(path, "w") as f:
             f.write(f"<!DOCTYPE html><html><head><meta charset=\"utf-8\">{head}<title>control</title></head><body>{CONTROL}</body></html>")
         controls.append(path)
-    browser = driver()
+    browser = driver(leave_dialogs_open=True)
     try:
         for page in controls + pages:
             print(json.dumps(check(browser, page)), flush=True)

@@ -9,18 +9,8 @@ still there; a screenshot that is not blank. Prints one JSON line per page with 
 DOM node count and the first contentful paint, and exits 1 on any failure."""
 import json, os, struct, subprocess, sys, zlib
 
-from selenium import webdriver
-from selenium.webdriver.chrome.options import Options
-from selenium.webdriver.chrome.service import Service
+from chromium import console_problems, driver, requests_besides
 
-
-def driver():
-    options = Options()
-    options.binary_location = "/usr/bin/chromium"
-    for flag in ("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage", "--window-size=1280,1600"):
-        options.add_argument(flag)
-    options.set_capability("goog:loggingPrefs", {"browser": "ALL", "performance": "ALL"})
-    return webdriver.Chrome(service=Service("/usr/bin/chromedriver"), options=options)
 
 
 def png_is_blank(data):
@@ -48,16 +38,10 @@ def main():
             url = "file://" + os.path.abspath(page)
             browser.get(url)
             name = os.path.basename(page)
-            errors = [entry["message"] for entry in browser.get_log("browser") if entry["level"] in ("SEVERE", "WARNING")]
+            errors = console_problems(browser)
             if errors:
                 failures.append(f"{name}: console: {errors[:3]}")
-            requests = []
-            for entry in browser.get_log("performance"):
-                message = json.loads(entry["message"])["message"]
-                if message.get("method") == "Network.requestWillBeSent":
-                    requested = message["params"]["request"]["url"]
-                    if requested != url:
-                        requests.append(requested)
+            requests = requests_besides(browser, url)
             if requests:
                 failures.append(f"{name}: network requests: {requests[:3]}")
             sizes = browser.execute_script(
