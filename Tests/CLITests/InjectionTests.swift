@@ -195,18 +195,9 @@ final class InjectionTests: XCTestCase {
     }
 
     static func inspect(_ pages: [String]) throws -> [Inspection] {
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
-        process.arguments = ["python3", Fixtures.root.appendingPathComponent("Tests/Browser/inspect_html.py").path] + pages
-        let output = Pipe(), errors = Pipe()
-        process.standardOutput = output
-        process.standardError = errors
-        try process.run()
-        let data = output.fileHandleForReading.readDataToEndOfFile()
-        let problems = String(decoding: errors.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
-        process.waitUntilExit()
-        XCTAssertEqual(process.terminationStatus, 0, problems)
-        return try String(decoding: data, as: UTF8.self).split(separator: "\n").map {
+        let result = try Python.run([Fixtures.root.appendingPathComponent("Tests/Browser/inspect_html.py").path] + pages)
+        XCTAssertEqual(result.status, 0, result.stderr)
+        return try result.stdout.split(separator: "\n").map {
             try JSONDecoder().decode(Inspection.self, from: Data($0.utf8))
         }
     }

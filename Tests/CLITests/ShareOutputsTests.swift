@@ -72,17 +72,8 @@ final class ShareOutputsTests: XCTestCase {
     }
 
     static func python(_ script: String, arguments: [String]) throws -> String {
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
-        process.arguments = ["python3", "-c", script] + arguments
-        let pipe = Pipe(), errors = Pipe()
-        process.standardOutput = pipe
-        process.standardError = errors
-        try process.run()
-        let data = pipe.fileHandleForReading.readDataToEndOfFile()
-        let errorText = String(decoding: errors.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
-        process.waitUntilExit()
-        XCTAssertEqual(process.terminationStatus, 0, errorText)
-        return String(decoding: data, as: UTF8.self)
+        let result = try Python.run(["-c", script] + arguments)
+        XCTAssertEqual(result.status, 0, result.stderr)
+        return result.stdout
     }
 }
