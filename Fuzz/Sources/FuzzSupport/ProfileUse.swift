@@ -6,6 +6,15 @@ import MemoryModel
 /// its contract: a reader's output that is valid yet extreme (huge or negative values,
 /// deep stacks) must not trap there either.
 public enum ProfileUse {
+    /// A profile target's whole body: the input's bytes through `read` (which must
+    /// return or throw an `InputError` naming the file), then through `exercise`.
+    public static func fuzz(_ start: UnsafeRawPointer, _ count: Int,
+                            read: ([UInt8], String) throws -> Profile) -> CInt {
+        let bytes = FuzzContract.bytes(start, count)
+        if let profile = FuzzContract.check({ try read(bytes, FuzzContract.fileName) }) { exercise(profile) }
+        return 0
+    }
+
     public static func exercise(_ profile: Profile) {
         ProfileContract.check(profile)
         for index in profile.sampleTypes.indices.prefix(4) {
