@@ -181,7 +181,25 @@ extension ProfileTop {
     /// merged. (Split by sample, every core's table held most edges, and merging them
     /// cost more time and memory than the walk: a diff of two 200,000-sample profiles
     /// has millions of distinct edges.)
+    ///
+    /// Only edges into a node that some location has as an inlined (not outermost)
+    /// line can make a label: into any other node every edge is a call, which labels
+    /// nothing. So only those edges are kept, the same labels from a fraction of the
+    /// table (an eighth of the edges of the benchmark's diff, where the table was most of
+    /// the peak memory).
     private static func inlineLabels(inputs: [Input], frames: [NodeTable.LocationFrames], shown: [Bool], edgeCutoff: Int64) -> [String] {
+        var labelable = shown
+        var inlinedSomewhere = [Bool](repeating: false, count: shown.count)
+        for locationFrames in frames {
+            for location in 0..<max(0, locationFrames.starts.count - 1) {
+                let outermost = Int(locationFrames.starts[location + 1]) - 1
+                for frame in Int(locationFrames.starts[location])..<max(Int(locationFrames.starts[location]), outermost) {
+                    inlinedSomewhere[Int(locationFrames.nodes[frame])] = true
+                }
+            }
+        }
+        for node in labelable.indices where !inlinedSomewhere[node] { labelable[node] = false }
+        guard labelable.contains(true) else { return [String](repeating: "", count: shown.count) }
         let frameCount = inputs.reduce(0) { $0 + $1.profile.stackLocations.count }
         let parts = frameCount < 400_000 ? 1 : max(1, min(ProcessInfo.processInfo.activeProcessorCount, 8))
         var hasInline = [Bool](repeating: false, count: shown.count)
@@ -190,7 +208,7 @@ extension ProfileTop {
         DispatchQueue.concurrentPerform(iterations: parts) { part in
             var table = EdgeTable()
             for (inputIndex, input) in inputs.enumerated() where input.sampleIndex < input.profile.sampleTypes.count {
-                Self.addEdges(input, frames: frames[inputIndex], shown: shown, part: part, of: parts, to: &table)
+                Self.addEdges(input, frames: frames[inputIndex], shown: shown, labelable: labelable, part: part, of: parts, to: &table)
             }
             // Callees of this part only: no other part writes these flags.
             lock.lock()
@@ -203,14 +221,15 @@ extension ProfileTop {
         return shown.indices.map { hasInline[$0] ? (hasCall[$0] ? "(partial-inline)" : "(inline)") : "" }
     }
 
-    /// Adds the edges among shown nodes whose callee belongs to `part` (callee % parts),
-    /// over every sample of one input, each edge counted once per sample.
-    static func addEdges(_ input: Input, frames: NodeTable.LocationFrames, shown: [Bool], part: Int, of parts: Int,
+    /// Adds the edges among shown nodes whose callee is `labelable` and belongs to `part`
+    /// (callee % parts), over every sample of one input, each edge counted once per sample.
+    static func addEdges(_ input: Input, frames: NodeTable.LocationFrames, shown: [Bool], labelable: [Bool], part: Int, of parts: Int,
                          to table: inout EdgeTable) {
         var seenPairs: [Int64] = []
         let profile = input.profile
         let stride = profile.sampleTypes.count
         shown.withUnsafeBufferPointer { shown in
+        labelable.withUnsafeBufferPointer { labelable in
         frames.starts.withUnsafeBufferPointer { frameStarts in
         frames.nodes.withUnsafeBufferPointer { frameNodes in
         profile.stackStarts.withUnsafeBufferPointer { starts in
@@ -230,7 +249,7 @@ extension ProfileTop {
                     while frame >= Int(frameStarts[location]) {
                         let node = frameNodes[frame]
                         if shown[Int(node)] {
-                            if parent >= 0 && parent != node && Int(node) % parts == part {
+                            if parent >= 0 && parent != node && labelable[Int(node)] && Int(node) % parts == part {
                                 let key = Int64(parent) << 32 | Int64(node)
                                 if !seenPairs.contains(key) {
                                     seenPairs.append(key)
@@ -244,6 +263,6 @@ extension ProfileTop {
                     position -= 1
                 }
             }
-        }}}}}}
+        }}}}}}}
     }
 }
