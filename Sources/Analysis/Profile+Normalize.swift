@@ -37,9 +37,9 @@ extension Profile {
             }
             guard keep else { continue }
             if let labels = sampleLabels[sample] { result.sampleLabels[result.sampleCount] = labels }
-            result.stackLocations += stack(ofSample: sample)
+            result.stackLocations.append(contentsOf: stack(ofSample: sample))
             result.stackStarts.append(Int32(result.stackLocations.count))
-            result.values += scaled
+            result.values.append(contentsOf: scaled)
             if let record = self.goroutines?[sample] { goroutines?.append(record) }
         }
         result.goroutines = goroutines

@@ -118,56 +118,67 @@ extension ProfileTop {
 
     /// Flat and cum per node over `samples` of one input, the way pprof's graph adds them.
     static func accumulate(_ input: Input, frames: NodeTable.LocationFrames, samples: Range<Int>, nodeCount: Int) -> Partial {
-        var flat = [Int64](repeating: 0, count: nodeCount)
-        var cum = [Int64](repeating: 0, count: nodeCount)
-        var seen = [Int32](repeating: -1, count: nodeCount)
-        var total: Int64 = 0
-        var stamp: Int32 = 0
-        let profile = input.profile
-        let stride = profile.sampleTypes.count
-        let sampleIndex = input.sampleIndex, sign = input.sign
-        // Raw buffers: this loop visits every frame of every sample (millions).
-        flat.withUnsafeMutableBufferPointer { flat in
-        cum.withUnsafeMutableBufferPointer { cum in
-        seen.withUnsafeMutableBufferPointer { seen in
-        frames.starts.withUnsafeBufferPointer { frameStarts in
-        frames.nodes.withUnsafeBufferPointer { frameNodes in
-        profile.stackStarts.withUnsafeBufferPointer { starts in
-        profile.stackLocations.withUnsafeBufferPointer { stacks in
-        profile.values.withUnsafeBufferPointer { values in
-            for sample in samples {
-                let raw = values[sample * stride + sampleIndex]
-                if raw == 0 { continue }
-                let w = raw &* sign
-                total &+= abs(w)
-                stamp &+= 1
-                if stamp == Int32.max {
-                    stamp = 0
-                    for i in 0..<seen.count { seen[i] = -1 }
-                }
-                var leaf = -1
-                // Root first, as pprof walks it, so flat lands on the innermost frame.
-                var position = Int(starts[sample + 1]) - 1
-                let first = Int(starts[sample])
-                while position >= first {
-                    let location = Int(stacks[position])
-                    var frame = Int(frameStarts[location + 1]) - 1
-                    let lowest = Int(frameStarts[location])
-                    while frame >= lowest {
-                        let node = Int(frameNodes[frame])
-                        if seen[node] != stamp {
-                            seen[node] = stamp
-                            cum[node] &+= w
-                        }
-                        leaf = node
-                        frame -= 1
+        input.profile.withSampleBuffers(Accumulation(input: input, frames: frames, samples: samples, nodeCount: nodeCount))
+    }
+
+    /// `accumulate`'s walk, specialised for each width of the profile's packed samples.
+    private struct Accumulation: SampleBufferReader {
+        let input: Input
+        let frames: NodeTable.LocationFrames
+        let samples: Range<Int>
+        let nodeCount: Int
+
+        func read<Frame: FixedWidthInteger, Value: FixedWidthInteger>(stacks: UnsafeBufferPointer<Frame>,
+                                                                      values: UnsafeBufferPointer<Value>) -> Partial {
+            var flat = [Int64](repeating: 0, count: nodeCount)
+            var cum = [Int64](repeating: 0, count: nodeCount)
+            var seen = [Int32](repeating: -1, count: nodeCount)
+            var total: Int64 = 0
+            var stamp: Int32 = 0
+            let profile = input.profile
+            let stride = profile.sampleTypes.count
+            let sampleIndex = input.sampleIndex, sign = input.sign
+            // Raw buffers: this loop visits every frame of every sample (millions).
+            flat.withUnsafeMutableBufferPointer { flat in
+            cum.withUnsafeMutableBufferPointer { cum in
+            seen.withUnsafeMutableBufferPointer { seen in
+            frames.starts.withUnsafeBufferPointer { frameStarts in
+            frames.nodes.withUnsafeBufferPointer { frameNodes in
+            profile.stackStarts.withUnsafeBufferPointer { starts in
+                for sample in samples {
+                    let raw = Int64(values[sample * stride + sampleIndex])
+                    if raw == 0 { continue }
+                    let w = raw &* sign
+                    total &+= abs(w)
+                    stamp &+= 1
+                    if stamp == Int32.max {
+                        stamp = 0
+                        for i in 0..<seen.count { seen[i] = -1 }
                     }
-                    position -= 1
+                    var leaf = -1
+                    // Root first, as pprof walks it, so flat lands on the innermost frame.
+                    var position = Int(starts[sample + 1]) - 1
+                    let first = Int(starts[sample])
+                    while position >= first {
+                        let location = Int(stacks[position])
+                        var frame = Int(frameStarts[location + 1]) - 1
+                        let lowest = Int(frameStarts[location])
+                        while frame >= lowest {
+                            let node = Int(frameNodes[frame])
+                            if seen[node] != stamp {
+                                seen[node] = stamp
+                                cum[node] &+= w
+                            }
+                            leaf = node
+                            frame -= 1
+                        }
+                        position -= 1
+                    }
+                    if leaf >= 0 { flat[leaf] &+= w }
                 }
-                if leaf >= 0 { flat[leaf] &+= w }
-            }
-        }}}}}}}}
-        return Partial(flat: flat, cum: cum, total: total)
+            }}}}}}
+            return Partial(flat: flat, cum: cum, total: total)
+        }
     }
 
     /// pprof's inline labels. It rebuilds the graph from the shown nodes only, so an
@@ -225,44 +236,77 @@ extension ProfileTop {
     /// (callee % parts), over every sample of one input, each edge counted once per sample.
     static func addEdges(_ input: Input, frames: NodeTable.LocationFrames, shown: [Bool], labelable: [Bool], part: Int, of parts: Int,
                          to table: inout EdgeTable) {
-        var seenPairs: [Int64] = []
-        let profile = input.profile
-        let stride = profile.sampleTypes.count
-        shown.withUnsafeBufferPointer { shown in
-        labelable.withUnsafeBufferPointer { labelable in
-        frames.starts.withUnsafeBufferPointer { frameStarts in
-        frames.nodes.withUnsafeBufferPointer { frameNodes in
-        profile.stackStarts.withUnsafeBufferPointer { starts in
-        profile.stackLocations.withUnsafeBufferPointer { stacks in
-        profile.values.withUnsafeBufferPointer { values in
-            for sample in 0..<profile.sampleCount {
-                let raw = values[sample * stride + input.sampleIndex]
-                if raw == 0 { continue }
-                let w = raw &* input.sign
-                seenPairs.removeAll(keepingCapacity: true)
-                var parent: Int32 = -1
-                var position = Int(starts[sample + 1]) - 1
-                while position >= Int(starts[sample]) {
-                    let location = Int(stacks[position])
-                    let outermost = Int(frameStarts[location + 1]) - 1
-                    var frame = outermost
-                    while frame >= Int(frameStarts[location]) {
-                        let node = frameNodes[frame]
-                        if shown[Int(node)] {
-                            if parent >= 0 && parent != node && labelable[Int(node)] && Int(node) % parts == part {
-                                let key = Int64(parent) << 32 | Int64(node)
-                                if !seenPairs.contains(key) {
-                                    seenPairs.append(key)
-                                    table.add(key, weight: w, isCall: frame == outermost)
+        let walk = EdgeWalk(input: input, frames: frames, shown: shown, labelable: labelable, part: part, parts: parts)
+        swap(&walk.table, &table)
+        input.profile.withSampleBuffers(walk)
+        swap(&walk.table, &table)
+    }
+
+    /// `addEdges`' walk, specialised for each width of the profile's packed samples. A
+    /// class, so that it adds to its table in place: a copy of a large table is what the
+    /// memory of a diff is most sensitive to.
+    private final class EdgeWalk: SampleBufferReader {
+        let input: Input
+        let frames: NodeTable.LocationFrames
+        let shown: [Bool]
+        let labelable: [Bool]
+        let part: Int
+        let parts: Int
+        var table = EdgeTable()
+
+        init(input: Input, frames: NodeTable.LocationFrames, shown: [Bool], labelable: [Bool], part: Int, parts: Int) {
+            self.input = input
+            self.frames = frames
+            self.shown = shown
+            self.labelable = labelable
+            self.part = part
+            self.parts = parts
+        }
+
+        func read<Frame: FixedWidthInteger, Value: FixedWidthInteger>(stacks: UnsafeBufferPointer<Frame>,
+                                                                      values: UnsafeBufferPointer<Value>) {
+            // Moved out and back (no copy), so the loop adds to a local, not through the class.
+            var table = EdgeTable(capacity: 0)
+            swap(&table, &self.table)
+            defer { swap(&table, &self.table) }
+            var seenPairs: [Int64] = []
+            let profile = input.profile
+            let stride = profile.sampleTypes.count
+            let part = self.part, parts = self.parts
+            shown.withUnsafeBufferPointer { shown in
+            labelable.withUnsafeBufferPointer { labelable in
+            frames.starts.withUnsafeBufferPointer { frameStarts in
+            frames.nodes.withUnsafeBufferPointer { frameNodes in
+            profile.stackStarts.withUnsafeBufferPointer { starts in
+                for sample in 0..<profile.sampleCount {
+                    let raw = Int64(values[sample * stride + input.sampleIndex])
+                    if raw == 0 { continue }
+                    let w = raw &* input.sign
+                    seenPairs.removeAll(keepingCapacity: true)
+                    var parent: Int32 = -1
+                    var position = Int(starts[sample + 1]) - 1
+                    while position >= Int(starts[sample]) {
+                        let location = Int(stacks[position])
+                        let outermost = Int(frameStarts[location + 1]) - 1
+                        var frame = outermost
+                        while frame >= Int(frameStarts[location]) {
+                            let node = frameNodes[frame]
+                            if shown[Int(node)] {
+                                if parent >= 0 && parent != node && labelable[Int(node)] && Int(node) % parts == part {
+                                    let key = Int64(parent) << 32 | Int64(node)
+                                    if !seenPairs.contains(key) {
+                                        seenPairs.append(key)
+                                        table.add(key, weight: w, isCall: frame == outermost)
+                                    }
                                 }
+                                parent = node
                             }
-                            parent = node
+                            frame -= 1
                         }
-                        frame -= 1
+                        position -= 1
                     }
-                    position -= 1
                 }
-            }
-        }}}}}}}
+            }}}}}
+        }
     }
 }

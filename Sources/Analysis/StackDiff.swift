@@ -55,8 +55,7 @@ public struct StackDiff: Sendable, Equatable {
             lineStarts.withUnsafeBufferPointer { lineStarts in
             lineFunctions.withUnsafeBufferPointer { lineFunctions in
             profile.stackStarts.withUnsafeBufferPointer { starts in
-            profile.stackLocations.withUnsafeBufferPointer { locations in
-            profile.values.withUnsafeBufferPointer { sampleValues in
+            let locations = profile.stackLocations, sampleValues = profile.values
                 for sample in 0..<profile.sampleCount {
                     let value = sampleValues[sample * stride + index]
                     if value == 0 { continue }
@@ -69,8 +68,6 @@ public struct StackDiff: Sendable, Equatable {
                     if stack == values.count { values.append((0, 0)) }
                     if isBase { values[stack].base &+= value } else { values[stack].current &+= value }
                 }
-            }
-            }
             }
             }
             }

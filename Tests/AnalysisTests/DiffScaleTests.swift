@@ -33,7 +33,7 @@ final class DiffScaleTests: XCTestCase {
             values.append(Int64(1 + next(3)) * 1024)
         }
         return Profile(sampleTypes: [ValueType(type: "inuse_space", unit: "bytes")], functions: functionList,
-                       locations: locations, stackStarts: starts, stackLocations: stack, values: values)
+                       locations: locations, stackStarts: starts, stackLocations: PackedIntegers(stack), values: PackedIntegers(values))
     }
 
     /// The functions of each sample's stack, leaf first, as StackDiff names them.

@@ -33,7 +33,7 @@ final class DiffFlameGraphPruningTests: XCTestCase {
         return Profile(sampleTypes: [ValueType(type: "inuse_space", unit: "bytes")],
                        functions: (0..<functions).map { ProfileFunction(id: UInt64($0 + 1), name: "pkg.f\($0)", filename: "f.go") },
                        locations: (0..<functions).map { ProfileLocation(id: UInt64($0 + 1), lines: [.init(function: Int32($0), line: 7)]) },
-                       stackStarts: starts, stackLocations: stack, values: values)
+                       stackStarts: starts, stackLocations: PackedIntegers(stack), values: PackedIntegers(values))
     }
 
     private func assertSameDrawings(current: Profile, base: Profile, expectPruning: Bool,

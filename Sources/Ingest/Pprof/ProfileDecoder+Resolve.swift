@@ -115,11 +115,10 @@ extension ProfileDecoder {
         try IDTable(ids: raw.locations.map(\.id)).checkUnique(raw.locations.map(\.id), offsets: raw.locations.map(\.offset), what: "location")
 
         // Samples: ids to indices, and one value per sample type.
-        let sampleCount = raw.sampleStackStarts.count - 1
-        let typeCount = Int32(sampleTypes.count)
-        for sample in 0..<sampleCount where raw.sampleValueCounts[sample] != typeCount {
+        let typeCount = sampleTypes.count
+        if let (sample, count) = raw.sampleWithWrongValueCount {
             throw ProtoWireError(offset: Int(raw.sampleOffsets[sample]),
-                                 message: "sample \(sample) has \(raw.sampleValueCounts[sample]) values but the profile has \(typeCount) sample types")
+                                 message: "sample \(sample) has \(count) values but the profile has \(typeCount) sample types")
         }
         // The samples' location ids were made indices while decoding (an `IDTable` of
         // the same locations); the first one that matched no location is the error.

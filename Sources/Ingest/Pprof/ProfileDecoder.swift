@@ -24,22 +24,23 @@ enum ProfileDecoder {
     /// caller's array is released only if it holds the only reference.
     static func decode(releasing bytes: inout [UInt8], file: String) throws -> Profile {
         do {
-            var (raw, chunks) = try bytes.withUnsafeBufferPointer { buffer in
+            var (raw, chunks, fieldStarts) = try bytes.withUnsafeBufferPointer { buffer in
                 var reader = ProtoWireReader(buffer)
                 return try decodeProfile(&reader)
             }
             // Strings were copied out, samples decoded: the bytes are no longer needed.
             bytes = []
-            var samples = try join(&chunks)
+            var samples = try join(&chunks, fieldStarts: fieldStarts)
             raw.sampleStackStarts = samples.stackStarts
             samples.stackStarts = []
             raw.sampleLocations = samples.locations
-            samples.locations = []
+            samples.locations = PackedIntegers()
             raw.sampleUnknownLocationIDs = samples.unknownLocationIDs
             raw.sampleValues = samples.values
-            samples.values = []
-            raw.sampleValueCounts = samples.valueCounts
-            raw.sampleOffsets = samples.offsets
+            samples.values = PackedIntegers()
+            raw.sampleWithWrongValueCount = samples.wrongValueCount
+            raw.sampleOffsets = fieldStarts
+            fieldStarts = PackedIntegers()
             raw.sampleLabels = samples.labels
             samples = SampleChunk()
             return try resolve(raw)
@@ -50,13 +51,14 @@ enum ProfileDecoder {
 
     // MARK: Phase one: raw messages
 
-    /// The raw profile without its samples, and the samples decoded in ordered chunks
-    /// (see `decodeSamples`), still to be joined.
-    private static func decodeProfile(_ reader: inout ProtoWireReader) throws -> (RawProfile, [SampleChunk]) {
+    /// The raw profile without its samples, the samples decoded in ordered chunks (see
+    /// `decodeSamples`), still to be joined, and where each sample's field starts.
+    private static func decodeProfile(_ reader: inout ProtoWireReader) throws -> (RawProfile, [SampleChunk], PackedIntegers<Int64>) {
         var raw = RawProfile()
         // Samples are most of a big profile. The first pass only notes where each one
-        // lies; they are decoded afterwards, on all cores (see decodeSamples).
-        var spans: [SampleSpan] = []
+        // starts (4 bytes a sample in a buffer under 2 GiB); they are decoded afterwards,
+        // on all cores (see decodeSamples), and the starts are kept for errors.
+        var spans = PackedIntegers<Int64>()
         do {
             try decodeFields(&reader, into: &raw, sampleSpans: &spans)
         } catch let error as ProtoWireError {
@@ -70,10 +72,10 @@ enum ProfileDecoder {
         // index as it is read: 4 bytes a frame instead of an 8-byte id kept for later.
         let chunks = try decodeSamples(spans, in: reader.bytes, locationIndex: IDTable(ids: raw.locations.map(\.id)),
                                        valuesPerSample: raw.sampleTypes.count)
-        return (raw, chunks)
+        return (raw, chunks, spans)
     }
 
-    private static func decodeFields(_ reader: inout ProtoWireReader, into raw: inout RawProfile, sampleSpans spans: inout [SampleSpan]) throws {
+    private static func decodeFields(_ reader: inout ProtoWireReader, into raw: inout RawProfile, sampleSpans spans: inout PackedIntegers<Int64>) throws {
         while !reader.isAtEnd {
             // Errors found later point at the start of the field that holds the message.
             let start = reader.offset
@@ -86,7 +88,7 @@ enum ProfileDecoder {
             case 2: // repeated Sample sample = 2;
                 try reader.expect(type, .lengthDelimited, field: field, in: "Profile")
                 _ = try reader.readMessage()  // checks that the body lies within the buffer
-                spans.append(SampleSpan(fieldStart: start))
+                spans.append(Int64(start))
             case 3: // repeated Mapping mapping = 3;
                 try reader.expect(type, .lengthDelimited, field: field, in: "Profile")
                 var message = try reader.readMessage()
@@ -153,7 +155,7 @@ enum ProfileDecoder {
     }
 
     static func decodeSample(_ reader: inout ProtoWireReader, into chunk: inout SampleChunk, offset: Int,
-                             locationIndex: IDTable) throws {
+                             locationIndex: IDTable, valuesPerSample: Int) throws {
         let valuesBefore = chunk.values.count
         while !reader.isAtEnd {
             let (field, type) = try reader.readKey()
@@ -161,18 +163,20 @@ enum ProfileDecoder {
             case 1: // repeated uint64 location_id = 1;
                 chunk.scratch.removeAll(keepingCapacity: true)
                 try reader.readRepeatedVarint(type: type, into: &chunk.scratch)
+                chunk.indexScratch.removeAll(keepingCapacity: true)
                 for id in chunk.scratch {
                     if let index = locationIndex.index(of: id) {
-                        chunk.locations.append(index)
+                        chunk.indexScratch.append(index)
                     } else {
-                        chunk.unknownLocationIDs[chunk.locations.count] = id
-                        chunk.locations.append(-1)
+                        chunk.unknownLocationIDs[chunk.locations.count + chunk.indexScratch.count] = id
+                        chunk.indexScratch.append(-1)
                     }
                 }
+                chunk.locations.append(contentsOf: chunk.indexScratch)
             case 2: // repeated int64 value = 2;
                 chunk.scratch.removeAll(keepingCapacity: true)
                 try reader.readRepeatedVarint(type: type, into: &chunk.scratch)
-                for value in chunk.scratch { chunk.values.append(Int64(bitPattern: value)) }
+                chunk.values.append(contentsOf: chunk.scratch.lazy.map { Int64(bitPattern: $0) })
             case 3: // repeated Label label = 3;
                 try reader.expect(type, .lengthDelimited, field: field, in: "Sample")
                 var message = try reader.readMessage()
@@ -185,8 +189,10 @@ enum ProfileDecoder {
             throw ProtoWireError(offset: offset, message: "more than 2^31 stack frames in all")
         }
         chunk.stackStarts.append(Int32(chunk.locations.count))
-        chunk.valueCounts.append(Int32(clamping: chunk.values.count - valuesBefore))
-        chunk.offsets.append(Int32(clamping: offset))
+        let valueCount = chunk.values.count - valuesBefore
+        if valueCount != valuesPerSample && chunk.wrongValueCount == nil {
+            chunk.wrongValueCount = (chunk.stackStarts.count - 2, valueCount)
+        }
     }
 
     private static func decodeLabel(_ reader: inout ProtoWireReader) throws -> RawProfile.LabelX {

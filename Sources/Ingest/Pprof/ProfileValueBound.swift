@@ -12,7 +12,7 @@ enum ProfileValueBound {
 
     /// The first sample (index) at which `values` (sample-major, `typeCount` per sample)
     /// pass the bound, with the name of the sample type; nil when they stay within it.
-    static func firstExcess(values: [Int64], typeCount: Int) -> (sample: Int, type: Int)? {
+    static func firstExcess<Values: Collection>(values: Values, typeCount: Int) -> (sample: Int, type: Int)? where Values.Element == Int64 {
         guard typeCount > 0 else { return nil }
         var totals = [Int64](repeating: 0, count: typeCount)
         var type = 0

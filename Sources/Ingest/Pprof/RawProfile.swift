@@ -1,3 +1,5 @@
+import MemoryModel
+
 /// A profile as `profile.proto` states it, before ids and string indices are resolved
 /// (phase one of decoding). Field comments quote google/pprof's `proto/profile.proto`.
 struct RawProfile {
@@ -38,13 +40,15 @@ struct RawProfile {
     var sampleStackStarts: [Int32] = [0]
     /// Each location_id already as an index into `locations` (the samples are decoded
     /// after the locations are known), −1 where no location has the id.
-    var sampleLocations: [Int32] = []
+    var sampleLocations = PackedIntegers<Int32>()
     /// The ids behind the −1 entries of `sampleLocations`, by position, for the error
     /// that resolution reports.
     var sampleUnknownLocationIDs: [Int: UInt64] = [:]
-    var sampleValues: [Int64] = []
-    var sampleValueCounts: [Int32] = []
-    var sampleOffsets: [Int32] = []
+    var sampleValues = PackedIntegers<Int64>()
+    /// The first sample whose value count differs from `sampleTypes.count`, if any.
+    var sampleWithWrongValueCount: (sample: Int, count: Int)?
+    /// Where each sample's field starts, for errors.
+    var sampleOffsets = PackedIntegers<Int64>()
     var sampleLabels: [Int: [LabelX]] = [:]
     // repeated Mapping mapping = 3;
     var mappings: [MappingX] = []
