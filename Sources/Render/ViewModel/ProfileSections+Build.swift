@@ -124,19 +124,25 @@ enum ProfileViews {
             .sorted { ($0.0.flat, $0.0.cum, $1.0.name) > ($1.0.flat, $1.0.cum, $0.0.name) }.prefix(10).map { signedRow($0.1, $0.0) }
         let shrink = ordered.filter { $0.0.flat < 0 || ($0.0.flat == 0 && $0.0.cum < 0) }
             .sorted { ($0.0.flat, $0.0.cum, $0.0.name) < ($1.0.flat, $1.0.cum, $1.0.name) }.prefix(10).map { signedRow($0.1, $0.0) }
-        let stacks = StackDiff(current: current.profile, base: base.profile, sampleIndex: sampleIndex, baseSampleIndex: baseIndex)
-        let flame = DiffFlameGraph(
-            // Pruned for both views: the base-only one rescales to stacks that may be tiny
-            // in the whole, which `forFlameGraphs` allows for.
-            diff: CallTreeDiff.forFlameGraphs(current: current.profile, base: base.profile, sampleType: sampleIndex,
-                                              baseSampleType: baseIndex, fraction: FlameGraph.pruneFraction),
-            title: "Diff flame graph: \(current.file) − \(base.file)")
         func stackRow(_ row: StackDiff.Row) -> StackDiffRowView {
             StackDiffRowView(delta: (row.delta > 0 ? "+" : "") + ProfileValueFormat.string(row.delta, unit: unit),
                              base: ProfileValueFormat.string(row.base, unit: unit),
                              current: ProfileValueFormat.string(row.current, unit: unit),
                              stack: row.functions.joined(separator: " ← "))
         }
+        // The stack rows are taken before the flame graph is built, so that the stack
+        // diff's tables (every distinct stack of both profiles) are freed first rather
+        // than held through the call tree's peak.
+        let (stackGrowth, stackShrink) = {
+            let stacks = StackDiff(current: current.profile, base: base.profile, sampleIndex: sampleIndex, baseSampleIndex: baseIndex)
+            return (stacks.growth(limit: 8).map(stackRow), stacks.shrink(limit: 5).map(stackRow))
+        }()
+        let flame = DiffFlameGraph(
+            // Pruned for both views: the base-only one rescales to stacks that may be tiny
+            // in the whole, which `forFlameGraphs` allows for.
+            diff: CallTreeDiff.forFlameGraphs(current: current.profile, base: base.profile, sampleType: sampleIndex,
+                                              baseSampleType: baseIndex, fraction: FlameGraph.pruneFraction),
+            title: "Diff flame graph: \(current.file) − \(base.file)")
         var currentTotal: Int64 = 0
         for sample in 0..<current.profile.sampleCount { currentTotal &+= current.profile.value(ofSample: sample, type: sampleIndex) }
         let change = currentTotal - top.total
@@ -146,7 +152,7 @@ enum ProfileViews {
             summary: "\(ProfileValueFormat.string(top.total, unit: unit)) → \(ProfileValueFormat.string(currentTotal, unit: unit)) "
                 + "(\(change >= 0 ? "+" : "")\(ProfileValueFormat.string(change, unit: unit)), \(percent) of the base)",
             growthRows: growth, shrinkRows: shrink,
-            stackGrowth: stacks.growth(limit: 8).map(stackRow), stackShrink: stacks.shrink(limit: 5).map(stackRow),
+            stackGrowth: stackGrowth, stackShrink: stackShrink,
             hasShrink: !shrink.isEmpty,
             flameGraphSVG: flame.svg(), baseOnlyFlameGraphSVG: flame.baseOnlySVG())
     }
