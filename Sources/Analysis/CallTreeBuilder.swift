@@ -12,6 +12,10 @@ import MemoryModel
 /// a stable counting sort groups the samples by child for the next depth. Nodes are
 /// created in a fixed order (by depth, then parent, then first use), and a node's line
 /// is the one of the first sample (in input order) that reaches it.
+///
+/// Memory matters too (issue 8: a page's peak under 3× its input). Beyond the nodes, the
+/// builder holds one narrow frame index per frame of every sample plus ~16 bytes per
+/// sample, and frees its buffers as soon as they are no longer needed.
 struct CallTreeBuilder {
     struct Input {
         var profile: Profile
@@ -58,15 +62,6 @@ struct CallTreeBuilder {
         return max(-valueLimit, min(valueLimit, sum))
     }
 
-    /// A sample on its way down: its rank in the current depth's column (−1 once its
-    /// stack has ended), its input and its value. Walkers are carried along in runs
-    /// rather than looked up by sample, so each depth reads memory in order.
-    private struct Walker {
-        var rank: Int32
-        var slot: Int32
-        var value: Int64
-    }
-
     /// The samples' frames by depth: for depth `d`, `frame[starts[d] + r]` is the frame
     /// at that depth of the `r`-th sample (in input order) whose stack is that deep,
     /// and `goesOn[starts[d] + r]` whether that sample's stack is deeper than `d + 1`
@@ -76,9 +71,13 @@ struct CallTreeBuilder {
     /// A sample's rank at depth `d + 1` is the number of samples before it in depth
     /// `d`'s column whose stacks go on (the columns keep input order), so one bit per
     /// frame gives it (`next`), where a 4-byte rank per frame cost as much as `frame`.
-    private struct DepthColumns {
+    ///
+    /// `frame` is most of the builder's memory (one entry per frame of every sample), so
+    /// its element is as narrow as the frame indices allow: `UInt16` when there are at
+    /// most 65,536 frames (lines of locations), as in nearly every profile, else `UInt32`.
+    private struct DepthColumns<Frame: FixedWidthInteger & UnsignedInteger> {
         var starts: [Int] = [0]
-        var frame: [Int32] = []
+        var frame: [Frame] = []
         var goesOn = RankedBits(count: 0)
 
         /// The rank at depth `d + 1` of the sample at `position` of depth `d`'s column,
@@ -89,6 +88,31 @@ struct CallTreeBuilder {
         }
     }
 
+    /// The frame columns, in the narrowest element type that holds every frame index.
+    private enum Columns {
+        case narrow(DepthColumns<UInt16>)
+        case wide(DepthColumns<UInt32>)
+    }
+
+    /// The samples on their way down, one per contributing sample, as two parallel
+    /// arrays (a struct of both would be padded to 16 bytes): `rank` is the sample's
+    /// rank in the current depth's column (−1 once its stack has ended), `code` its value
+    /// and input as `value << 1 | slot` (|value| ≤ `valueLimit` < 2⁶¹, so it fits).
+    /// Walkers are carried along in runs rather than looked up by sample, so each depth
+    /// reads memory in order.
+    private struct Walkers {
+        var rank: [Int32] = []
+        var code: [Int64] = []
+
+        @inline(__always)
+        static func code(value: Int64, slot: Int) -> Int64 { value << 1 | Int64(slot) }
+        @inline(__always)
+        static func value(_ code: Int64) -> Int64 { code >> 1 }
+        @inline(__always)
+        static func slot(_ code: Int64) -> Int { Int(code & 1) }
+    }
+
+    /// - Parameter inputs: one profile (a tree) or two (a diff's current and base).
     /// - Parameter pruneBelow: nodes whose |total| (in every input) is below this are
     ///   kept, with their totals, but not expanded: their self values stay 0 and they
     ///   get no children. A flame graph cannot draw such frames anyway, and skipping
@@ -96,21 +120,39 @@ struct CallTreeBuilder {
     /// - Parameter keepShared: also expand small nodes that every input reaches, so a
     ///   diff can still tell, below them, the stacks only one side has.
     init(inputs: [Input], pruneBelow: Int64 = 0, keepShared: Bool = false) {
+        precondition((1...2).contains(inputs.count), "a call tree has one or two inputs")
         slots = inputs.count
         total = [Int64](repeating: 0, count: slots)
         selfValue = [Int64](repeating: 0, count: slots)
         sampleCounts = [Int](repeating: 0, count: slots)
 
         var frameFunctions: [Int32] = [], frameLines: [Int64] = []
-        var walkers: [Walker] = []
+        var walkers = Walkers()
         let columns = expandSamples(of: inputs, frameFunctions: &frameFunctions, frameLines: &frameLines,
                                     walkers: &walkers)
+        switch columns {
+        case .narrow(let narrow):
+            grow(columns: narrow, walkers: walkers, frameFunctions: frameFunctions, frameLines: frameLines,
+                 pruneBelow: pruneBelow, keepShared: keepShared)
+        case .wide(let wide):
+            grow(columns: wide, walkers: walkers, frameFunctions: frameFunctions, frameLines: frameLines,
+                 pruneBelow: pruneBelow, keepShared: keepShared)
+        }
+    }
 
+    /// Builds the nodes below the root, one depth at a time (see the type's comment).
+    /// Takes the columns and walkers over (`__owned`), so they are freed once the tree
+    /// is built.
+    private mutating func grow<Frame>(columns: __owned DepthColumns<Frame>, walkers: __owned Walkers,
+                                      frameFunctions: [Int32], frameLines: [Int64],
+                                      pruneBelow: Int64, keepShared: Bool) {
+        var columns = columns, walkers = walkers
         // Move the columns out so appends and increments do not copy them.
         var parent: [Int32] = [], function: [Int32] = [], line: [Int64] = [], depth: [Int32] = []
-        var total: [Int64] = [], selfValue: [Int64] = []
+        var total: [Int64] = [], selfValue: [Int64] = [], truncated: [Bool] = []
         swap(&parent, &self.parent); swap(&function, &self.function); swap(&line, &self.line)
         swap(&depth, &self.depth); swap(&total, &self.total); swap(&selfValue, &self.selfValue)
+        swap(&truncated, &self.truncated)
         let slots = self.slots
         // Nodes never outnumber frames (plus the root): reserving that much saves the
         // copies of growing, and capacity never written costs no physical memory.
@@ -119,41 +161,40 @@ struct CallTreeBuilder {
         line.reserveCapacity(maximumNodes); depth.reserveCapacity(maximumNodes)
         total.reserveCapacity(maximumNodes * slots); selfValue.reserveCapacity(maximumNodes * slots)
 
-        // `walkers[0 ..< liveCount]` holds the samples still going down, grouped in
-        // runs by the node they reached: run r is `walkers[runStarts[r] ..<
-        // runStarts[r + 1]]`, at node `runLevelStart + r`. Within a run, samples keep
-        // their input order. Buffers are allocated once and reused at every depth.
-        var liveCount = walkers.count
-        var runStarts = [Int](repeating: 0, count: liveCount + 1)
-        if liveCount > 0 { runStarts[1] = liveCount }
+        // The walkers `0 ..< liveCount` are the samples still going down, grouped in
+        // runs by the node they reached: run r is `runStarts[r] ..< runStarts[r + 1]`,
+        // at node `runLevelStart + r`. Within a run, samples keep their input order.
+        var liveCount = walkers.rank.count
+        var runStarts: [Int32] = [0, Int32(liveCount)]
         var runCount = liveCount > 0 ? 1 : 0
         var runLevelStart = 0
-        var cursor = [Int](repeating: 0, count: liveCount + 1)
-        var next = walkers
+        // Per walker: its frame at this depth, then the child it reached, then where it
+        // goes for the next depth (one buffer for the three, each read before it is
+        // overwritten).
+        var slotOf = [Int32](repeating: 0, count: liveCount)
         // Per function: the run that last made a child for it, and that child.
         var stamp = [Int32](repeating: -1, count: functions.count)
         var childOf = [Int32](repeating: 0, count: functions.count)
-        var frameAt = [Int32](repeating: 0, count: liveCount)
-        var childAt = [Int32](repeating: 0, count: liveCount)
         var run: Int32 = 0
         var level = 0
         while liveCount > 0 {
             let column = level < columns.starts.count - 1 ? columns.starts[level] : 0
             // Each walker's frame at this depth, −1 where its stack ended.
-            for index in 0..<liveCount {
-                let rank = Int(walkers[index].rank)
-                frameAt[index] = rank >= 0 ? columns.frame[column + rank] : -1
+            columns.frame.withUnsafeBufferPointer { frame in
+                for index in 0..<liveCount {
+                    let rank = Int(walkers.rank[index])
+                    slotOf[index] = rank >= 0 ? Int32(truncatingIfNeeded: frame[column + rank]) : -1
+                }
             }
             // One child per distinct function within a run, made in order of first use.
             let levelStart = parent.count
             for r in 0..<runCount {
                 let node = runLevelStart + r
-                for index in runStarts[r]..<runStarts[r + 1] {
-                    let walker = walkers[index]
-                    let frame = Int(frameAt[index])
+                for index in Int(runStarts[r])..<Int(runStarts[r + 1]) {
+                    let code = walkers.code[index]
+                    let frame = Int(slotOf[index])
                     if frame < 0 {
-                        selfValue[node * slots + Int(walker.slot)] &+= walker.value
-                        childAt[index] = -1
+                        selfValue[node * slots + Walkers.slot(code)] &+= Walkers.value(code)
                         continue
                     }
                     let f = Int(frameFunctions[frame])
@@ -171,43 +212,47 @@ struct CallTreeBuilder {
                         }
                     }
                     let child = childOf[f]
-                    total[Int(child) * slots + Int(walker.slot)] &+= walker.value
-                    childAt[index] = child
+                    total[Int(child) * slots + Walkers.slot(code)] &+= Walkers.value(code)
+                    slotOf[index] = child
                 }
                 run += 1
             }
-            // Regroup the walkers that go on by child (a stable counting sort).
+            // Drop the walkers whose stack ended here (their frame was −1 and is still).
             let levelCount = parent.count - levelStart
             if pruneBelow > 0 {
-                for index in 0..<liveCount where childAt[index] >= 0 {
-                    let base = Int(childAt[index]) * slots
+                for index in 0..<liveCount where slotOf[index] >= 0 {
+                    let base = Int(slotOf[index]) * slots
                     var significant = false
                     for slot in 0..<slots where abs(total[base + slot]) >= pruneBelow { significant = true }
                     if keepShared && !significant { significant = (0..<slots).allSatisfy { total[base + $0] != 0 } }
                     if !significant {
                         // Its stack goes on below: say so, since its children are not built.
-                        if walkers[index].rank >= 0, columns.goesOn[column + Int(walkers[index].rank)] {
-                            truncated[Int(childAt[index])] = true
+                        if walkers.rank[index] >= 0, columns.goesOn[column + Int(walkers.rank[index])] {
+                            truncated[Int(slotOf[index])] = true
                         }
-                        childAt[index] = -1
+                        slotOf[index] = -1
                     }
                 }
             }
-            for k in 0...levelCount { runStarts[k] = 0 }
-            for index in 0..<liveCount where childAt[index] >= 0 {
-                runStarts[Int(childAt[index]) - levelStart + 1] += 1
+            // Regroup the walkers that go on by child (a stable counting sort): count
+            // child k's walkers in `runStarts[k + 2]`; after the prefix sums,
+            // `runStarts[k + 1]` is where child k's run starts and serves as its cursor,
+            // which leaves it where run k + 1 starts.
+            runStarts.removeAll(keepingCapacity: true)
+            runStarts.append(contentsOf: repeatElement(0, count: levelCount + 2))
+            for index in 0..<liveCount where slotOf[index] >= 0 {
+                runStarts[Int(slotOf[index]) - levelStart + 2] += 1
             }
-            for k in 0..<levelCount { runStarts[k + 1] += runStarts[k] }
-            for k in 0..<levelCount { cursor[k] = runStarts[k] }
-            for index in 0..<liveCount where childAt[index] >= 0 {
-                let k = Int(childAt[index]) - levelStart
-                var walker = walkers[index]
-                walker.rank = columns.next(column + Int(walker.rank), column: column)
-                next[cursor[k]] = walker
-                cursor[k] += 1
+            for k in stride(from: 2, to: levelCount + 2, by: 1) { runStarts[k] += runStarts[k - 1] }
+            for index in 0..<liveCount {
+                guard slotOf[index] >= 0 else { continue }
+                let k = Int(slotOf[index]) - levelStart + 1
+                slotOf[index] = runStarts[k]
+                runStarts[k] += 1
+                walkers.rank[index] = columns.next(column + Int(walkers.rank[index]), column: column)
             }
-            swap(&walkers, &next)
-            liveCount = runStarts[levelCount]
+            Self.move(&walkers, to: &slotOf, count: liveCount)
+            liveCount = Int(runStarts[levelCount])
             runCount = levelCount
             runLevelStart = levelStart
             level += 1
@@ -215,6 +260,42 @@ struct CallTreeBuilder {
 
         swap(&parent, &self.parent); swap(&function, &self.function); swap(&line, &self.line)
         swap(&depth, &self.depth); swap(&total, &self.total); swap(&selfValue, &self.selfValue)
+        swap(&truncated, &self.truncated)
+    }
+
+    /// Moves walker `i` (of `0 ..< count`) to `destination[i]`, or drops it where that is
+    /// −1, in place: the destinations of the kept walkers are distinct and cover
+    /// `0 ..< kept`. A second buffer of walkers would cost 12 bytes per sample, the
+    /// largest buffer after the frames.
+    ///
+    /// Each kept walker is carried along its chain (to its destination, whose walker is
+    /// carried on to its own destination, and so on) until a slot whose walker is
+    /// dropped or already carried away; placed slots are marked −1 in `destination`.
+    private static func move(_ walkers: inout Walkers, to destination: inout [Int32], count: Int) {
+        walkers.rank.withUnsafeMutableBufferPointer { rank in
+            walkers.code.withUnsafeMutableBufferPointer { code in
+                destination.withUnsafeMutableBufferPointer { destination in
+                    for start in 0..<count {
+                        var target = Int(destination[start])
+                        guard target >= 0 else { continue }
+                        destination[start] = -1
+                        guard target != start else { continue }
+                        var carriedRank = rank[start], carriedCode = code[start]
+                        while true {
+                            let onward = Int(destination[target])
+                            let displacedRank = rank[target], displacedCode = code[target]
+                            rank[target] = carriedRank
+                            code[target] = carriedCode
+                            destination[target] = -1
+                            if onward < 0 { break }
+                            carriedRank = displacedRank
+                            carriedCode = displacedCode
+                            target = onward
+                        }
+                    }
+                }
+            }
+        }
     }
 
     /// Reads every contributing sample (non-zero value) of every input: one walker per
@@ -225,78 +306,86 @@ struct CallTreeBuilder {
     /// every depth's column size; the second writes each frame straight into its column
     /// (one write cursor per depth, so every column fills in order).
     private mutating func expandSamples(of inputs: [Input], frameFunctions: inout [Int32], frameLines: inout [Int64],
-                                        walkers: inout [Walker]) -> DepthColumns {
-        var inputValues: [[Int64]] = [], inputFrameStarts: [[Int]] = []
-        var lengths: [Int] = []
+                                        walkers: inout Walkers) -> Columns {
+        // Per sample of every input: its number of frames, −1 for a sample left out.
+        var lengths: [Int32] = []
+        var inputFrameStarts: [[Int]] = []
         var deeper: [Int] = []   // deeper[d]: samples with more than d frames, minus those with more than d + 1
         for (slot, input) in inputs.enumerated() {
             let profile = input.profile
             let values = sampleValues(of: profile, typeIndex: input.typeIndex, scale: input.scale)
             let frameStarts = appendLocationFrames(of: profile, functions: &frameFunctions, lines: &frameLines)
             let stackStarts = profile.stackStarts, stackLocations = profile.stackLocations
-            walkers.reserveCapacity(walkers.count + profile.sampleCount)
-            for sample in 0..<profile.sampleCount where values[sample] != 0 {
+            lengths.reserveCapacity(lengths.count + profile.sampleCount)
+            for sample in 0..<profile.sampleCount {
+                guard values[sample] != 0 else {
+                    lengths.append(-1)
+                    continue
+                }
                 var length = 0
                 for index in Int(stackStarts[sample])..<Int(stackStarts[sample + 1]) {
                     let location = Int(stackLocations[index])
                     length += frameStarts[location + 1] - frameStarts[location]
                 }
-                lengths.append(length)
+                lengths.append(Int32(length))
                 if length > 0 {
                     if deeper.count < length { deeper.append(contentsOf: repeatElement(0, count: length - deeper.count)) }
                     deeper[length - 1] += 1
                 }
-                walkers.append(Walker(rank: -1, slot: Int32(slot), value: values[sample]))
+                walkers.rank.append(-1)
+                walkers.code.append(Walkers.code(value: values[sample], slot: slot))
                 total[slot] &+= values[sample]
                 sampleCounts[slot] += 1
             }
-            inputValues.append(values)
             inputFrameStarts.append(frameStarts)
         }
 
         // Column sizes: samples with more than d frames.
-        var columns = DepthColumns()
+        var starts = [0]
         var size = 0
         var sizes = [Int](repeating: 0, count: deeper.count)
         for d in stride(from: deeper.count - 1, through: 0, by: -1) {
             size += deeper[d]
             sizes[d] = size
         }
-        columns.starts.reserveCapacity(sizes.count + 1)
-        for d in sizes.indices { columns.starts.append(columns.starts[d] + sizes[d]) }
-        let frameCount = columns.starts[columns.starts.count - 1]
+        starts.reserveCapacity(sizes.count + 1)
+        for d in sizes.indices { starts.append(starts[d] + sizes[d]) }
 
-        var cursor = columns.starts
-        var frame = [Int32](repeating: 0, count: frameCount)
-        var goesOn = RankedBits(count: frameCount)
-        var walker = 0
-        for (slot, input) in inputs.enumerated() {
-            let profile = input.profile, values = inputValues[slot], frameStarts = inputFrameStarts[slot]
-            let stackStarts = profile.stackStarts, stackLocations = profile.stackLocations
-            for sample in 0..<profile.sampleCount where values[sample] != 0 {
-                let length = lengths[walker]
-                if length > 0 { walkers[walker].rank = Int32(cursor[0]) }
-                var d = 0
-                var index = Int(stackStarts[sample + 1])
-                let start = Int(stackStarts[sample])
-                while index > start {
-                    index -= 1
-                    let location = Int(stackLocations[index])
-                    for f in frameStarts[location]..<frameStarts[location + 1] {
-                        let position = cursor[d]
-                        cursor[d] += 1
-                        frame[position] = Int32(f)
-                        if d + 1 < length { goesOn.set(position) }
-                        d += 1
+        func fill<Frame>(_: Frame.Type) -> DepthColumns<Frame> {
+            let frameCount = starts[starts.count - 1]
+            var cursor = starts
+            var frame = [Frame](repeating: 0, count: frameCount)
+            var goesOn = RankedBits(count: frameCount)
+            var sampleOfAll = 0, walker = 0
+            for (slot, input) in inputs.enumerated() {
+                let profile = input.profile, frameStarts = inputFrameStarts[slot]
+                let stackStarts = profile.stackStarts, stackLocations = profile.stackLocations
+                for sample in 0..<profile.sampleCount {
+                    let length = Int(lengths[sampleOfAll])
+                    sampleOfAll += 1
+                    guard length >= 0 else { continue }
+                    if length > 0 { walkers.rank[walker] = Int32(cursor[0]) }
+                    var d = 0
+                    var index = Int(stackStarts[sample + 1])
+                    let start = Int(stackStarts[sample])
+                    while index > start {
+                        index -= 1
+                        let location = Int(stackLocations[index])
+                        for f in frameStarts[location]..<frameStarts[location + 1] {
+                            let position = cursor[d]
+                            cursor[d] += 1
+                            frame[position] = Frame(truncatingIfNeeded: f)
+                            if d + 1 < length { goesOn.set(position) }
+                            d += 1
+                        }
                     }
+                    walker += 1
                 }
-                walker += 1
             }
+            goesOn.finish()
+            return DepthColumns(starts: starts, frame: frame, goesOn: goesOn)
         }
-        goesOn.finish()
-        columns.frame = frame
-        columns.goesOn = goesOn
-        return columns
+        return frameFunctions.count <= Int(UInt16.max) + 1 ? .narrow(fill(UInt16.self)) : .wide(fill(UInt32.self))
     }
 
     /// The total of `node` in `slot`.
