@@ -99,12 +99,26 @@ struct CallTreeBuilder {
     /// Where the samples' stacks are, to expand them a stretch of depths at a time.
     private struct SampleSource {
         var inputs: [Input]
-        /// Per input: location `l` has this builder's frames `frameStarts[l] ..< frameStarts[l + 1]`.
-        var frameStarts: [[Int]]
+        /// Per input: each location's frames.
+        var locationFrames: [LocationFrames]
         /// Samples are numbered across inputs: input `i`'s are `sampleStarts[i] ..< sampleStarts[i + 1]`.
         var sampleStarts: [Int]
         /// Frames of all contributing samples: nodes never outnumber them (plus the root).
         var frameCount: Int
+    }
+
+    /// One input's locations as frames: location `l`'s frames, outermost first, are
+    /// `frames[starts[l] ..< starts[l + 1]]`, indices into the builder's frame columns.
+    private struct LocationFrames {
+        var starts: [Int] = [0]
+        var frames: [Int32] = []
+    }
+
+    /// What makes a frame: a function of this builder and a line. Frames are interned
+    /// by it, so the inputs of a diff share theirs and stay within the narrow columns.
+    private struct FrameKey: Hashable {
+        var function: Int32
+        var line: Int64
     }
 
     /// The samples on their way down, one per contributing sample, as parallel arrays
@@ -322,14 +336,17 @@ struct CallTreeBuilder {
     /// outermost first), and the number of frames of all contributing samples.
     private mutating func readSamples(of inputs: [Input], frameFunctions: inout [Int32], frameLines: inout [Int64],
                                       walkers: inout Walkers) -> SampleSource {
-        var source = SampleSource(inputs: inputs, frameStarts: [], sampleStarts: [0], frameCount: 0)
+        var source = SampleSource(inputs: inputs, locationFrames: [], sampleStarts: [0], frameCount: 0)
+        var frameIndex: [FrameKey: Int32] = [:]
         let sampleTotal = inputs.reduce(0) { $0 + $1.profile.sampleCount }
         walkers.rank.reserveCapacity(sampleTotal); walkers.code.reserveCapacity(sampleTotal)
         walkers.sample.reserveCapacity(sampleTotal)
         for (slot, input) in inputs.enumerated() {
             let profile = input.profile
             let values = sampleValues(of: profile, typeIndex: input.typeIndex, scale: input.scale)
-            let frameStarts = appendLocationFrames(of: profile, functions: &frameFunctions, lines: &frameLines)
+            let locationFrames = appendLocationFrames(of: profile, functions: &frameFunctions, lines: &frameLines,
+                                                      index: &frameIndex)
+            let frameStarts = locationFrames.starts
             let stackStarts = profile.stackStarts, stackLocations = profile.stackLocations
             let first = source.sampleStarts[slot]
             for sample in 0..<profile.sampleCount where values[sample] != 0 {
@@ -343,7 +360,7 @@ struct CallTreeBuilder {
                 total[slot] &+= values[sample]
                 sampleCounts[slot] += 1
             }
-            source.frameStarts.append(frameStarts)
+            source.locationFrames.append(locationFrames)
             source.sampleStarts.append(first + profile.sampleCount)
         }
         return source
@@ -379,7 +396,7 @@ struct CallTreeBuilder {
         func forEachFrame(_ body: (Int, Int, Int) -> Void) {
             for (slot, input) in source.inputs.enumerated() {
                 let stackStarts = input.profile.stackStarts, stackLocations = input.profile.stackLocations
-                let frameStarts = source.frameStarts[slot]
+                let frameStarts = source.locationFrames[slot].starts, frames = source.locationFrames[slot].frames
                 let low = source.sampleStarts[slot], high = source.sampleStarts[slot + 1]
                 guard low < high else { continue }
                 for word in (low >> 6)...((high - 1) >> 6) {
@@ -401,9 +418,9 @@ struct CallTreeBuilder {
                                 depth += to - from
                                 continue
                             }
-                            for frame in from..<to {
+                            for k in from..<to {
                                 if depth >= first {
-                                    body(sample, depth, frame)
+                                    body(sample, depth, Int(frames[k]))
                                     if depth == end { break walk }
                                 }
                                 depth += 1
@@ -501,18 +518,26 @@ struct CallTreeBuilder {
         return values
     }
 
-    /// Appends the frames of every location of `profile` to the frame columns,
-    /// outermost first (a location's lines are innermost first), as function indices of
-    /// this builder and line numbers. Returns where each location's frames are: location
-    /// `l` has frames `starts[l] ..< starts[l + 1]`.
-    private mutating func appendLocationFrames(of profile: Profile, functions: inout [Int32], lines: inout [Int64]) -> [Int] {
+    /// The frames of every location of `profile`, outermost first (a location's lines
+    /// are innermost first); frames not in the frame columns yet (function indices of
+    /// this builder, line numbers) are appended to them.
+    private mutating func appendLocationFrames(of profile: Profile, functions: inout [Int32], lines: inout [Int64],
+                                               index frameIndex: inout [FrameKey: Int32]) -> LocationFrames {
         var functionMap = [Int32](repeating: -1, count: profile.functions.count)
-        var starts: [Int] = [functions.count]
-        starts.reserveCapacity(profile.locations.count + 1)
+        var result = LocationFrames()
+        result.starts.reserveCapacity(profile.locations.count + 1)
+        func add(_ function: Int32, _ line: Int64) {
+            let key = FrameKey(function: function, line: line)
+            if let frame = frameIndex[key] { return result.frames.append(frame) }
+            let frame = Int32(functions.count)
+            functions.append(function)
+            lines.append(line)
+            frameIndex[key] = frame
+            result.frames.append(frame)
+        }
         for location in profile.locations {
             if location.lines.isEmpty {
-                functions.append(intern(name: Self.name(ofUnsymbolized: location, in: profile), filename: ""))
-                lines.append(0)
+                add(intern(name: Self.name(ofUnsymbolized: location, in: profile), filename: ""), 0)
             }
             for line in location.lines.reversed() {
                 let index = Int(line.function)
@@ -522,15 +547,14 @@ struct CallTreeBuilder {
                         let name = !f.name.isEmpty ? f.name : !f.systemName.isEmpty ? f.systemName : "<unknown>"
                         functionMap[index] = intern(name: name, filename: f.filename)
                     }
-                    functions.append(functionMap[index])
+                    add(functionMap[index], line.line)
                 } else {
-                    functions.append(intern(name: "<unknown>", filename: ""))
+                    add(intern(name: "<unknown>", filename: ""), line.line)
                 }
-                lines.append(line.line)
             }
-            starts.append(functions.count)
+            result.starts.append(result.frames.count)
         }
-        return starts
+        return result
     }
 
     private mutating func intern(name: String, filename: String) -> Int32 {

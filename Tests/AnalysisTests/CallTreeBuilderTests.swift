@@ -31,9 +31,10 @@ final class CallTreeBuilderTests: XCTestCase {
     /// profile made here, interned in a seed-dependent order), one in five inlined (two
     /// or three lines), one in fifty without lines; stacks of 0–`maxDepth` frames
     /// walking a skewed call graph so prefixes are shared; one value in ten zero, and
-    /// with `negative` some below zero.
+    /// with `negative` some below zero. Lines repeat every 90 locations, unless
+    /// `distinctLines`, which makes every line of every location a frame of its own.
     private func generate(seed: UInt64, functions: Int, locations: Int, samples: Int, maxDepth: Int,
-                          negative: Bool = false) -> Generated {
+                          negative: Bool = false, distinctLines: Bool = false) -> Generated {
         var random = Random(state: seed)
         var b = ProfileBuilder(sampleTypes: [ValueType(type: "inuse_space", unit: "bytes")])
         let offset = random.next(functions)
@@ -48,7 +49,7 @@ final class CallTreeBuilderTests: XCTestCase {
             if i % 50 != 49 {
                 let count = i % 5 == 0 ? 2 + i % 2 : 1
                 for k in 0..<count {
-                    lines.append(.init(function: function[(i * 7 + k * 13) % functions], line: Int64(1 + (i + k) % 90)))
+                    lines.append(.init(function: function[(i * 7 + k * 13) % functions], line: Int64(distinctLines ? 1 + 3 * i + k : 1 + (i + k) % 90)))
                 }
             }
             locationIndex.append(b.location(address: UInt64(0x1000 + i * 16), lines: lines))
@@ -187,12 +188,13 @@ final class CallTreeBuilderTests: XCTestCase {
         }
     }
 
-    /// More than 65,536 frames (70,000 locations, a fifth of them inlined): the 4-byte
-    /// columns, with frame indices beyond 16 bits in the stacks.
+    /// More than 65,536 frames (distinct function and line pairs: 70,000 locations, a
+    /// fifth of them inlined): the 4-byte columns, with frame indices beyond 16 bits in
+    /// the stacks.
     func testMatchesTheReferenceWithWideFrames() {
-        let profile = generate(seed: 2, functions: 500, locations: 70_000, samples: 2_000, maxDepth: 16)
-        let frames = profile.profile.locations.reduce(0) { $0 + max(1, $1.lines.count) }
-        XCTAssertGreaterThan(frames, 65_536)
+        let profile = generate(seed: 2, functions: 500, locations: 70_000, samples: 2_000, maxDepth: 16, distinctLines: true)
+        let frames = Set(profile.profile.locations.flatMap { location in location.lines.map { [Int64($0.function), $0.line] } })
+        XCTAssertGreaterThan(frames.count, 65_536)
         XCTAssertTrue(profile.stacks.joined().contains { $0 > 65_536 }, "frames beyond 16 bits should be used")
         assertSame(build([profile]), reference([profile]), "unpruned")
         let threshold = Int64(Double(reference([profile]).total[0]) * 0.01)
