@@ -104,7 +104,9 @@ struct CallTreeBuilder {
         /// Samples are numbered across inputs: input `i`'s are `sampleStarts[i] ..< sampleStarts[i + 1]`.
         var sampleStarts: [Int]
         /// Frames of all contributing samples: nodes never outnumber them (plus the root).
-        var frameCount: Int
+        var frameCount = 0
+        /// The most frames of any contributing sample: no stretch need go deeper.
+        var deepest = 0
     }
 
     /// One input's locations as frames: location `l`'s frames, outermost first, are
@@ -336,7 +338,7 @@ struct CallTreeBuilder {
     /// outermost first), and the number of frames of all contributing samples.
     private mutating func readSamples(of inputs: [Input], frameFunctions: inout [Int32], frameLines: inout [Int64],
                                       walkers: inout Walkers) -> SampleSource {
-        var source = SampleSource(inputs: inputs, locationFrames: [], sampleStarts: [0], frameCount: 0)
+        var source = SampleSource(inputs: inputs, locationFrames: [], sampleStarts: [0])
         var frameIndex: [FrameKey: Int32] = [:]
         let sampleTotal = inputs.reduce(0) { $0 + $1.profile.sampleCount }
         walkers.rank.reserveCapacity(sampleTotal); walkers.code.reserveCapacity(sampleTotal)
@@ -350,10 +352,13 @@ struct CallTreeBuilder {
             let stackStarts = profile.stackStarts, stackLocations = profile.stackLocations
             let first = source.sampleStarts[slot]
             for sample in 0..<profile.sampleCount where values[sample] != 0 {
+                var length = 0
                 for index in Int(stackStarts[sample])..<Int(stackStarts[sample + 1]) {
                     let location = Int(stackLocations[index])
-                    source.frameCount += frameStarts[location + 1] - frameStarts[location]
+                    length += frameStarts[location + 1] - frameStarts[location]
                 }
+                source.frameCount += length
+                source.deepest = max(source.deepest, length)
                 walkers.rank.append(0)
                 walkers.code.append(Walkers.code(value: values[sample], slot: slot))
                 walkers.sample.append(UInt32(truncatingIfNeeded: first + sample))
@@ -371,7 +376,8 @@ struct CallTreeBuilder {
     /// stretch), and their ranks in its first column (−1 where the stack has no frame
     /// there).
     ///
-    /// A stretch spans 4 depths, or more when few samples remain, up to ~65,536 frames:
+    /// A stretch spans 4 depths, or more when few samples remain, up to ~65,536 frames
+    /// (and never beyond the deepest stack):
     /// each stretch reads the remaining stacks from their outermost frame again. Two
     /// passes over them: the first counts the frames at each depth, which gives the
     /// columns' sizes; the second writes each frame straight into its column (one write
@@ -387,7 +393,8 @@ struct CallTreeBuilder {
             going[sample >> 6] |= 1 << UInt64(sample & 63)
             candidates += 1
         }
-        let end = first + max(4, (1 << 16) / max(candidates, 1))
+        let span = min(max(4, (1 << 16) / max(candidates, 1)), source.deepest - first)
+        let end = first + max(1, span)
 
         /// Calls `body(sample, depth, frame)` for each frame at depths `first ... end`
         /// (one beyond the stretch, to tell whether a stack goes on) of each sample to
