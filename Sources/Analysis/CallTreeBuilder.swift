@@ -161,21 +161,21 @@ struct CallTreeBuilder {
         var walkers = Walkers()
         let source = readSamples(of: inputs, frameFunctions: &frameFunctions, frameLines: &frameLines, walkers: &walkers)
         if frameFunctions.count <= Int(UInt16.max) + 1 {
-            grow(UInt16.self, source: source, walkers: walkers, frameFunctions: frameFunctions, frameLines: frameLines,
+            grow(UInt16.self, source: source, walkers: &walkers, frameFunctions: frameFunctions, frameLines: frameLines,
                  pruneBelow: pruneBelow, keepShared: keepShared)
         } else {
-            grow(UInt32.self, source: source, walkers: walkers, frameFunctions: frameFunctions, frameLines: frameLines,
+            grow(UInt32.self, source: source, walkers: &walkers, frameFunctions: frameFunctions, frameLines: frameLines,
                  pruneBelow: pruneBelow, keepShared: keepShared)
         }
     }
 
     /// Builds the nodes below the root, one depth at a time (see the type's comment),
     /// expanding the stacks a stretch of depths at a time as the walkers get there.
-    /// Takes the walkers over (`__owned`), so they are freed once the tree is built.
-    private mutating func grow<Frame: FixedWidthInteger & UnsignedInteger>(_: Frame.Type, source: SampleSource, walkers: __owned Walkers,
+    /// The walkers are `inout`, not a copy: with a second reference alive, the first
+    /// write to each of their arrays would copy it whole.
+    private mutating func grow<Frame: FixedWidthInteger & UnsignedInteger>(_: Frame.Type, source: SampleSource, walkers: inout Walkers,
                                       frameFunctions: [Int32], frameLines: [Int64],
                                       pruneBelow: Int64, keepShared: Bool) {
-        var walkers = walkers
         var columns = DepthColumns<Frame>()
         // Move the columns out so appends and increments do not copy them.
         var parent: [Int32] = [], function: [Int32] = [], line: [Int64] = [], depth: [Int32] = []
