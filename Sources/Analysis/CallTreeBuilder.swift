@@ -12,6 +12,13 @@ import MemoryModel
 /// a stable counting sort groups the samples by child for the next depth. Nodes are
 /// created in a fixed order (by depth, then parent, then first use), and a node's line
 /// is the one of the first sample (in input order) that reaches it.
+///
+/// Memory matters too (issue 8: a page's peak under 3× its input). Beyond the nodes, the
+/// builder holds 20 bytes per sample and, a few depths at a time, the frames (2 bytes
+/// each in nearly every profile) of the samples still going down: a flame graph's
+/// pruned tree stops most samples within a few depths. At 1,000,000 samples of ~19
+/// frames it adds ~28 MB to the decoded profile, where expanding every frame up front
+/// added ~126 MB.
 struct CallTreeBuilder {
     struct Input {
         var profile: Profile
@@ -58,28 +65,31 @@ struct CallTreeBuilder {
         return max(-valueLimit, min(valueLimit, sum))
     }
 
-    /// A sample on its way down: its rank in the current depth's column (−1 once its
-    /// stack has ended), its input and its value. Walkers are carried along in runs
-    /// rather than looked up by sample, so each depth reads memory in order.
-    private struct Walker {
-        var rank: Int32
-        var slot: Int32
-        var value: Int64
-    }
-
-    /// The samples' frames by depth: for depth `d`, `frame[starts[d] + r]` is the frame
-    /// at that depth of the `r`-th sample (in input order) whose stack is that deep,
-    /// and `goesOn[starts[d] + r]` whether that sample's stack is deeper than `d + 1`
-    /// frames. A depth's column is small enough to stay in cache, while a
-    /// sample-by-sample layout would cost a cache miss per frame.
+    /// A stretch of depths, `first ..< end`, of the samples that were still going down
+    /// when it was made: for depth `first + k`, `frame[starts[k] + r]` is the frame at
+    /// that depth of the `r`-th of them (in input order) whose stack is that deep, and
+    /// `goesOn[starts[k] + r]` whether that stack is deeper than `first + k + 1` frames.
+    /// A depth's column is small enough to stay in cache, while a sample-by-sample
+    /// layout would cost a cache miss per frame.
     ///
     /// A sample's rank at depth `d + 1` is the number of samples before it in depth
     /// `d`'s column whose stacks go on (the columns keep input order), so one bit per
     /// frame gives it (`next`), where a 4-byte rank per frame cost as much as `frame`.
-    private struct DepthColumns {
+    ///
+    /// Frames are most of the builder's memory, hence stretches: a flame graph's pruned
+    /// tree stops most samples within a few depths (at 1,000,000 samples of ~19 frames,
+    /// none went below depth 3), so all depths at once held ~19 million frames of which
+    /// ~2 million were read. And `Frame` is as narrow as the frame indices allow:
+    /// `UInt16` when there are at most 65,536 frames (lines of locations), as in nearly
+    /// every profile, else `UInt32`.
+    private struct DepthColumns<Frame: FixedWidthInteger & UnsignedInteger> {
+        var first = 0
         var starts: [Int] = [0]
-        var frame: [Int32] = []
+        var frame: [Frame] = []
         var goesOn = RankedBits(count: 0)
+
+        /// One past the last depth held.
+        var end: Int { first + starts.count - 1 }
 
         /// The rank at depth `d + 1` of the sample at `position` of depth `d`'s column,
         /// which starts at `column`; −1 when its stack ends at depth `d`.
@@ -89,6 +99,54 @@ struct CallTreeBuilder {
         }
     }
 
+    /// Where the samples' stacks are, to expand them a stretch of depths at a time.
+    private struct SampleSource {
+        var inputs: [Input]
+        /// Per input: each location's frames.
+        var locationFrames: [LocationFrames]
+        /// Samples are numbered across inputs: input `i`'s are `sampleStarts[i] ..< sampleStarts[i + 1]`.
+        var sampleStarts: [Int]
+        /// Frames of all contributing samples: nodes never outnumber them (plus the root).
+        var frameCount = 0
+        /// The most frames of any contributing sample: no stretch need go deeper.
+        var deepest = 0
+    }
+
+    /// One input's locations as frames: location `l`'s frames, outermost first, are
+    /// `frames[starts[l] ..< starts[l + 1]]`, indices into the builder's frame columns.
+    private struct LocationFrames {
+        var starts: [Int] = [0]
+        var frames: [Int32] = []
+    }
+
+    /// What makes a frame: a function of this builder and a line. Frames are interned
+    /// by it, so the inputs of a diff share theirs and stay within the narrow columns.
+    private struct FrameKey: Hashable {
+        var function: Int32
+        var line: Int64
+    }
+
+    /// The samples on their way down, one per contributing sample, 16 bytes each in
+    /// parallel arrays (the loops over ranks alone read 4 bytes a walker, not 16):
+    /// `rank` is the sample's rank in the current depth's column (−1 once its stack has
+    /// ended; before the first stretch, 0 for all), `code` its value and input as
+    /// `value << 1 | slot` (|value| ≤ `valueLimit` < 2⁶¹, so it fits), and `sample` its
+    /// number across inputs, to find its stack for the next stretch. Walkers are carried
+    /// along in runs rather than looked up by sample, so each depth reads memory in order.
+    private struct Walkers {
+        var rank: [Int32] = []
+        var code: [Int64] = []
+        var sample: [UInt32] = []
+
+        @inline(__always)
+        static func code(value: Int64, slot: Int) -> Int64 { value << 1 | Int64(slot) }
+        @inline(__always)
+        static func value(_ code: Int64) -> Int64 { code >> 1 }
+        @inline(__always)
+        static func slot(_ code: Int64) -> Int { Int(code & 1) }
+    }
+
+    /// - Parameter inputs: one profile (a tree) or two (a diff's current and base).
     /// - Parameter pruneBelow: nodes whose |total| (in every input) is below this are
     ///   kept, with their totals, but not expanded: their self values stay 0 and they
     ///   get no children. A flame graph cannot draw such frames anyway, and skipping
@@ -96,64 +154,84 @@ struct CallTreeBuilder {
     /// - Parameter keepShared: also expand small nodes that every input reaches, so a
     ///   diff can still tell, below them, the stacks only one side has.
     init(inputs: [Input], pruneBelow: Int64 = 0, keepShared: Bool = false) {
+        precondition((1...2).contains(inputs.count), "a call tree has one or two inputs")
         slots = inputs.count
         total = [Int64](repeating: 0, count: slots)
         selfValue = [Int64](repeating: 0, count: slots)
         sampleCounts = [Int](repeating: 0, count: slots)
 
         var frameFunctions: [Int32] = [], frameLines: [Int64] = []
-        var walkers: [Walker] = []
-        let columns = expandSamples(of: inputs, frameFunctions: &frameFunctions, frameLines: &frameLines,
-                                    walkers: &walkers)
+        var walkers = Walkers()
+        let source = readSamples(of: inputs, frameFunctions: &frameFunctions, frameLines: &frameLines, walkers: &walkers)
+        if frameFunctions.count <= Int(UInt16.max) + 1 {
+            grow(UInt16.self, source: source, walkers: &walkers, frameFunctions: frameFunctions, frameLines: frameLines,
+                 pruneBelow: pruneBelow, keepShared: keepShared)
+        } else {
+            grow(UInt32.self, source: source, walkers: &walkers, frameFunctions: frameFunctions, frameLines: frameLines,
+                 pruneBelow: pruneBelow, keepShared: keepShared)
+        }
+    }
 
+    /// Builds the nodes below the root, one depth at a time (see the type's comment),
+    /// expanding the stacks a stretch of depths at a time as the walkers get there.
+    /// The walkers are `inout`, not a copy: with a second reference alive, the first
+    /// write to each of their arrays would copy it whole.
+    private mutating func grow<Frame: FixedWidthInteger & UnsignedInteger>(
+        _: Frame.Type, source: SampleSource, walkers: inout Walkers, frameFunctions: [Int32], frameLines: [Int64],
+        pruneBelow: Int64, keepShared: Bool
+    ) {
+        var columns = DepthColumns<Frame>()
         // Move the columns out so appends and increments do not copy them.
         var parent: [Int32] = [], function: [Int32] = [], line: [Int64] = [], depth: [Int32] = []
-        var total: [Int64] = [], selfValue: [Int64] = []
+        var total: [Int64] = [], selfValue: [Int64] = [], truncated: [Bool] = []
         swap(&parent, &self.parent); swap(&function, &self.function); swap(&line, &self.line)
         swap(&depth, &self.depth); swap(&total, &self.total); swap(&selfValue, &self.selfValue)
+        swap(&truncated, &self.truncated)
         let slots = self.slots
-        // Nodes never outnumber frames (plus the root): reserving that much saves the
-        // copies of growing, and capacity never written costs no physical memory.
-        let maximumNodes = columns.frame.count + 1
+        // Reserving the most nodes there can be saves the copies of growing (the old and
+        // the new buffer at once), and capacity never written costs no physical memory.
+        let maximumNodes = source.frameCount + 1
         parent.reserveCapacity(maximumNodes); function.reserveCapacity(maximumNodes)
         line.reserveCapacity(maximumNodes); depth.reserveCapacity(maximumNodes)
         total.reserveCapacity(maximumNodes * slots); selfValue.reserveCapacity(maximumNodes * slots)
 
-        // `walkers[0 ..< liveCount]` holds the samples still going down, grouped in
-        // runs by the node they reached: run r is `walkers[runStarts[r] ..<
-        // runStarts[r + 1]]`, at node `runLevelStart + r`. Within a run, samples keep
-        // their input order. Buffers are allocated once and reused at every depth.
-        var liveCount = walkers.count
-        var runStarts = [Int](repeating: 0, count: liveCount + 1)
-        if liveCount > 0 { runStarts[1] = liveCount }
+        // The walkers `0 ..< liveCount` are the samples still going down, grouped in
+        // runs by the node they reached: run r is `runStarts[r] ..< runStarts[r + 1]`,
+        // at node `runLevelStart + r`. Within a run, samples keep their input order.
+        var liveCount = walkers.rank.count
+        var runStarts: [Int32] = [0, Int32(liveCount)]
         var runCount = liveCount > 0 ? 1 : 0
         var runLevelStart = 0
-        var cursor = [Int](repeating: 0, count: liveCount + 1)
-        var next = walkers
+        // Per walker: its frame at this depth, then the child it reached, then its place
+        // for the next depth (one buffer for the three, each read before it is replaced).
+        var target = [Int32](repeating: 0, count: liveCount)
         // Per function: the run that last made a child for it, and that child.
         var stamp = [Int32](repeating: -1, count: functions.count)
         var childOf = [Int32](repeating: 0, count: functions.count)
-        var frameAt = [Int32](repeating: 0, count: liveCount)
-        var childAt = [Int32](repeating: 0, count: liveCount)
         var run: Int32 = 0
         var level = 0
         while liveCount > 0 {
-            let column = level < columns.starts.count - 1 ? columns.starts[level] : 0
+            if level == columns.end {
+                columns = DepthColumns()   // the last stretch goes before the next one comes
+                columns = Self.expandSamples(from: level, source, walkers: &walkers, liveCount: liveCount)
+            }
+            let column = columns.starts[level - columns.first]
             // Each walker's frame at this depth, −1 where its stack ended.
-            for index in 0..<liveCount {
-                let rank = Int(walkers[index].rank)
-                frameAt[index] = rank >= 0 ? columns.frame[column + rank] : -1
+            columns.frame.withUnsafeBufferPointer { frame in
+                for index in 0..<liveCount {
+                    let rank = Int(walkers.rank[index])
+                    target[index] = rank >= 0 ? Int32(truncatingIfNeeded: frame[column + rank]) : -1
+                }
             }
             // One child per distinct function within a run, made in order of first use.
             let levelStart = parent.count
             for r in 0..<runCount {
                 let node = runLevelStart + r
-                for index in runStarts[r]..<runStarts[r + 1] {
-                    let walker = walkers[index]
-                    let frame = Int(frameAt[index])
+                for index in Int(runStarts[r])..<Int(runStarts[r + 1]) {
+                    let code = walkers.code[index]
+                    let frame = Int(target[index])
                     if frame < 0 {
-                        selfValue[node * slots + Int(walker.slot)] &+= walker.value
-                        childAt[index] = -1
+                        selfValue[node * slots + Walkers.slot(code)] &+= Walkers.value(code)
                         continue
                     }
                     let f = Int(frameFunctions[frame])
@@ -171,43 +249,49 @@ struct CallTreeBuilder {
                         }
                     }
                     let child = childOf[f]
-                    total[Int(child) * slots + Int(walker.slot)] &+= walker.value
-                    childAt[index] = child
+                    total[Int(child) * slots + Walkers.slot(code)] &+= Walkers.value(code)
+                    target[index] = child
                 }
                 run += 1
             }
-            // Regroup the walkers that go on by child (a stable counting sort).
+            // Walkers whose stack ended here still have −1; the pruned ones join them.
             let levelCount = parent.count - levelStart
             if pruneBelow > 0 {
-                for index in 0..<liveCount where childAt[index] >= 0 {
-                    let base = Int(childAt[index]) * slots
+                for index in 0..<liveCount where target[index] >= 0 {
+                    let base = Int(target[index]) * slots
                     var significant = false
                     for slot in 0..<slots where abs(total[base + slot]) >= pruneBelow { significant = true }
                     if keepShared && !significant { significant = (0..<slots).allSatisfy { total[base + $0] != 0 } }
                     if !significant {
                         // Its stack goes on below: say so, since its children are not built.
-                        if walkers[index].rank >= 0, columns.goesOn[column + Int(walkers[index].rank)] {
-                            truncated[Int(childAt[index])] = true
+                        if walkers.rank[index] >= 0, columns.goesOn[column + Int(walkers.rank[index])] {
+                            truncated[Int(target[index])] = true
                         }
-                        childAt[index] = -1
+                        target[index] = -1
                     }
                 }
             }
-            for k in 0...levelCount { runStarts[k] = 0 }
-            for index in 0..<liveCount where childAt[index] >= 0 {
-                runStarts[Int(childAt[index]) - levelStart + 1] += 1
+            // Regroup the walkers that go on by child (a stable counting sort): count
+            // child k's walkers in `runStarts[k + 2]`; after the prefix sums,
+            // `runStarts[k + 1]` is where child k's run starts and serves as its cursor,
+            // which leaves it where run k + 1 starts.
+            runStarts.removeAll(keepingCapacity: true)
+            runStarts.append(contentsOf: repeatElement(0, count: levelCount + 2))
+            for index in 0..<liveCount where target[index] >= 0 {
+                runStarts[Int(target[index]) - levelStart + 2] += 1
             }
-            for k in 0..<levelCount { runStarts[k + 1] += runStarts[k] }
-            for k in 0..<levelCount { cursor[k] = runStarts[k] }
-            for index in 0..<liveCount where childAt[index] >= 0 {
-                let k = Int(childAt[index]) - levelStart
-                var walker = walkers[index]
-                walker.rank = columns.next(column + Int(walker.rank), column: column)
-                next[cursor[k]] = walker
-                cursor[k] += 1
+            for k in stride(from: 2, to: levelCount + 2, by: 1) { runStarts[k] += runStarts[k - 1] }
+            for index in 0..<liveCount {
+                guard target[index] >= 0 else { continue }
+                let k = Int(target[index]) - levelStart + 1
+                target[index] = runStarts[k]
+                runStarts[k] += 1
+                // At a stretch's last depth this is a rank in a column not made yet: the
+                // next stretch replaces it; only whether it is −1 counts.
+                walkers.rank[index] = columns.next(column + Int(walkers.rank[index]), column: column)
             }
-            swap(&walkers, &next)
-            liveCount = runStarts[levelCount]
+            Self.move(&walkers, to: &target, count: liveCount)
+            liveCount = Int(runStarts[levelCount])
             runCount = levelCount
             runLevelStart = levelStart
             level += 1
@@ -215,87 +299,182 @@ struct CallTreeBuilder {
 
         swap(&parent, &self.parent); swap(&function, &self.function); swap(&line, &self.line)
         swap(&depth, &self.depth); swap(&total, &self.total); swap(&selfValue, &self.selfValue)
+        swap(&truncated, &self.truncated)
+    }
+
+    /// Moves walker `i` (of `0 ..< count`) to `destination[i]`, or drops it where that is
+    /// −1, in place: the destinations of the kept walkers are distinct and cover
+    /// `0 ..< kept`. A second buffer of walkers would cost 16 bytes per sample, the
+    /// largest buffer there is.
+    ///
+    /// Each kept walker is carried along its chain (to its destination, whose walker is
+    /// carried on to its own destination, and so on) until a slot whose walker is
+    /// dropped or already carried away; placed slots are marked −1 in `destination`.
+    private static func move(_ walkers: inout Walkers, to destination: inout [Int32], count: Int) {
+        walkers.rank.withUnsafeMutableBufferPointer { rank in
+            walkers.code.withUnsafeMutableBufferPointer { code in
+                walkers.sample.withUnsafeMutableBufferPointer { sample in
+                    destination.withUnsafeMutableBufferPointer { destination in
+                        for start in 0..<count {
+                            var target = Int(destination[start])
+                            guard target >= 0 else { continue }
+                            destination[start] = -1
+                            guard target != start else { continue }
+                            var carried = (rank[start], code[start], sample[start])
+                            while true {
+                                let onward = Int(destination[target])
+                                let displaced = (rank[target], code[target], sample[target])
+                                (rank[target], code[target], sample[target]) = carried
+                                destination[target] = -1
+                                if onward < 0 { break }
+                                carried = displaced
+                                target = onward
+                            }
+                        }
+                    }
+                }
+            }
+        }
     }
 
     /// Reads every contributing sample (non-zero value) of every input: one walker per
     /// sample, root totals and sample counts, the frame columns (each location's frames,
-    /// outermost first), and the samples' frames by depth.
-    ///
-    /// Two passes over the stacks: the first counts each sample's frames, which gives
-    /// every depth's column size; the second writes each frame straight into its column
-    /// (one write cursor per depth, so every column fills in order).
-    private mutating func expandSamples(of inputs: [Input], frameFunctions: inout [Int32], frameLines: inout [Int64],
-                                        walkers: inout [Walker]) -> DepthColumns {
-        var inputValues: [[Int64]] = [], inputFrameStarts: [[Int]] = []
-        var lengths: [Int] = []
-        var deeper: [Int] = []   // deeper[d]: samples with more than d frames, minus those with more than d + 1
+    /// outermost first), and the number of frames of all contributing samples.
+    private mutating func readSamples(of inputs: [Input], frameFunctions: inout [Int32], frameLines: inout [Int64],
+                                      walkers: inout Walkers) -> SampleSource {
+        var source = SampleSource(inputs: inputs, locationFrames: [], sampleStarts: [0])
+        var frameIndex: [FrameKey: Int32] = [:]
+        let sampleTotal = inputs.reduce(0) { $0 + $1.profile.sampleCount }
+        walkers.rank.reserveCapacity(sampleTotal); walkers.code.reserveCapacity(sampleTotal)
+        walkers.sample.reserveCapacity(sampleTotal)
         for (slot, input) in inputs.enumerated() {
             let profile = input.profile
             let values = sampleValues(of: profile, typeIndex: input.typeIndex, scale: input.scale)
-            let frameStarts = appendLocationFrames(of: profile, functions: &frameFunctions, lines: &frameLines)
+            let locationFrames = appendLocationFrames(of: profile, functions: &frameFunctions, lines: &frameLines,
+                                                      index: &frameIndex)
+            let frameStarts = locationFrames.starts
             let stackStarts = profile.stackStarts, stackLocations = profile.stackLocations
-            walkers.reserveCapacity(walkers.count + profile.sampleCount)
+            let first = source.sampleStarts[slot]
             for sample in 0..<profile.sampleCount where values[sample] != 0 {
                 var length = 0
                 for index in Int(stackStarts[sample])..<Int(stackStarts[sample + 1]) {
                     let location = Int(stackLocations[index])
                     length += frameStarts[location + 1] - frameStarts[location]
                 }
-                lengths.append(length)
-                if length > 0 {
-                    if deeper.count < length { deeper.append(contentsOf: repeatElement(0, count: length - deeper.count)) }
-                    deeper[length - 1] += 1
-                }
-                walkers.append(Walker(rank: -1, slot: Int32(slot), value: values[sample]))
+                source.frameCount += length
+                source.deepest = max(source.deepest, length)
+                walkers.rank.append(0)
+                walkers.code.append(Walkers.code(value: values[sample], slot: slot))
+                walkers.sample.append(UInt32(truncatingIfNeeded: first + sample))
                 total[slot] &+= values[sample]
                 sampleCounts[slot] += 1
             }
-            inputValues.append(values)
-            inputFrameStarts.append(frameStarts)
+            source.locationFrames.append(locationFrames)
+            source.sampleStarts.append(first + profile.sampleCount)
         }
+        return source
+    }
 
-        // Column sizes: samples with more than d frames.
-        var columns = DepthColumns()
-        var size = 0
-        var sizes = [Int](repeating: 0, count: deeper.count)
-        for d in stride(from: deeper.count - 1, through: 0, by: -1) {
-            size += deeper[d]
-            sizes[d] = size
+    /// The stretch of depths from `first` for the walkers `0 ..< liveCount` whose rank
+    /// is not −1 (whose stack has a frame at `first`, or may have, before the first
+    /// stretch), and their ranks in its first column (−1 where the stack has no frame
+    /// there).
+    ///
+    /// A stretch spans 4 depths, or more when few samples remain, up to ~65,536 frames
+    /// (and never beyond the deepest stack):
+    /// each stretch reads the remaining stacks from their outermost frame again. Two
+    /// passes over them: the first counts the frames at each depth, which gives the
+    /// columns' sizes; the second writes each frame straight into its column (one write
+    /// cursor per depth, so every column fills in order).
+    private static func expandSamples<Frame: FixedWidthInteger & UnsignedInteger>(
+        from first: Int, _ source: SampleSource, walkers: inout Walkers, liveCount: Int
+    ) -> DepthColumns<Frame> {
+        let sampleTotal = source.sampleStarts[source.sampleStarts.count - 1]
+        // The samples to expand, by number: input order.
+        var going = [UInt64](repeating: 0, count: (sampleTotal + 63) / 64)
+        var candidates = 0
+        for index in 0..<liveCount where walkers.rank[index] >= 0 {
+            let sample = Int(walkers.sample[index])
+            going[sample >> 6] |= 1 << UInt64(sample & 63)
+            candidates += 1
         }
-        columns.starts.reserveCapacity(sizes.count + 1)
-        for d in sizes.indices { columns.starts.append(columns.starts[d] + sizes[d]) }
-        let frameCount = columns.starts[columns.starts.count - 1]
+        let span = min(max(4, (1 << 16) / max(candidates, 1)), source.deepest - first)
+        let end = first + max(1, span)
 
-        var cursor = columns.starts
-        var frame = [Int32](repeating: 0, count: frameCount)
-        var goesOn = RankedBits(count: frameCount)
-        var walker = 0
-        for (slot, input) in inputs.enumerated() {
-            let profile = input.profile, values = inputValues[slot], frameStarts = inputFrameStarts[slot]
-            let stackStarts = profile.stackStarts, stackLocations = profile.stackLocations
-            for sample in 0..<profile.sampleCount where values[sample] != 0 {
-                let length = lengths[walker]
-                if length > 0 { walkers[walker].rank = Int32(cursor[0]) }
-                var d = 0
-                var index = Int(stackStarts[sample + 1])
-                let start = Int(stackStarts[sample])
-                while index > start {
-                    index -= 1
-                    let location = Int(stackLocations[index])
-                    for f in frameStarts[location]..<frameStarts[location + 1] {
-                        let position = cursor[d]
-                        cursor[d] += 1
-                        frame[position] = Int32(f)
-                        if d + 1 < length { goesOn.set(position) }
-                        d += 1
+        /// Calls `body(sample, depth, frame)` for each frame at depths `first ... end`
+        /// (one beyond the stretch, to tell whether a stack goes on) of each sample to
+        /// expand, samples in input order and each one's frames outermost first.
+        @inline(__always)
+        func forEachFrame(_ body: (Int, Int, Int) -> Void) {
+            for (slot, input) in source.inputs.enumerated() {
+                let stackStarts = input.profile.stackStarts, stackLocations = input.profile.stackLocations
+                let frameStarts = source.locationFrames[slot].starts, frames = source.locationFrames[slot].frames
+                let low = source.sampleStarts[slot], high = source.sampleStarts[slot + 1]
+                guard low < high else { continue }
+                for word in (low >> 6)...((high - 1) >> 6) {
+                    var bits = going[word]
+                    if word == low >> 6 { bits &= UInt64.max << UInt64(low & 63) }
+                    if word == (high - 1) >> 6, high - word << 6 < 64 { bits &= (1 << UInt64(high - word << 6)) - 1 }
+                    while bits != 0 {
+                        let sample = word << 6 | bits.trailingZeroBitCount
+                        bits &= bits - 1
+                        var depth = 0
+                        let start = Int(stackStarts[sample - low])
+                        var index = Int(stackStarts[sample - low + 1])
+                        walk: while index > start {
+                            index -= 1
+                            let location = Int(stackLocations[index])
+                            let from = frameStarts[location], to = frameStarts[location + 1]
+                            // Whole locations above the stretch are skipped at once.
+                            if depth + (to - from) <= first {
+                                depth += to - from
+                                continue
+                            }
+                            for k in from..<to {
+                                if depth >= first {
+                                    body(sample, depth, Int(frames[k]))
+                                    if depth == end { break walk }
+                                }
+                                depth += 1
+                            }
+                        }
                     }
                 }
-                walker += 1
+            }
+        }
+
+        // Column sizes, and which samples have a frame at `first` (their rank there).
+        var sizes = [Int](repeating: 0, count: end - first)
+        var atFirst = RankedBits(count: sampleTotal)
+        forEachFrame { sample, depth, _ in
+            if depth == first { atFirst.set(sample) }
+            if depth < end { sizes[depth - first] += 1 }
+        }
+        atFirst.finish()
+        var columns = DepthColumns<Frame>()
+        columns.first = first
+        columns.starts.reserveCapacity(sizes.count + 1)
+        for k in sizes.indices { columns.starts.append(columns.starts[k] + sizes[k]) }
+        let frameCount = columns.starts[sizes.count]
+        var cursor = columns.starts
+        var frame = [Frame](repeating: 0, count: frameCount)
+        var goesOn = RankedBits(count: frameCount)
+        var previous = 0   // where the sample's frame one depth up went
+        forEachFrame { _, depth, f in
+            if depth > first { goesOn.set(previous) }
+            if depth < end {
+                previous = cursor[depth - first]
+                cursor[depth - first] += 1
+                frame[previous] = Frame(truncatingIfNeeded: f)
             }
         }
         goesOn.finish()
         columns.frame = frame
         columns.goesOn = goesOn
+        for index in 0..<liveCount where walkers.rank[index] >= 0 {
+            let sample = Int(walkers.sample[index])
+            walkers.rank[index] = atFirst[sample] ? Int32(atFirst.rank(before: sample)) : -1
+        }
         return columns
     }
 
@@ -351,18 +530,26 @@ struct CallTreeBuilder {
         return values
     }
 
-    /// Appends the frames of every location of `profile` to the frame columns,
-    /// outermost first (a location's lines are innermost first), as function indices of
-    /// this builder and line numbers. Returns where each location's frames are: location
-    /// `l` has frames `starts[l] ..< starts[l + 1]`.
-    private mutating func appendLocationFrames(of profile: Profile, functions: inout [Int32], lines: inout [Int64]) -> [Int] {
+    /// The frames of every location of `profile`, outermost first (a location's lines
+    /// are innermost first); frames not in the frame columns yet (function indices of
+    /// this builder, line numbers) are appended to them.
+    private mutating func appendLocationFrames(of profile: Profile, functions: inout [Int32], lines: inout [Int64],
+                                               index frameIndex: inout [FrameKey: Int32]) -> LocationFrames {
         var functionMap = [Int32](repeating: -1, count: profile.functions.count)
-        var starts: [Int] = [functions.count]
-        starts.reserveCapacity(profile.locations.count + 1)
+        var result = LocationFrames()
+        result.starts.reserveCapacity(profile.locations.count + 1)
+        func add(_ function: Int32, _ line: Int64) {
+            let key = FrameKey(function: function, line: line)
+            if let frame = frameIndex[key] { return result.frames.append(frame) }
+            let frame = Int32(functions.count)
+            functions.append(function)
+            lines.append(line)
+            frameIndex[key] = frame
+            result.frames.append(frame)
+        }
         for location in profile.locations {
             if location.lines.isEmpty {
-                functions.append(intern(name: Self.name(ofUnsymbolized: location, in: profile), filename: ""))
-                lines.append(0)
+                add(intern(name: Self.name(ofUnsymbolized: location, in: profile), filename: ""), 0)
             }
             for line in location.lines.reversed() {
                 let index = Int(line.function)
@@ -372,15 +559,14 @@ struct CallTreeBuilder {
                         let name = !f.name.isEmpty ? f.name : !f.systemName.isEmpty ? f.systemName : "<unknown>"
                         functionMap[index] = intern(name: name, filename: f.filename)
                     }
-                    functions.append(functionMap[index])
+                    add(functionMap[index], line.line)
                 } else {
-                    functions.append(intern(name: "<unknown>", filename: ""))
+                    add(intern(name: "<unknown>", filename: ""), line.line)
                 }
-                lines.append(line.line)
             }
-            starts.append(functions.count)
+            result.starts.append(result.frames.count)
         }
-        return starts
+        return result
     }
 
     private mutating func intern(name: String, filename: String) -> Int32 {
