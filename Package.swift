@@ -24,6 +24,8 @@ let package = Package(
             pkgConfig: "zlib",
             providers: [.apt(["zlib1g-dev"])]
         ),
+        // glibc's <malloc.h> (mallopt), part of libc6-dev.
+        .systemLibrary(name: "CMalloc"),
 
         // Values only: no I/O, no dependencies.
         .target(name: "MemoryModel"),
@@ -54,7 +56,7 @@ let package = Package(
         .target(
             name: "GoMemReportCLI",
             dependencies: [
-                "MemoryModel", "Capture", "Ingest", "Analysis", "Render", "Publish", "BundledResources",
+                "MemoryModel", "Capture", "Ingest", "Analysis", "Render", "Publish", "BundledResources", "CMalloc",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
