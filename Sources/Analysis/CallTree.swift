@@ -60,7 +60,7 @@ public struct CallTree: Sendable, Equatable, CallTreeNavigation {
     /// clamped so nothing traps.
     public let valuesWereClamped: Bool
     private let childStarts: [Int32]
-    private let childList: [Int]
+    private let childList: [Int32]
     private let truncated: [Bool]
 
     /// The tree of `profile`'s values of sample type `sampleType` (an index into
@@ -101,8 +101,8 @@ public struct CallTree: Sendable, Equatable, CallTreeNavigation {
 
     /// The children of `node`, largest total first, then by name. (A slice: its
     /// indices are positions in a larger array, so iterate it rather than index it.)
-    public func children(of node: Int) -> ArraySlice<Int> {
-        childList[Int(childStarts[node])..<Int(childStarts[node + 1])]
+    public func children(of node: Int) -> CallTreeChildren {
+        childList[Int(childStarts[node])..<Int(childStarts[node + 1])].lazy.map { Int($0) }
     }
 
     public func parent(of node: Int) -> Int {

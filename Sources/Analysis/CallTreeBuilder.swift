@@ -48,6 +48,9 @@ struct CallTreeBuilder {
     private(set) var sampleCounts: [Int]
     /// Whether some input's values were so large they had to be clamped.
     private(set) var clamped = false
+    /// Whether some node was left unexpanded: if not, a lower `pruneBelow` builds the
+    /// same tree.
+    private(set) var prunedSome = false
     /// Per node: it was pruned while some sample went on below it.
     private(set) var truncated: [Bool] = [false]
 
@@ -263,6 +266,7 @@ struct CallTreeBuilder {
                     for slot in 0..<slots where abs(total[base + slot]) >= pruneBelow { significant = true }
                     if keepShared && !significant { significant = (0..<slots).allSatisfy { total[base + $0] != 0 } }
                     if !significant {
+                        prunedSome = true
                         // Its stack goes on below: say so, since its children are not built.
                         if walkers.rank[index] >= 0, columns.goesOn[column + Int(walkers.rank[index])] {
                             truncated[Int(target[index])] = true
@@ -292,6 +296,7 @@ struct CallTreeBuilder {
             }
             Self.move(&walkers, to: &target, count: liveCount)
             liveCount = Int(runStarts[levelCount])
+            if liveCount * 2 < target.count { Self.shrink(&walkers, &target, to: liveCount) }
             runCount = levelCount
             runLevelStart = levelStart
             level += 1
@@ -310,6 +315,17 @@ struct CallTreeBuilder {
     /// Each kept walker is carried along its chain (to its destination, whose walker is
     /// carried on to its own destination, and so on) until a slot whose walker is
     /// dropped or already carried away; placed slots are marked −1 in `destination`.
+    /// Keeps only the first `count` walkers, in buffers of that size: the nodes grow
+    /// as the walkers die out, and buffers sized for every sample made a large diff's
+    /// peak (at its deepest levels a tenth of the samples went on, in buffers for all).
+    /// Halving at least each time keeps the copying linear in the samples.
+    private static func shrink(_ walkers: inout Walkers, _ target: inout [Int32], to count: Int) {
+        walkers.rank = Array(walkers.rank[..<count])
+        walkers.code = Array(walkers.code[..<count])
+        walkers.sample = Array(walkers.sample[..<count])
+        target = Array(target[..<count])
+    }
+
     private static func move(_ walkers: inout Walkers, to destination: inout [Int32], count: Int) {
         walkers.rank.withUnsafeMutableBufferPointer { rank in
             walkers.code.withUnsafeMutableBufferPointer { code in
@@ -484,20 +500,24 @@ struct CallTreeBuilder {
     func selfValue(_ node: Int, _ slot: Int) -> Int64 { selfValue[node * slots + slot] }
 
     /// Every node's children, as ranges `starts[node] ..< starts[node + 1]` of `list`,
-    /// each range sorted by `areInIncreasingOrder`.
-    func children(sortedBy areInIncreasingOrder: (Int, Int) -> Bool) -> (starts: [Int32], list: [Int]) {
+    /// each range sorted by `areInIncreasingOrder`. Node indices take 4 bytes, as the
+    /// builder's own columns do (a large diff has millions of nodes).
+    func children(sortedBy areInIncreasingOrder: (Int, Int) -> Bool) -> (starts: [Int32], list: [Int32]) {
         var starts = [Int32](repeating: 0, count: nodeCount + 1)
         for node in 1..<nodeCount { starts[Int(parent[node]) + 1] += 1 }
         for node in 0..<nodeCount { starts[node + 1] += starts[node] }
-        var next = starts
-        var list = [Int](repeating: 0, count: max(0, nodeCount - 1))
-        for node in 1..<nodeCount {
-            let p = Int(parent[node])
-            list[Int(next[p])] = node
-            next[p] += 1
+        var list = [Int32](repeating: 0, count: max(0, nodeCount - 1))
+        do {
+            // Freed before the sorts below, which are the peak of a large diff's build.
+            var next = starts
+            for node in 1..<nodeCount {
+                let p = Int(parent[node])
+                list[Int(next[p])] = Int32(node)
+                next[p] += 1
+            }
         }
         for node in 0..<nodeCount where starts[node + 1] - starts[node] > 1 {
-            list[Int(starts[node])..<Int(starts[node + 1])].sort(by: areInIncreasingOrder)
+            list[Int(starts[node])..<Int(starts[node + 1])].sort { areInIncreasingOrder(Int($0), Int($1)) }
         }
         return (starts, list)
     }

@@ -21,7 +21,8 @@ extension CallTreeDiff {
             let diff = CallTreeDiff(current: current, base: base, sampleType: sampleType, baseSampleType: baseSampleType,
                                     normalize: normalize, pruneBelow: threshold, keepShared: true)
             let needed = Int64(Double(max(diff.nodes.baseOnly[root], 0)) * fraction)
-            if threshold <= needed || threshold == 0 { return diff }
+            // Nothing was pruned: a lower threshold would build the same tree again.
+            if threshold <= needed || threshold == 0 || !diff.prunedSome { return diff }
             threshold = needed
         }
     }

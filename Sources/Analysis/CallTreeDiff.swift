@@ -46,10 +46,12 @@ public struct CallTreeDiff: Sendable, Equatable, CallTreeNavigation {
     public struct Nodes: RandomAccessCollection, Sendable, Equatable {
         let function: [Int32]
         let line: [Int64]
-        let current: [Int64]
-        let base: [Int64]
-        let currentSelf: [Int64]
-        let baseSelf: [Int64]
+        /// Current and base totals, interleaved as the builder made them (node `n`'s are
+        /// at `2n` and `2n + 1`): the builder's own array, kept rather than split into
+        /// two copies, which for the millions of nodes of a large diff were a third of
+        /// its peak memory. `selves` likewise.
+        let totals: [Int64]
+        let selves: [Int64]
         let baseOnly: [Int64]
         let parent: [Int32]
         let depth: [Int32]
@@ -57,8 +59,8 @@ public struct CallTreeDiff: Sendable, Equatable, CallTreeNavigation {
         public var startIndex: Int { 0 }
         public var endIndex: Int { parent.count }
         public subscript(index: Int) -> Node {
-            Node(function: function[index], line: line[index], current: current[index], base: base[index],
-                 currentSelf: currentSelf[index], baseSelf: baseSelf[index], baseOnly: baseOnly[index],
+            Node(function: function[index], line: line[index], current: totals[2 * index], base: totals[2 * index + 1],
+                 currentSelf: selves[2 * index], baseSelf: selves[2 * index + 1], baseOnly: baseOnly[index],
                  parent: parent[index], depth: depth[index])
         }
     }
@@ -77,9 +79,11 @@ public struct CallTreeDiff: Sendable, Equatable, CallTreeNavigation {
     /// True only for absurd input whose values would overflow when summed.
     public let valuesWereClamped: Bool
     private let childStarts: [Int32]
-    private let childList: [Int]
+    private let childList: [Int32]
     /// Per node: pruned while some sample went on below it.
     private let truncated: [Bool]
+    /// Whether `pruneBelow` left some node unexpanded.
+    let prunedSome: Bool
 
     /// Compares `current` against `base`, for sample type `sampleType` of `current`
     /// and `baseSampleType` of `base` (indices that must be valid; see
@@ -122,33 +126,25 @@ public struct CallTreeDiff: Sendable, Equatable, CallTreeNavigation {
                                                .init(profile: base, typeIndex: baseSampleType, scale: scale)],
                                       pruneBelow: threshold, keepShared: keepShared)
         let count = builder.nodeCount
-        var currentTotals = [Int64](repeating: 0, count: count), baseTotals = currentTotals
-        var currentSelves = currentTotals, baseSelves = currentTotals
-        for node in 0..<count {
-            currentTotals[node] = builder.total[2 * node]
-            baseTotals[node] = builder.total[2 * node + 1]
-            currentSelves[node] = builder.selfValue[2 * node]
-            baseSelves[node] = builder.selfValue[2 * node + 1]
-        }
+        let totals = builder.total
         let functions = builder.functions, function = builder.function, parent = builder.parent
         let children = builder.children { a, b in
-            if currentTotals[a] != currentTotals[b] { return currentTotals[a] > currentTotals[b] }
-            if baseTotals[a] != baseTotals[b] { return baseTotals[a] > baseTotals[b] }
+            if totals[2 * a] != totals[2 * b] { return totals[2 * a] > totals[2 * b] }
+            if totals[2 * a + 1] != totals[2 * b + 1] { return totals[2 * a + 1] > totals[2 * b + 1] }
             return functions[Int(function[a])].name < functions[Int(function[b])].name
         }
 
         // Children come after their parents, so one backward pass sums the base-only parts.
         var baseOnly = [Int64](repeating: 0, count: count)
         for node in stride(from: count - 1, through: 0, by: -1) {
-            if currentTotals[node] == 0 { baseOnly[node] = baseTotals[node] }
+            if totals[2 * node] == 0 { baseOnly[node] = totals[2 * node + 1] }
             if node > 0 { baseOnly[Int(parent[node])] += baseOnly[node] }
         }
 
         self.sampleType = current.sampleTypes[sampleType]
         self.functions = functions
-        self.nodes = Nodes(function: function, line: builder.line, current: currentTotals, base: baseTotals,
-                           currentSelf: currentSelves, baseSelf: baseSelves, baseOnly: baseOnly,
-                           parent: parent, depth: builder.depth)
+        self.nodes = Nodes(function: function, line: builder.line, totals: totals, selves: builder.selfValue,
+                           baseOnly: baseOnly, parent: parent, depth: builder.depth)
         self.isNormalized = normalize && scale != 1
         self.baseScale = scale
         self.rawBaseTotal = rawBaseTotal
@@ -156,16 +152,17 @@ public struct CallTreeDiff: Sendable, Equatable, CallTreeNavigation {
         self.childStarts = children.starts
         self.childList = children.list
         self.truncated = builder.truncated
+        self.prunedSome = builder.prunedSome
     }
 
-    public var currentTotal: Int64 { nodes.current[Self.root] }
+    public var currentTotal: Int64 { nodes[Self.root].current }
     /// The base total after scaling: the denominator of a diff's percentages.
-    public var baseTotal: Int64 { nodes.base[Self.root] }
+    public var baseTotal: Int64 { nodes[Self.root].base }
     public var deltaTotal: Int64 { nodes[Self.root].delta }
 
     /// The children of `node`: largest current total first, then largest base, then by name.
-    public func children(of node: Int) -> ArraySlice<Int> {
-        childList[Int(childStarts[node])..<Int(childStarts[node + 1])]
+    public func children(of node: Int) -> CallTreeChildren {
+        childList[Int(childStarts[node])..<Int(childStarts[node + 1])].lazy.map { Int($0) }
     }
 
     /// Whether `node` was left unexpanded (pruned) although stacks go on below it: a

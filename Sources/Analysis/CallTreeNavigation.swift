@@ -1,10 +1,13 @@
 /// Walking a call tree by function name: what `CallTree` and `CallTreeDiff` share.
 /// A conforming tree gives each node's children, function and parent; the rest follows.
+/// A node's children as node indices (stored in 4 bytes each, read as `Int`).
+public typealias CallTreeChildren = LazyMapCollection<ArraySlice<Int32>, Int>
+
 public protocol CallTreeNavigation {
     /// The root's index (always 0).
     static var root: Int { get }
     /// The children of `node`, in the tree's display order.
-    func children(of node: Int) -> ArraySlice<Int>
+    func children(of node: Int) -> CallTreeChildren
     /// The function of `node`; nil for the root.
     func function(of node: Int) -> CallTreeFunction?
     /// The parent of `node` (−1 for the root).

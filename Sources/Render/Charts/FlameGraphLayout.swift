@@ -1,3 +1,4 @@
+import Analysis
 /// Where the boxes of an icicle flame graph go: the root spans the full width on the
 /// top row, and each node's children share its width below it in proportion to their
 /// size, largest first, leaving the node's own (self) part empty at the right.
@@ -30,7 +31,7 @@ struct FlameGraphLayout {
     /// `boxes` with at most `maximumBoxes` boxes: when there would be more, the minimum
     /// width doubles until they fit, which bounds the size of the SVG whatever the
     /// profile. Returns the boxes and the minimum width used.
-    static func boxes(root: Int, children: (Int) -> ArraySlice<Int>, isTruncated: (Int) -> Bool = { _ in false },
+    static func boxes(root: Int, children: (Int) -> CallTreeChildren, isTruncated: (Int) -> Bool = { _ in false },
                       size: (Int) -> Int64, width: Double,
                       minimumWidth: Double, maximumDepth: Int, maximumBoxes: Int) -> (boxes: [Box], minimumWidth: Double) {
         var minimumWidth = max(minimumWidth, 0.1)
@@ -48,7 +49,7 @@ struct FlameGraphLayout {
     /// 0 (the root) to `maximumDepth`. Empty when the root's size is not positive.
     /// `isTruncated(node)` says a node has callers-below that were left out when the
     /// tree was built (pruned), which a box shows like children hidden by the layout.
-    static func boxes(root: Int, children: (Int) -> ArraySlice<Int>, isTruncated: (Int) -> Bool,
+    static func boxes(root: Int, children: (Int) -> CallTreeChildren, isTruncated: (Int) -> Bool,
                       size: (Int) -> Int64, width: Double, minimumWidth: Double, maximumDepth: Int) -> [Box] {
         let rootSize = max(0, size(root))
         guard rootSize > 0 else { return [] }
