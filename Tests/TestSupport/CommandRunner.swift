@@ -18,11 +18,11 @@ public enum CommandRunner {
         return folder.appendingPathComponent("gomemreport")
     }
 
-    /// Runs with `arguments`; output goes through files so a large output cannot block
-    /// the child on a full pipe. `environment` is added to (or replaces in) this
-    /// process's environment.
+    /// Runs `program` (by default `gomemreport`) with `arguments`; output goes through
+    /// files so a large output cannot block the child on a full pipe. `environment` is
+    /// added to (or replaces in) this process's environment.
     public static func run(_ arguments: [String], in directory: URL? = nil,
-                           environment: [String: String] = [:]) throws -> CommandResult {
+                           environment: [String: String] = [:], program: URL = executable) throws -> CommandResult {
         let scratch = Fixtures.temporaryFolder()
         defer { try? FileManager.default.removeItem(at: scratch) }
         let outURL = scratch.appendingPathComponent("stdout"), errURL = scratch.appendingPathComponent("stderr")
@@ -30,7 +30,7 @@ public enum CommandRunner {
         _ = FileManager.default.createFile(atPath: errURL.path, contents: nil)
         let out = try FileHandle(forWritingTo: outURL), err = try FileHandle(forWritingTo: errURL)
         let process = Process()
-        process.executableURL = executable
+        process.executableURL = program
         process.arguments = arguments
         if !environment.isEmpty {
             process.environment = ProcessInfo.processInfo.environment.merging(environment) { $1 }
