@@ -30,10 +30,9 @@ final class PackedIntegersTests: XCTestCase {
         XCTAssertEqual(wide.bytesPerElement, 4)
         XCTAssertEqual(Array(wide), [70_000, 1, 2])
         XCTAssertNotEqual(wide, PackedIntegers<Int64>([70_000, 1]))
-        var narrowFirst = PackedIntegers<Int64>([1])
-        narrowFirst.removeAll()
+        var narrowFirst = PackedIntegers<Int64>()
         narrowFirst.append(contentsOf: [70_000, 1, 2])
-        XCTAssertEqual(narrowFirst, wide)
+        XCTAssertEqual(narrowFirst, wide, "one append of all three, or a wide one then two narrow")
     }
 
     func testWideningKeepsTheReservedCapacity() {

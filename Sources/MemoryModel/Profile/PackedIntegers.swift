@@ -7,8 +7,7 @@
 /// four times the room of the varints they were read from.
 ///
 /// Contract: elements read back exactly as appended, whatever the storage. Appending an
-/// element that does not fit widens the whole array once (it never narrows again, short
-/// of `removeAll`). Equality compares elements, not storage. `Element` must be `Int32`
+/// element that does not fit widens the whole array once (it never narrows again). Equality compares elements, not storage. `Element` must be `Int32`
 /// or `Int64`; an `Int32` array never needs the 8-byte storage.
 public struct PackedIntegers<Element: FixedWidthInteger & SignedInteger & Sendable>: RandomAccessCollection, Sendable {
     /// The elements, in one of the three widths.
@@ -132,67 +131,42 @@ public struct PackedIntegers<Element: FixedWidthInteger & SignedInteger & Sendab
         }
     }
 
-    @inlinable
-    public mutating func removeAll(keepingCapacity: Bool = false) {
-        switch _storage {
-        case .narrow(var array) where keepingCapacity:
-            _storage = .narrow([])
-            array.removeAll(keepingCapacity: true)
-            _storage = .narrow(array)
-        default:
-            _storage = .narrow([])
-        }
-    }
-
     // MARK: - Widths
 
-    /// 0 for the 2-byte storage, 1 for 4 bytes, 2 for 8.
-    @inlinable
-    var level: Int {
-        switch _storage {
-        case .narrow: return 0
-        case .medium: return 1
-        case .wide: return 2
-        }
-    }
-
+    /// The bytes per element (2, 4 or 8) that the narrowest storage holding every one
+    /// of `elements` takes.
     @inlinable
     static func width<C: Collection>(of elements: C) -> Int where C.Element == Element {
-        var level = 0
-        for element in elements {
-            if element < 0 || element > 65_535 {
-                if element < Element(Int32.min) || element > Element(Int32.max) { return 2 }
-                level = 1
-            }
+        var bytes = 2
+        for element in elements where element < 0 || element > 65_535 {
+            if element < Element(Int32.min) || element > Element(Int32.max) { return 8 }
+            bytes = 4
         }
-        return level
+        return bytes
     }
 
+    /// Moves the elements to the storage of `bytes` per element, if that is wider.
     @inlinable
-    mutating func widen(toHold needed: Int) {
-        guard needed > level else { return }
+    mutating func widen(toHold bytes: Int) {
+        guard bytes > bytesPerElement else { return }
         // The wider array keeps the narrower one's capacity: a reserved array that widens
         // early would otherwise grow by doubling, copying itself at each step.
         switch _storage {
         case .narrow(let array):
             _storage = .narrow([])
-            if needed == 1 {
-                _storage = .medium(Self.widened(array, capacity: array.capacity, as: Int32.self))
-            } else {
-                _storage = .wide(Self.widened(array, capacity: array.capacity, as: Int64.self))
-            }
+            _storage = bytes == 4 ? .medium(Self.widened(array, as: Int32.self)) : .wide(Self.widened(array, as: Int64.self))
         case .medium(let array):
             _storage = .narrow([])
-            _storage = .wide(Self.widened(array, capacity: array.capacity, as: Int64.self))
+            _storage = .wide(Self.widened(array, as: Int64.self))
         case .wide:
             break
         }
     }
 
     @inlinable
-    static func widened<Narrow: FixedWidthInteger, Wide: FixedWidthInteger>(_ array: [Narrow], capacity: Int, as: Wide.Type) -> [Wide] {
+    static func widened<Narrow: FixedWidthInteger, Wide: FixedWidthInteger>(_ array: [Narrow], as: Wide.Type) -> [Wide] {
         var wider: [Wide] = []
-        wider.reserveCapacity(capacity)
+        wider.reserveCapacity(array.capacity)
         wider.append(contentsOf: array.lazy.map { Wide(truncatingIfNeeded: $0) })
         return wider
     }
