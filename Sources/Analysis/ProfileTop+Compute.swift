@@ -118,7 +118,8 @@ extension ProfileTop {
 
     /// Flat and cum per node over `samples` of one input, the way pprof's graph adds them.
     static func accumulate(_ input: Input, frames: NodeTable.LocationFrames, samples: Range<Int>, nodeCount: Int) -> Partial {
-        input.profile.withSampleBuffers(Accumulation(input: input, frames: frames, samples: samples, nodeCount: nodeCount))
+        var accumulation = Accumulation(input: input, frames: frames, samples: samples, nodeCount: nodeCount)
+        return input.profile.withSampleBuffers(&accumulation)
     }
 
     /// `accumulate`'s walk, specialised for each width of the profile's packed samples.
@@ -236,36 +237,27 @@ extension ProfileTop {
     /// (callee % parts), over every sample of one input, each edge counted once per sample.
     static func addEdges(_ input: Input, frames: NodeTable.LocationFrames, shown: [Bool], labelable: [Bool], part: Int, of parts: Int,
                          to table: inout EdgeTable) {
-        let walk = EdgeWalk(input: input, frames: frames, shown: shown, labelable: labelable, part: part, parts: parts)
+        var walk = EdgeWalk(input: input, frames: frames, shown: shown, labelable: labelable, part: part, parts: parts)
         swap(&walk.table, &table)
-        input.profile.withSampleBuffers(walk)
+        input.profile.withSampleBuffers(&walk)
         swap(&walk.table, &table)
     }
 
-    /// `addEdges`' walk, specialised for each width of the profile's packed samples. A
-    /// class, so that it adds to its table in place: a copy of a large table is what the
-    /// memory of a diff is most sensitive to.
-    private final class EdgeWalk: SampleBufferReader {
+    /// `addEdges`' walk, specialised for each width of the profile's packed samples. Its
+    /// table is only ever moved (swapped), never copied: a copy of a large table is what
+    /// the memory of a diff is most sensitive to.
+    private struct EdgeWalk: SampleBufferReader {
         let input: Input
         let frames: NodeTable.LocationFrames
         let shown: [Bool]
         let labelable: [Bool]
         let part: Int
         let parts: Int
-        var table = EdgeTable()
+        var table = EdgeTable(capacity: 0)
 
-        init(input: Input, frames: NodeTable.LocationFrames, shown: [Bool], labelable: [Bool], part: Int, parts: Int) {
-            self.input = input
-            self.frames = frames
-            self.shown = shown
-            self.labelable = labelable
-            self.part = part
-            self.parts = parts
-        }
-
-        func read<Frame: FixedWidthInteger, Value: FixedWidthInteger>(stacks: UnsafeBufferPointer<Frame>,
-                                                                      values: UnsafeBufferPointer<Value>) {
-            // Moved out and back (no copy), so the loop adds to a local, not through the class.
+        mutating func read<Frame: FixedWidthInteger, Value: FixedWidthInteger>(stacks: UnsafeBufferPointer<Frame>,
+                                                                               values: UnsafeBufferPointer<Value>) {
+            // Moved out and back, so the loop below adds to a local.
             var table = EdgeTable(capacity: 0)
             swap(&table, &self.table)
             defer { swap(&table, &self.table) }
