@@ -103,17 +103,15 @@ public struct StackDiff: Sendable, Equatable {
             while runEnd < keys.count, keys[runEnd].hash == keys[runStart].hash { runEnd += 1 }
             let firstStack = representatives.count
             for key in keys[runStart..<runEnd] {
-                let side = Int(key.reference >> 31), sample = Int(key.reference & 0x7FFF_FFFF)
+                let (side, sample) = Self.split(key.reference)
                 var stack = -1
-                if runEnd - runStart > 1 {
+                if firstStack < representatives.count {
                     sides[side].functions(ofSample: sample, into: &functions)
                     for candidate in firstStack..<representatives.count {
-                        let reference = representatives[candidate]
-                        sides[Int(reference >> 31)].functions(ofSample: Int(reference & 0x7FFF_FFFF), into: &other)
+                        let (otherSide, otherSample) = Self.split(representatives[candidate])
+                        sides[otherSide].functions(ofSample: otherSample, into: &other)
                         if other == functions { stack = candidate; break }
                     }
-                } else if firstStack < representatives.count {
-                    stack = firstStack
                 }
                 if stack < 0 {
                     stack = representatives.count
@@ -142,11 +140,16 @@ public struct StackDiff: Sendable, Equatable {
         return hash
     }
 
+    /// The side (0 base, 1 current) and sample of a `side << 31 | sample` reference.
+    private static func split(_ reference: UInt32) -> (side: Int, sample: Int) {
+        (Int(reference >> 31), Int(reference & 0x7FFF_FFFF))
+    }
+
     /// The function ids of distinct stack `stack`, leaf first.
     private func functionIDs(ofStack stack: Int) -> [Int32] {
-        let reference = representatives[stack]
+        let (side, sample) = Self.split(representatives[stack])
         var functions: [Int32] = []
-        sides[Int(reference >> 31)].functions(ofSample: Int(reference & 0x7FFF_FFFF), into: &functions)
+        sides[side].functions(ofSample: sample, into: &functions)
         return functions
     }
 
