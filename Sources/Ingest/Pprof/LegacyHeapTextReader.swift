@@ -114,7 +114,11 @@ enum LegacyHeapTextReader {
         finishRecord()
 
         if header.isGoRuntime {
-            let expected = [header.allocObjects, header.allocBytes, header.inuseObjects, header.inuseBytes]
+            var expected = [header.allocObjects, header.allocBytes, header.inuseObjects, header.inuseBytes]
+            // runtime/pprof writes allocated bytes one higher than the records' sum when it
+            // equals the in-use bytes (nothing freed yet), so that old pprofs do not take the
+            // file for a two-column profile.
+            if sums[3] == sums[1], expected[1] == sums[1] &+ 1 { expected[1] = sums[1] }
             if sums != expected {
                 throw LegacyTextSyntaxError(
                     line: lastLine,
