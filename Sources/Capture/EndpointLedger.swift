@@ -44,11 +44,18 @@ public struct EndpointLedger: Sendable, Equatable {
     }
 
     /// Counts a failure. A 404 marks the endpoint absent and returns true the first time,
-    /// so the caller can say so once.
+    /// so the caller can say so once; at an endpoint whose absence is expected it is not
+    /// a failure.
     @discardableResult
     public mutating func failed(_ endpoint: Endpoint, _ failure: FetchFailure, at time: Double) -> Bool {
         var entry = entries[endpoint, default: Entry()]
         entry.requests += 1
+        if failure == .status(404), endpoint.absenceIsExpected {
+            let newlyAbsent = !entry.absent
+            entry.absent = true
+            entries[endpoint] = entry
+            return newlyAbsent
+        }
         var count = entry.failures[failure.kind] ?? FailureCount(count: 0, first: time, last: time, message: failure.message)
         count.count += 1
         count.last = time

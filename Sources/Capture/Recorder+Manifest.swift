@@ -41,6 +41,7 @@ extension Recorder {
         case .expvar: return settings.expvarPath.map { target + $0 }
         case .heapProfile: return settings.pprofPrefix.map { target + $0 + "/heap" }
         case .goroutineProfile: return settings.pprofPrefix.map { target + $0 + "/goroutine" }
+        case .goroutineLeakProfile: return settings.pprofPrefix.map { target + $0 + "/goroutineleak" }
         case .proc: return settings.pid.map { "/proc/\($0)/status" }
         case .cgroup: return cgroupFolder
         }
@@ -70,6 +71,10 @@ extension Recorder {
 
     /// Counts a failure, says once that a 404 endpoint is skipped from now on.
     func count(_ failure: FetchFailure, for endpoint: Endpoint, at time: Double) {
+        if failure == .status(404), endpoint.absenceIsExpected {
+            lock.withLock { _ = ledger.failed(endpoint, failure, at: time) }
+            return
+        }
         let newlyAbsent = lock.withLock {
             lastError = "\(source(of: endpoint) ?? endpoint.rawValue): \(failure.message)"
             return ledger.failed(endpoint, failure, at: time)

@@ -12,7 +12,10 @@ extension Recorder {
         var limit: Int
     }
 
-    /// Takes a round of profiles: heap (proto, `debug=1`), goroutine (proto, `debug=2`).
+    /// Takes a round of profiles: heap (proto, `debug=1`), goroutineleak (proto,
+    /// `debug=1`) where the service serves it, goroutine (proto, `debug=2`). The
+    /// goroutineleak profile comes before the goroutine dump because writing it runs the
+    /// GC that proves goroutines leaked, and the dump then marks them `(leaked)`.
     /// Every file of a round carries the round's stamp, so a report knows they belong
     /// together. `deadline` (Unix seconds) bounds the whole round after a stop request.
     func profileRound(_ reason: String, deadline: Double?) throws {
@@ -25,6 +28,8 @@ extension Recorder {
         let forms = [
             ProfileForm(endpoint: .heapProfile, query: nil, suffix: ".pb.gz", limit: settings.maximumResponseBytes),
             ProfileForm(endpoint: .heapProfile, query: "debug=1", suffix: ".debug1.txt", limit: settings.maximumResponseBytes),
+            ProfileForm(endpoint: .goroutineLeakProfile, query: nil, suffix: ".pb.gz", limit: settings.maximumResponseBytes),
+            ProfileForm(endpoint: .goroutineLeakProfile, query: "debug=1", suffix: ".debug1.txt", limit: settings.maximumResponseBytes),
             ProfileForm(endpoint: .goroutineProfile, query: nil, suffix: ".pb.gz", limit: settings.maximumResponseBytes),
             ProfileForm(endpoint: .goroutineProfile, query: "debug=2", suffix: ".debug2.txt", limit: dumpLimit),
         ]
@@ -45,7 +50,11 @@ extension Recorder {
                 note("\(reason) profiles at \(UTCStamp.rfc3339(time)): no debug=2 goroutine dump, \(Int(goroutines)) goroutines is over --max-dump-goroutines \(settings.maximumDumpGoroutines)")
                 continue
             }
-            let kind = form.endpoint == .heapProfile ? "heap" : "goroutine"
+            let kind = switch form.endpoint {
+            case .heapProfile: "heap"
+            case .goroutineLeakProfile: "goroutineleak"
+            default: "goroutine"
+            }
             let url = settings.url(prefix + "/" + kind, query: form.query)
             let sent = clock()
             let body: [UInt8]

