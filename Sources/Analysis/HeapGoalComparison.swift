@@ -3,35 +3,34 @@ import MemoryModel
 /// A heap profile's live heap set against the heap the metrics saw: the profile shows
 /// the heap live at the last GC, and the runtime lets the heap grow to
 /// live × (1 + GOGC/100) before the next, so the metrics' heap total runs up to about
-/// twice the profile at GOGC=100.
+/// twice the profile at GOGC=100. With GOGC=off there is no proportional goal: the
+/// heap grows to the soft memory limit (GOMEMLIMIT), or without bound when none is set.
 public struct HeapGoalComparison: Sendable, Equatable {
     /// inuse_space of the profile.
     public var profileInuse: Int64
-    public var gogc: Double
-    /// True when the recording had no `go_gc_gogc_percent` and 100 was assumed.
-    public var gogcAssumed: Bool
-    /// profileInuse × (1 + GOGC/100).
-    public var heapGoal: Double
+    /// GOGC and GOMEMLIMIT as recorded (unknown when the recording has neither).
+    public var settings: GCSettings
+    /// profileInuse × (1 + GOGC/100), capped at the memory limit when one is set; the
+    /// memory limit alone under GOGC=off; nil under GOGC=off without a limit.
+    public var heapGoal: Double?
     /// Heap total and heap objects from the metrics at the sample nearest the profile.
     public var heapTotal: Double?
     public var heapObjects: Double?
     public var sampleTime: Double?
 
-    /// - Parameters:
-    ///   - gogcSeries: `go_gc_gogc_percent`, if recorded.
-    public init?(profile: RecordedProfile, breakdown: MemoryBreakdown?, gogcSeries: MetricSeries?) {
+    /// Nil when the profile has no `inuse_space`.
+    public init?(profile: RecordedProfile, breakdown: MemoryBreakdown?, settings: GCSettings) {
         guard let index = profile.profile.sampleTypes.firstIndex(where: { $0.type == "inuse_space" }) else { return nil }
         var inuse: Int64 = 0
         for sample in 0..<profile.profile.sampleCount { inuse &+= profile.profile.value(ofSample: sample, type: index) }
         profileInuse = inuse
-        if let value = gogcSeries?.values.last(where: { $0.isFinite && $0 >= 0 }) {
-            gogc = value
-            gogcAssumed = false
+        self.settings = settings
+        if let gogc = settings.effectiveGOGC {
+            let proportional = Double(inuse) * (1 + gogc / 100)
+            heapGoal = settings.limitBytes.map { min($0, proportional) } ?? proportional
         } else {
-            gogc = 100
-            gogcAssumed = true
+            heapGoal = settings.limitBytes
         }
-        heapGoal = Double(inuse) * (1 + gogc / 100)
         if let breakdown, breakdown.count > 0 {
             let time = profile.time ?? breakdown.timestamps[breakdown.lastIndex]
             var nearest = 0

@@ -41,11 +41,8 @@ public struct FindingsEngine: Sendable {
 
         /// The tightest memory limit in force: GOMEMLIMIT (when set) for Go memory, the
         /// cgroup's memory.max for the container.
-        var goMemoryLimit: Double? {
-            guard let value = instance.series(named: "go_gc_gomemlimit_bytes")?.values.last(where: { $0.isFinite }),
-                  value > 0, value < 0x1p62 else { return nil }
-            return value
-        }
+        var gcSettings: GCSettings { GCSettings(instance: instance) }
+        var goMemoryLimit: Double? { gcSettings.limitBytes }
         var containerLimit: Double? { breakdown.container?.highestLimit }
         var anyLimit: Double? { [goMemoryLimit, containerLimit].compactMap { $0 }.min() }
     }

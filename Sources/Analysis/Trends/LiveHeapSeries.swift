@@ -8,7 +8,8 @@ import MemoryModel
 /// - the heap goal (`go_gc_heap_goal_bytes`, else `go_memstats_next_gc_bytes`, expvar's
 ///   `NextGC`), which the runtime sets at each GC to live × (1 + GOGC/100): divided back
 ///   by (1 + GOGC/100), with GOGC from `go_gc_gogc_percent` or 100. Its 4 MiB floor keeps
-///   a tiny heap flat, which is right for a trend;
+///   a tiny heap flat, which is right for a trend. Not under GOGC=off, where the goal is
+///   the memory limit (or unbounded) and says nothing about the live heap;
 /// - the low point of heap objects between GC cycles, the cycles told apart by
 ///   `go_gc_cycles_total_gc_cycles_total` (expvar's `NumGC`);
 /// - without a cycle counter, the low point of every five samples.
@@ -43,12 +44,11 @@ public struct LiveHeapSeries: Sendable, Equatable {
             source = .liveBytes
             if values.count >= 3 { return }
         }
+        let settings = GCSettings(instance: instance)
         for name in ["go_gc_heap_goal_bytes", "go_memstats_next_gc_bytes"] {
-            guard let goal = instance.series(named: name) else { continue }
-            let setting = instance.series(named: "go_gc_gogc_percent")?.values.last { $0.isFinite && $0 > 0 }
-            let gogc = setting ?? 100
+            guard let gogc = settings.effectiveGOGC, gogc > 0, let goal = instance.series(named: name) else { continue }
             (times, values) = inWindow(goal, scale: 1 + gogc / 100)
-            source = .heapGoal(series: name, gogc: gogc, gogcAssumed: setting == nil)
+            source = .heapGoal(series: name, gogc: gogc, gogcAssumed: settings.gogc == .unknown)
             if values.count >= 3 { return }
         }
         let objects = breakdown.categories[.heapObjects]!

@@ -5,15 +5,16 @@ import MemoryModel
 
 extension ProfileSectionView {
     /// Builds the heap section for `set.heap` (nil when the recording has none).
-    static func build(_ set: ProfileSet, breakdown: MemoryBreakdown?, gogcSeries: MetricSeries?) -> ProfileSectionView? {
+    static func build(_ set: ProfileSet, breakdown: MemoryBreakdown?, gcSettings: GCSettings) -> ProfileSectionView? {
         guard let current = set.heap else { return nil }
         return build(current: current, base: set.heapBase, sampleIndex: current.profile.defaultSampleTypeIndex,
-                     breakdown: breakdown, gogcSeries: gogcSeries)
+                     breakdown: breakdown, gcSettings: gcSettings)
     }
 
     /// Builds the section for any profile and sample type, with a diff when `base` is given.
     public static func build(current: RecordedProfile, base: RecordedProfile?, sampleIndex index: Int,
-                             breakdown: MemoryBreakdown? = nil, gogcSeries: MetricSeries? = nil) -> ProfileSectionView? {
+                             breakdown: MemoryBreakdown? = nil,
+                             gcSettings: GCSettings = GCSettings(gogc: .unknown, memoryLimit: .unknown)) -> ProfileSectionView? {
         let profile = current.profile
         guard index < profile.sampleTypes.count else { return nil }
         let unit = profile.sampleTypes[index].unit
@@ -42,7 +43,7 @@ extension ProfileSectionView {
             topRows: ProfileViews.rows(top, unit: unit), lineRows: ProfileViews.rows(lines, unit: unit),
             flameGraphSVG: flame, heapGoalHTML: nil, diff: nil)
         if profile.sampleTypes[index].type == "inuse_space",
-           let comparison = HeapGoalComparison(profile: current, breakdown: breakdown, gogcSeries: gogcSeries) {
+           let comparison = HeapGoalComparison(profile: current, breakdown: breakdown, settings: gcSettings) {
             section.heapGoalHTML = MarkdownHTML.render(ProfileViews.heapGoalMarkdown(comparison))
         }
         if let base, let baseIndex = base.profile.sampleTypeIndex(profile.sampleTypes[index].type) {
@@ -157,6 +158,17 @@ enum ProfileViews {
             flameGraphSVG: flame.svg(), baseOnlyFlameGraphSVG: flame.baseOnlySVG())
     }
 
+    /// "half" at GOGC=100, "a third" at 200: the live share of the heap at the goal.
+    static func share(of gogc: Double) -> String {
+        let fraction = 1 / (1 + gogc / 100)
+        switch fraction {
+        case 0.45...0.55: return "half"
+        case 0.3..<0.37: return "a third"
+        case 0.23..<0.27: return "a quarter"
+        default: return String(format: "%.0f%%", fraction * 100)
+        }
+    }
+
     private static func signedRow(_ view: ProfileTopRowView, _ row: ProfileTop.Row) -> ProfileTopRowView {
         var view = view
         if row.flat > 0 { view.flat = "+" + view.flat }
@@ -165,12 +177,25 @@ enum ProfileViews {
     }
 
     static func heapGoalMarkdown(_ c: HeapGoalComparison) -> String {
-        let gogc = c.gogc.rounded() == c.gogc ? String(Int(c.gogc)) : String(c.gogc)
-        var text = "This profile's live heap (`inuse_space`) is **\(ByteFormat.string(Double(c.profileInuse)))**: what was reachable at the last GC. "
-            + "Between collections the heap grows to the goal of live × (1 + GOGC/100) = **\(ByteFormat.string(c.heapGoal))** "
-            + "at GOGC=\(gogc)"
-            + (c.gogcAssumed ? " (assumed: the recording has no `go_gc_gogc_percent`)" : "")
-            + ", which is why a heap profile shows about half of what the process uses."
+        let live = "This profile's live heap (`inuse_space`) is **\(ByteFormat.string(Double(c.profileInuse)))**: what was reachable at the last GC. "
+        let limit = c.settings.limitBytes.map { ByteFormat.string($0) }
+        var text: String
+        switch (c.settings.effectiveGOGC, c.heapGoal) {
+        case let (gogc?, goal?):
+            let capped = limit != nil && goal < Double(c.profileInuse) * (1 + gogc / 100)
+            text = live + "Between collections the heap grows to the goal of live × (1 + GOGC/100)"
+                + (capped ? ", capped by the soft memory limit GOMEMLIMIT=\(limit!)," : "")
+                + " = **\(ByteFormat.string(goal))** at GOGC=\(GCSettings.number(gogc))"
+                + (c.settings.gogc == .unknown ? " (assumed: the recording has no `go_gc_gogc_percent`)" : "")
+                + ", which is why a heap profile shows about \(Self.share(of: gogc)) of what the process uses."
+        case let (nil, goal?):
+            text = live + "With GOGC=off the collector runs only as the heap nears the soft memory limit, GOMEMLIMIT=**\(ByteFormat.string(goal))**: "
+                + "between collections the heap fills up to that limit whatever is live, so a heap held near the limit is the setting at work, not a leak. "
+                + "Judge retention on this profile and on the live heap after each GC, not on the heap total."
+        default:
+            text = live + "With GOGC=off and no soft memory limit (GOMEMLIMIT) the collector never runs on its own: "
+                + "the heap grows with every allocation until the process is killed. Set GOMEMLIMIT, or GOGC back on."
+        }
         if let heapTotal = c.heapTotal, let time = c.sampleTime {
             text += " The metrics show a heap total of **\(ByteFormat.string(heapTotal))** at \(UTCTime(unixSeconds: time).clock(seconds: true)) UTC"
             if c.profileInuse > 0 {

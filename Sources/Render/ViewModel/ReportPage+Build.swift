@@ -44,7 +44,7 @@ extension ReportPage {
             hasSeveralInstances: sections.count > 1,
             heapProfile: ProfileSectionView.build(
                 recording.profiles, breakdown: breakdowns.first,
-                gogcSeries: recording.instances.first?.series(named: "go_gc_gogc_percent")),
+                gcSettings: recording.instances.first.map(GCSettings.init(instance:)) ?? GCSettings(gogc: .unknown, memoryLimit: .unknown)),
             goroutines: GoroutineSectionView.build(recording.profiles))
     }
 
