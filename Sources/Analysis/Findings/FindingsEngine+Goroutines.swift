@@ -56,20 +56,22 @@ extension FindingsEngine {
         }
     }
 
-    /// The share of the heap profile's growth held by goroutine machinery
-    /// (`runtime.malg`, which allocates each goroutine) and by the functions on the
-    /// growing goroutines' stacks; nil without two heap profiles and a goroutine diff.
+    /// The share of the heap profile's growth held by goroutine creation (stacks through
+    /// `runtime.malg`, which allocates each goroutine) and by the functions on the
+    /// growing goroutines' stacks or that started them, each site charged to its owned
+    /// frame (`OwnedSiteGrowth`); nil without two heap profiles and a goroutine diff.
     static func goroutineShareOfHeapGrowth(_ c: Context, leak: Finding) -> Double? {
-        guard let diff = c.goroutineDiff, let rows = heapDiffRows(c.profiles, granularity: .functions) else { return nil }
-        var functions: Set<String> = ["runtime.malg"]
+        guard let diff = c.goroutineDiff, let growth = ownedHeapGrowth(c.profiles) else { return nil }
+        var functions: Set<String> = []
         for row in diff.rows where row.delta > 0 {
-            for frame in row.group.frames where !frame.function.hasPrefix("runtime.") { functions.insert(frame.function) }
+            for frame in row.group.frames where !OwnedSiteGrowth.isRuntime(frame.function) { functions.insert(frame.function) }
             if let creator = row.group.createdBy?.split(separator: " ").first { functions.insert(String(creator)) }
         }
-        let growing = rows.filter { $0.flat > 0 }
-        let total = growing.reduce(0.0) { $0 + Double($1.flat) }
+        let growing = growth.rows.filter { $0.delta > 0 }
+        let total = growing.reduce(0.0) { $0 + Double($1.delta) }
         guard total > 0 else { return nil }
-        let explained = growing.filter { functions.contains($0.function) }.reduce(0.0) { $0 + Double($1.flat) }
+        let explained = growing.filter { $0.createsGoroutines || functions.contains($0.function) }
+            .reduce(0.0) { $0 + Double($1.delta) }
         return explained / total
     }
 }

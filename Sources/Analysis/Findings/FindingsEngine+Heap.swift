@@ -79,31 +79,32 @@ extension FindingsEngine {
         switch source {
         case .liveBytes: return "go_gc_heap_live_bytes"
         case let .heapGoal(series, gogc, assumed):
-            let setting = gogc.rounded() == gogc ? String(Int(gogc)) : String(gogc)
-            return "\(series) ÷ (1 + GOGC/100), GOGC=\(setting)\(assumed ? " assumed" : "")"
+            return "\(series) ÷ (1 + GOGC/100), GOGC=\(GCSettings.number(gogc))\(assumed ? " assumed" : "")"
         case .cycleLows: return "lowest heap objects of each GC cycle"
         case .rollingLows: return "lowest heap objects of every 5 samples"
         }
     }
 
-    /// The heap profile diff's growing lines (latest − earliest inuse_space), largest first.
+    /// The heap profile diff's growing sites (latest − earliest inuse_space), largest
+    /// first, each charged to the first frame the service owns (`OwnedSiteGrowth`), never
+    /// to an allocator frame of the runtime.
     static func heapGrowers(_ profiles: ProfileSet, limit: Int = 5) -> [Finding.Attribution] {
-        guard let rows = heapDiffRows(profiles, granularity: .lines) else { return [] }
-        let growing = rows.filter { $0.flat > 0 }.sorted { ($0.flat, $1.name) > ($1.flat, $0.name) }
+        guard let growth = ownedHeapGrowth(profiles) else { return [] }
+        let growing = growth.rows.filter { $0.delta > 0 }
         // Sites far below the top one are noise of sampling, not part of the story.
-        let floor = Double(growing.first?.flat ?? 0) * 0.02
-        return growing.filter { Double($0.flat) >= floor }.prefix(limit).map {
-            Finding.Attribution(function: $0.function, file: $0.file, line: $0.line, delta: $0.flat)
+        let floor = Double(growing.first?.delta ?? 0) * 0.02
+        return growing.filter { Double($0.delta) >= floor }.prefix(limit).map {
+            Finding.Attribution(function: $0.function, file: $0.file, line: $0.line, delta: $0.delta)
         }
     }
 
-    static func heapDiffRows(_ profiles: ProfileSet, granularity: ProfileTop.Granularity) -> [ProfileTop.Row]? {
+    /// Latest − earliest heap profile in the default sample type, by owned site; nil
+    /// without two heap profiles sharing that type.
+    static func ownedHeapGrowth(_ profiles: ProfileSet) -> OwnedSiteGrowth? {
         guard let current = profiles.heap, let base = profiles.heapBase else { return nil }
         let index = current.profile.defaultSampleTypeIndex
         guard index < current.profile.sampleTypes.count,
               let baseIndex = base.profile.sampleTypeIndex(current.profile.sampleTypes[index].type) else { return nil }
-        return ProfileTop.compute(inputs: [.init(profile: current.profile, sampleIndex: index),
-                                           .init(profile: base.profile, sampleIndex: baseIndex, sign: -1)],
-                                  granularity: granularity, nodeCount: 0, nodeFraction: 0, inlineLabels: false).rows
+        return OwnedSiteGrowth(current: current.profile, currentIndex: index, base: base.profile, baseIndex: baseIndex)
     }
 }

@@ -1,0 +1,77 @@
+import Analysis
+import Ingest
+import MemoryModel
+import TestSupport
+import XCTest
+
+/// The findings engine on the Go 1.22 and 1.27 recordings of
+/// Tests/Fixtures/recordings-modern (its README says what each should conclude).
+final class ModernGoFindingsTests: XCTestCase {
+    static func path(_ name: String) -> String {
+        Fixtures.folder.appendingPathComponent("recordings-modern/\(name)").path
+    }
+
+    static func findings(_ name: String) throws -> [Finding] {
+        try FindingsTests.findings(path(name))
+    }
+
+    private func serious(_ name: String) throws -> [String] {
+        try Self.findings(name).filter { $0.severity != .info }.map(\.kind.rawValue).sorted()
+    }
+
+    func testEachRecordingGetsWhatItsReadmeConcludes() throws {
+        XCTAssertEqual(try serious("go1.27-heap-leak"), ["heap-leak"])
+        XCTAssertEqual(try serious("go1.22-heap-leak"), ["heap-leak"])
+        XCTAssertEqual(try serious("go1.27-goroutine-leak"), ["goroutine-leak"])
+        XCTAssertEqual(try serious("go1.22-goroutine-leak"), ["goroutine-leak"])
+        XCTAssertEqual(try serious("go1.27-memlimit-held"), ["near-memory-limit"], "a heap held at GOMEMLIMIT is the setting, not a leak")
+        XCTAssertEqual(try serious("go1.27-batch-spikes"), ["spiky-heap"])
+        XCTAssertEqual(try serious("go1.27-steady"), [])
+    }
+
+    func testHeapLeaksNameTheLineTheServiceOwns() throws {
+        for name in ["go1.27-heap-leak", "go1.22-heap-leak"] {
+            let leak = try XCTUnwrap(try Self.findings(name).first { $0.kind == .heapLeak }, name)
+            let top = try XCTUnwrap(leak.attribution.first, name)
+            XCTAssertEqual("\(top.function) \(top.file):\(top.line)", "main.(*SessionStore).Remember modern/scenarios.go:73", name)
+            XCTAssertFalse(leak.attribution.contains { OwnedSiteGrowth.isRuntime($0.function) }, "\(name): \(leak.attribution)")
+            // 50 sessions/s × 4 KiB = 703 MiB/hour; the live heap's fitted rate is close.
+            let rate = try XCTUnwrap(leak.evidence.first { $0.key == "rate_bytes_per_hour" }?.value)
+            XCTAssertEqual(rate / 1_048_576, 703, accuracy: 703 * 0.1, name)
+        }
+    }
+
+    /// The reply buffers the blocked goroutines hold are the heap's growth: charged to
+    /// the goroutine leak, not reported as a heap leak in runtime.mallocgc.
+    func testGoroutineLeakExplainsTheHeapGrowth() throws {
+        for name in ["go1.27-goroutine-leak", "go1.22-goroutine-leak"] {
+            let findings = try Self.findings(name)
+            XCTAssertNil(findings.first { $0.kind == .heapLeak }, name)
+            let leak = try XCTUnwrap(findings.first { $0.kind == .goroutineLeak }, name)
+            let top = try XCTUnwrap(leak.attribution.first, name)
+            XCTAssertEqual("\(top.function) \(top.file):\(top.line)", "main.backendCall modern/scenarios.go:112", name)
+            XCTAssertEqual(top.detail, "chan send", name)
+            let explained = try XCTUnwrap(leak.evidence.first { $0.key == "heap_growth_explained_share" }?.value, name)
+            XCTAssertGreaterThan(explained, 0.9, name)
+            let delta = try XCTUnwrap(leak.evidence.first { $0.key == "goroutines_delta" }?.value, name)
+            // 30 queries/s for 300 s: 9,000 goroutines.
+            XCTAssertEqual(delta, 9000, accuracy: 100, name)
+        }
+    }
+
+    func testOwnedSiteGrowthNeverChargesTheAllocator() throws {
+        let recording = try RecordingFolder.load(path: Self.path("go1.27-goroutine-leak"))
+        let current = try XCTUnwrap(recording.profiles.heap), base = try XCTUnwrap(recording.profiles.heapBase)
+        let index = current.profile.defaultSampleTypeIndex
+        let growth = OwnedSiteGrowth(current: current.profile, currentIndex: index, base: base.profile,
+                                     baseIndex: try XCTUnwrap(base.profile.sampleTypeIndex(current.profile.sampleTypes[index].type)))
+        let top = try XCTUnwrap(growth.rows.first)
+        XCTAssertEqual(top.function, "main.backendCall")
+        XCTAssertFalse(growth.rows.prefix(5).contains { $0.function == "runtime.mallocgc" }, "\(growth.rows.prefix(5))")
+        XCTAssertEqual("\(top.file):\(top.line)", "modern/scenarios.go:107", "the 2 KiB reply body")
+        // The new goroutines' own memory (runtime.malg) has a stack of runtime frames
+        // only, cut at runtime.systemstack: marked as goroutine creation, second largest.
+        XCTAssertEqual(growth.rows[1].function, "runtime.systemstack")
+        XCTAssertTrue(growth.rows[1].createsGoroutines)
+    }
+}
