@@ -325,6 +325,41 @@ final class LegacyProfileTextTests: XCTestCase {
         XCTAssertEqual(stackDescription(profile, 3), ["main.(*T[...]).Get /app/t.go:3"])
     }
 
+    /// Go 1.27's `goroutineheader`: `(leaked)` before `(scan)`, the synctest bubble
+    /// last, and pprof labels after the bracket under GODEBUG=tracebacklabels=1.
+    func testGo127DumpHeaderVariants() throws {
+        let text = """
+            goroutine 12 [chan send (leaked)]:
+            main.backendCall(0x0, 0x21b5ad9e41c0)
+            	modern/scenarios.go:112 +0x85
+            created by main.Fanout.Query in goroutine 9
+            	modern/scenarios.go:98 +0x7f
+
+            goroutine 13 [select (leaked) (scan), 3 minutes, locked to thread, synctest bubble 4]:
+            main.wait()
+            	/app/main.go:10 +0x1
+
+            goroutine 14 [IO wait] {"handler": "/api] {x}", "shard": "2"}:
+            main.serve()
+            	/app/main.go:20 +0x1
+
+            """
+        let goroutines = try XCTUnwrap(try LegacyProfileText.read(Array(text.utf8), file: "inline.txt").goroutines)
+        var leaked = GoroutineRecord(id: 12, state: "chan send", createdBy: "main.Fanout.Query", createdAt: "modern/scenarios.go:98")
+        leaked.isLeaked = true
+        var both = GoroutineRecord(id: 13, state: "select", waitMinutes: 3, isScanning: true, isLockedToThread: true)
+        both.isLeaked = true
+        XCTAssertEqual(goroutines, [leaked, both, GoroutineRecord(id: 14, state: "IO wait")])
+        XCTAssertThrowsError(try LegacyProfileText.read(Array("goroutine 1 [running]x\nmain.f()\n\t/a.go:1\n".utf8), file: "bad.txt"))
+
+        // The real dump: every goroutine the goroutineleak profile counts is marked.
+        let pprof = Fixtures.folder.appendingPathComponent("recordings-modern/go1.27-goroutine-leak/pprof").path
+        let dump = try XCTUnwrap(try ProfileReader.load(path: pprof + "/goroutine-20261205T222429917Z.debug2.txt").goroutines)
+        let marked = dump.filter(\.isLeaked)
+        XCTAssertEqual(marked.count, 9304, "goroutineleak profile: total 9304")
+        XCTAssertEqual(Set(marked.map(\.state)), ["chan send"])
+    }
+
     func testHeapHeaderVariantsFollowPprof() throws {
         // heap_v2/N is sampled at N (not N/2); heapprofile is not sampled.
         let v2 = try LegacyProfileText.read(Array("""

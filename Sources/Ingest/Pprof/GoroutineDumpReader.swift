@@ -20,9 +20,11 @@ import MemoryModel
 /// would tell call sites on one line apart; the `+0x…` offsets are relative to
 /// functions and are dropped).
 ///
-/// The header is `goroutine ID [STATE[ (scan)][, N minutes][, locked to thread]]:`
-/// (runtime `goroutineheader`); its suffixes are taken off from the end, so a wait
-/// reason is kept whole whatever it contains. Also understood:
+/// The header is `goroutine ID [STATE[ (leaked)][ (scan)][, N minutes][, locked to
+/// thread][, synctest bubble N]][ {labels}]:` (runtime `goroutineheader`, Go 1.27; the
+/// `(leaked)` mark is Go 1.26+'s proof that the goroutine can never run again); its
+/// suffixes are taken off from the end, so a wait reason is kept whole whatever it
+/// contains. Also understood:
 /// `...additional frames elided...` (stacks over 100 frames), inlined frames printed
 /// as `f(...)` without an offset, `created by f in goroutine N` (Go 1.21), the
 /// `goroutine running on other thread; stack unavailable` of crash dumps (an empty
@@ -244,7 +246,7 @@ enum GoroutineDumpReader {
             return made
         }
 
-        /// `goroutine ID [STATE[ (scan)][, N minutes][, locked to thread]]:`
+        /// `goroutine ID [STATE[ (leaked)][ (scan)][, N minutes][, locked to thread][, synctest bubble N]][ {labels}]:`
         private static func header(_ text: TextLine, strings: inout [ByteSpan: String]) throws -> GoroutineRecord {
             var line = text
             line.position = line.start + 10
@@ -255,11 +257,23 @@ enum GoroutineDumpReader {
                 throw line.failure("expected “[state]:” after the goroutine id in \(line.excerpt)")
             }
             let body = line.trimmed(line.whole)
-            guard line.matches("]:", at: body.upperBound - 2), body.upperBound - 2 > open else {
+            var close = body.upperBound - 2
+            if line.matches("}:", at: body.upperBound - 2) {
+                // Go 1.27's GODEBUG=tracebacklabels=1 prints pprof labels after the
+                // state: `[select] {"k": "v"}:`. They are skipped.
+                var index = open + 1
+                while index + 2 < body.upperBound, !(line.matches("] {", at: index)) { index += 1 }
+                close = index
+            }
+            guard close > open, line.matches("] {", at: close) || (close == body.upperBound - 2 && line.matches("]:", at: close)) else {
                 throw line.failure("expected the goroutine header to end with “]:”, found \(line.excerpt)")
             }
-            var stateEnd = body.upperBound - 2
+            var stateEnd = close
             var record = GoroutineRecord(id: id, state: "")
+            if let bubble = line.lastIndex(of: UInt8(ascii: ","), in: open + 1..<stateEnd),
+               line.matches(", synctest bubble ", at: bubble) {
+                stateEnd = bubble
+            }
             if line.matches(", locked to thread", at: stateEnd - 18) {
                 record.isLockedToThread = true
                 stateEnd -= 18
@@ -279,6 +293,10 @@ enum GoroutineDumpReader {
             if line.matches(" (scan)", at: stateEnd - 7) {
                 record.isScanning = true
                 stateEnd -= 7
+            }
+            if line.matches(" (leaked)", at: stateEnd - 9) {
+                record.isLeaked = true
+                stateEnd -= 9
             }
             guard stateEnd > open + 1 else { throw line.failure("the goroutine header has no state: \(line.excerpt)") }
             let key = ByteSpan(line, open + 1..<stateEnd)

@@ -11,6 +11,9 @@ public struct GoroutineRecord: Sendable, Equatable {
     public var waitMinutes: Int?
     /// The header said `(scan)`: the GC was scanning the stack.
     public var isScanning: Bool
+    /// The header said `(leaked)` (Go 1.26+): the GC proved the goroutine is blocked on
+    /// something no running goroutine can reach, so it can never run again.
+    public var isLeaked: Bool = false
     /// The header said `locked to thread`.
     public var isLockedToThread: Bool
     /// The `created by` function, if the dump names one.
