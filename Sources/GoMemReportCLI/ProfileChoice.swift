@@ -3,7 +3,7 @@ import Ingest
 import MemoryModel
 
 /// Applies `--profile` and `--base`: each file replaces the recording's profile of its
-/// kind (heap or goroutine, read from its sample types).
+/// kind (heap, goroutine or goroutineleak, read from its sample types).
 enum ProfileChoice {
     static func apply(profiles: [String], bases: [String], limits: InputLimits, to set: inout ProfileSet) throws {
         for (paths, isBase) in [(profiles, false), (bases, true)] {
@@ -15,8 +15,10 @@ enum ProfileChoice {
                 case (.heap, true): set.heapBase = recorded
                 case (.goroutine, false): set.goroutine = recorded
                 case (.goroutine, true): set.goroutineBase = recorded
+                case (.goroutineLeak, false): set.goroutineLeak = recorded
+                case (.goroutineLeak, true): set.goroutineLeakBase = recorded
                 case (.other, _):
-                    throw InputError(file: path, reason: "is neither a heap nor a goroutine profile; use gomemreport profile for other kinds")
+                    throw InputError(file: path, reason: "is not a heap, goroutine or goroutineleak profile; use gomemreport profile for other kinds")
                 }
             }
         }

@@ -59,6 +59,38 @@ final class ModernGoFindingsTests: XCTestCase {
         }
     }
 
+    /// Go 1.27's goroutineleak profile proves the leak: critical, confidence 1, the
+    /// leaking line and wait reason; Go 1.22 has no such profile and keeps the trend.
+    func testTheGoroutineLeakProfileProvesTheLeak() throws {
+        let proven = try XCTUnwrap(try Self.findings("go1.27-goroutine-leak").first { $0.kind == .goroutineLeak })
+        XCTAssertEqual(proven.severity, .critical)
+        XCTAssertEqual(proven.confidence, 1)
+        XCTAssertEqual(proven.fact("proof"), "runtime")
+        XCTAssertEqual(proven.fact("blocking"), "chan send")
+        XCTAssertEqual(proven.fact("leak_profile"), "pprof/goroutineleak-20261205T222429917Z.pb.gz")
+        XCTAssertEqual(proven.number("leaked_goroutines"), 9303)
+        XCTAssertEqual(proven.number("leaked_goroutines_base"), 307)
+        XCTAssertEqual(proven.attribution.first, Finding.Attribution(function: "main.backendCall", file: "modern/scenarios.go", line: 112,
+                                                                      delta: 8996, detail: "chan send"))
+
+        let trended = try XCTUnwrap(try Self.findings("go1.22-goroutine-leak").first { $0.kind == .goroutineLeak })
+        XCTAssertEqual(trended.severity, .warning)
+        XCTAssertNil(trended.fact("proof"), "no goroutineleak profile before Go 1.27")
+
+        // A window far too short for a trend: the proof alone still makes the finding.
+        let recording = try RecordingFolder.load(path: Self.path("go1.27-goroutine-leak"))
+        let instance = recording.instances[0]
+        let breakdown = try MemoryBreakdown.compute(from: instance, file: "go1.27-goroutine-leak")
+        var thresholds = FindingThresholds()
+        thresholds.minimumWindowSeconds = 10 * 3600
+        let short = FindingsEngine(thresholds: thresholds).findings(breakdown: breakdown, instance: instance, profiles: recording.profiles)
+        XCTAssertEqual(short.map(\.kind.rawValue).filter { $0 != "gc-pressure" }.sorted(), ["goroutine-leak", "insufficient-data"])
+        let alone = try XCTUnwrap(short.first { $0.kind == .goroutineLeak })
+        XCTAssertEqual(alone.fact("proof"), "runtime")
+        XCTAssertEqual(alone.severity, .critical)
+        XCTAssertEqual(alone.attribution.first?.function, "main.backendCall")
+    }
+
     func testOwnedSiteGrowthNeverChargesTheAllocator() throws {
         let recording = try RecordingFolder.load(path: Self.path("go1.27-goroutine-leak"))
         let current = try XCTUnwrap(recording.profiles.heap), base = try XCTUnwrap(recording.profiles.heapBase)

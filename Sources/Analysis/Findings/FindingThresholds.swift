@@ -25,6 +25,9 @@ public struct FindingThresholds: Sendable, Equatable {
     /// Goroutines must grow by this many and this fraction of the start to be a leak.
     public var goroutineLeakMinimum = 50.0
     public var goroutineLeakMinimumFraction = 0.2
+    /// Growth in goroutines the goroutineleak profile proves leaked (latest − earliest,
+    /// or the latest count alone) that makes a proven `goroutine-leak`.
+    public var provenGoroutineLeakMinimum = 10.0
     /// When goroutine machinery and the leaking goroutines' own functions hold at least
     /// this share of the heap profile's growth, the heap growth is the goroutine leak's.
     public var goroutineExplainsHeapShare = 0.5

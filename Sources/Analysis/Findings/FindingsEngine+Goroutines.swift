@@ -8,8 +8,23 @@ extension FindingsEngine {
     }
 
     /// `goroutine-leak`: the goroutine count (or, without it, goroutine stack memory)
-    /// rises steadily.
-    static func goroutineFinding(_ c: Context) -> Finding? {
+    /// rises steadily, or the goroutineleak profile (Go 1.26+) proves a growing number of
+    /// goroutines can never run again. A proof is decisive: confidence 1, critical, the
+    /// attribution taken from the leak profile, and reported even where the window is
+    /// too short for a trend (`trendRequired` false).
+    static func goroutineFinding(_ c: Context, trendRequired: Bool = true) -> Finding? {
+        let proof = GoroutineLeakProof(profiles: c.profiles)
+        let proven = proof.flatMap {
+            Double($0.leaked - ($0.leakedAtBase ?? 0)) >= c.thresholds.provenGoroutineLeakMinimum ? $0 : nil
+        }
+        let trended = trendRequired ? trendFinding(c) : nil
+        guard var finding = trended ?? proven.map({ provenOnly(c, $0) }) else { return nil }
+        if let proof { annotate(&finding, proof: proof, proven: proven != nil) }
+        return finding
+    }
+
+    /// The trend half: nil unless the count (or stack memory) rises steadily.
+    private static func trendFinding(_ c: Context) -> Finding? {
         let t = c.thresholds
         var evidence: [(key: String, value: Double)] = []
         var facts: [(key: String, value: String)] = []
@@ -41,6 +56,40 @@ extension FindingsEngine {
         if let top = attribution.first, let blocking = top.detail { facts.append(("blocking", blocking)) }
         return Finding(kind: .goroutineLeak, severity: .warning, confidence: trend.confidence, start: trend.start, end: trend.end,
                        bytesAtStake: max(stackGrowth, 0), evidence: evidence, facts: facts, attribution: attribution)
+    }
+
+    /// A proven leak in a window too short (or a count too flat) for the trend test.
+    private static func provenOnly(_ c: Context, _ proof: GoroutineLeakProof) -> Finding {
+        let stacks = c.breakdown.categories[.goroutineStacks]!
+        let stackGrowth = stacks[stacks.count - 1] - stacks[0]
+        return Finding(kind: .goroutineLeak, severity: .critical, confidence: 1, start: c.start, end: c.end,
+                       bytesAtStake: max(stackGrowth, 0), evidence: [("stack_growth_bytes", stackGrowth)])
+    }
+
+    /// Adds what the goroutineleak profile says. Proven: critical, confidence 1, the leak
+    /// profile's sites as the attribution, with the dump's wait reason. Not proven: the
+    /// count the profile saw, so the text can say the leak is one only a trend shows.
+    private static func annotate(_ finding: inout Finding, proof: GoroutineLeakProof, proven: Bool) {
+        finding.evidence.append(("leaked_goroutines", Double(proof.leaked)))
+        if let base = proof.leakedAtBase { finding.evidence.append(("leaked_goroutines_base", Double(base))) }
+        finding.facts.append(("leak_profile", proof.file))
+        guard proven else {
+            finding.facts.append(("proof", "none"))
+            return
+        }
+        finding.severity = .critical
+        finding.confidence = 1
+        finding.facts.append(("proof", "runtime"))
+        let wait = proof.waitReasons.first?.state
+        if let wait { finding.facts.removeAll { $0.key == "blocking" }; finding.facts.append(("blocking", wait)) }
+        let growing = proof.sites.filter { $0.delta > 0 }
+        let floor = Double(growing.first?.delta ?? 0) * 0.02
+        let fromProfile = growing.filter { Double($0.delta) >= floor }.prefix(5).map { row in
+            // The dump's wait reason for the goroutine diff's matching group, else the most common one.
+            let detail = finding.attribution.first { $0.function == row.function }?.detail ?? wait
+            return Finding.Attribution(function: row.function, file: row.file, line: row.line, delta: row.delta, detail: detail)
+        }
+        if !fromProfile.isEmpty { finding.attribution = Array(fromProfile) }
     }
 
     /// The goroutine diff's growing groups (latest − earliest profile), largest first.

@@ -68,6 +68,9 @@ public struct FindingsEngine: Sendable {
             if let goroutineLeak { found.append(goroutineLeak) }
             found += Self.nonGoFindings(context)
             if let spikes = Self.spikeFinding(context, heapTrend: found.contains { $0.kind == .heapLeak }) { found.append(spikes) }
+        } else if let proven = Self.goroutineFinding(context, trendRequired: false) {
+            // Too short for trends, but the runtime's proof needs none.
+            found.append(proven)
         }
         found += Self.limitFindings(context)
         if let oom = Self.oomKillFinding(context) { found.append(oom) }

@@ -2,11 +2,12 @@ import Foundation
 import MemoryModel
 
 /// Picks and reads the profiles a report shows from a recording's `pprof/` folder:
-/// the latest heap and goroutine profiles, and the earliest of each as the diff base.
+/// the latest heap, goroutine and goroutineleak profiles, and the earliest of each as
+/// the diff base.
 /// Of several forms taken at one moment it prefers a `debug=2` dump for goroutines (it
 /// has wait states and ages) and the proto for heaps.
 public enum RecordingProfiles {
-    /// Scans `folder/pprof`; reads only the (up to four) profiles it picks.
+    /// Scans `folder/pprof`; reads only the (up to six) profiles it picks.
     public static func load(folder: String, maximumBytes: Int = ProfileReader.defaultMaximumBytes,
                             maximumLineBytes: Int = InputLimits.defaultMaximumLineBytes) throws -> ProfileSet {
         let pprof = (folder as NSString).appendingPathComponent("pprof")
@@ -46,6 +47,7 @@ public enum RecordingProfiles {
         }
         let heap = pick("heap", preferring: [.proto, .text])
         let goroutine = pick("goroutine", preferring: [.dump, .proto, .text])
+        let leak = pick("goroutineleak", preferring: [.proto, .text])
         func load(_ name: String?) throws -> RecordedProfile? {
             guard let name else { return nil }
             let file = try read(name)
@@ -55,6 +57,8 @@ public enum RecordingProfiles {
         var set = ProfileSet(heap: try load(heap.last), goroutine: try load(goroutine.last))
         if heap.first != heap.last { set.heapBase = try load(heap.first) }
         if goroutine.first != goroutine.last { set.goroutineBase = try load(goroutine.first) }
+        set.goroutineLeak = try load(leak.last)
+        if leak.first != leak.last { set.goroutineLeakBase = try load(leak.first) }
         return set
     }
 

@@ -3,6 +3,9 @@ public struct RecordedProfile: Sendable, Equatable {
     public enum Kind: String, Sendable, Equatable {
         case heap
         case goroutine
+        /// `/debug/pprof/goroutineleak` (Go 1.26+): only goroutines the GC proved can
+        /// never run again.
+        case goroutineLeak
         case other
     }
 
@@ -26,6 +29,7 @@ public struct RecordedProfile: Sendable, Equatable {
         let types = Set(profile.sampleTypes.map(\.type))
         if types.contains("inuse_space") || types.contains("alloc_space") { return .heap }
         if types == ["goroutine"] { return .goroutine }
+        if types == ["goroutineleak"] { return .goroutineLeak }
         return .other
     }
 }

@@ -74,10 +74,28 @@ struct FindingText {
                 "Take another heap profile later (`curl -o heap.pb.gz http://HOST/debug/pprof/heap`) and diff it against the latest to confirm the same sites keep growing.",
             ]))
         case .goroutineLeak:
-            var text = finding.number("goroutines_delta") != nil
-                ? "Goroutines went from **\(count(n("goroutines_start")))** to **\(count(n("goroutines_end")))** (\(MarkdownText.code(finding.fact("series") ?? ""))), "
-                : "Goroutine stack memory rose steadily, "
+            var text = ""
+            if finding.fact("proof") == "runtime" {
+                let base = finding.number("leaked_goroutines_base").map { "went from \(count($0)) to " } ?? "lists "
+                let top = finding.attribution.first
+                text += "**Proved by the runtime:** the goroutineleak profile (\(MarkdownText.code(finding.fact("leak_profile") ?? ""))) \(base)"
+                    + "**\(count(n("leaked_goroutines")))** goroutines that the GC found blocked on something no running goroutine can reach, so they can never run again"
+                    + (top.map { " — most in \(MarkdownText.code($0.function))\($0.line > 0 ? " at \(MarkdownText.escape(Self.position($0)))" : "")" } ?? "")
+                    + (finding.fact("blocking").map { ", waiting on \(MarkdownText.escape($0))" } ?? "") + ". "
+            }
+            if finding.number("goroutines_delta") != nil {
+                text += "Goroutines went from **\(count(n("goroutines_start")))** to **\(count(n("goroutines_end")))** (\(MarkdownText.code(finding.fact("series") ?? ""))), "
+            } else if finding.fact("proof") != "runtime" || finding.fact("series") != nil {
+                text += "Goroutine stack memory rose steadily, "
+            } else {
+                text += "The window is too short for a trend, "
+            }
             text += "and goroutine stacks grew by \(ByteFormat.signed(n("stack_growth_bytes"))). Confidence \(confidence)."
+            if finding.fact("proof") == "none" {
+                text += " The runtime's goroutineleak profile (\(MarkdownText.code(finding.fact("leak_profile") ?? ""))) lists \(count(n("leaked_goroutines"))) leaked: "
+                    + "these goroutines wait on something still reachable (a channel, mutex or context held by a global or a live struct), "
+                    + "a leak only the rising count shows."
+            }
             if let heap = finding.number("heap_growth_bytes"), let share = finding.number("heap_growth_explained_share") {
                 text += " The heap grew too (+\(ByteFormat.string(heap))), and \(ByteFormat.percent(share)) of the heap profiles' growth is in goroutine "
                     + "creation and the leaking goroutines' own code: the heap growth is this leak's, not a separate heap leak."
