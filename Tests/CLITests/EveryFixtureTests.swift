@@ -39,7 +39,13 @@ final class EveryFixtureTests: XCTestCase {
                 }
             }
         }
-        for folder in ["pprof", "pprof/kinds"] {
+        // Our own text and proto forms, panic and crash logs, and the real-profile corpus
+        // (other people's programs: real-profiles/SOURCES.tsv).
+        var folders = ["pprof", "pprof/kinds", "pprof/panics"]
+        let corpus = Fixtures.folder.appendingPathComponent("real-profiles")
+        folders += try FileManager.default.contentsOfDirectory(atPath: corpus.path).sorted()
+            .filter { !$0.hasSuffix(".tsv") }.map { "real-profiles/\($0)" }
+        for folder in folders {
             let parent = Fixtures.folder.appendingPathComponent(folder)
             for file in try FileManager.default.contentsOfDirectory(atPath: parent.path) where !file.hasPrefix(".") {
                 var isFolder: ObjCBool = false
@@ -49,7 +55,7 @@ final class EveryFixtureTests: XCTestCase {
             }
         }
         files.sort()
-        XCTAssertGreaterThan(files.count, 300)
+        XCTAssertGreaterThan(files.count, 360)
         var kinds: [RecordedProfile.Kind: String] = [:]
         for path in files {
             let recorded = try RecordingProfiles.profile(at: path, label: (path as NSString).lastPathComponent)
@@ -60,11 +66,17 @@ final class EveryFixtureTests: XCTestCase {
 
         let scratch = Fixtures.temporaryFolder()
         defer { try? FileManager.default.removeItem(at: scratch) }
-        for (kind, path) in kinds.sorted(by: { $0.key.rawValue < $1.key.rawValue }) {
+        // And one of each other input form through the commands: a crash log (CRLF, no
+        // last line break), a legacy binary CPU profile, an uncompressed proto.
+        let forms = ["pprof/panics/panic-windows-crlf-go119.txt", "real-profiles/google-pprof/profile__testdata__gobench.cpu",
+                     "real-profiles/grafana-pyroscope/pkg__og__convert__pprof__testdata__heap.pb"]
+        var runs = kinds.sorted(by: { $0.key.rawValue < $1.key.rawValue }).map { ($0.key.rawValue, $0.value) }
+        runs += forms.map { (($0 as NSString).lastPathComponent, Fixtures.folder.appendingPathComponent($0).path) }
+        for (kind, path) in runs {
             let top = try CommandRunner.run(["top", path])
             XCTAssertEqual(top.status, 0, "\(kind): \(top.stderr)")
             XCTAssertTrue(top.stdout.contains("flat%"), "\(kind): \(top.stdout)")
-            let page = try CommandRunner.run(["profile", path, "-o", scratch.appendingPathComponent("\(kind.rawValue).html").path])
+            let page = try CommandRunner.run(["profile", path, "-o", scratch.appendingPathComponent("\(kind).html").path])
             XCTAssertEqual(page.status, 0, "\(kind): \(page.stderr)")
         }
     }

@@ -66,11 +66,35 @@ enum GoroutineDumpReader {
         case afterCreator
         /// Inside `[originating from goroutine N]:`: skipped up to the blank line.
         case ancestors
+        /// In a crash log, outside any goroutine (registers, `runtime stack:`, the
+        /// shell's `exit status 2`): skipped up to a blank line or the next header.
+        case skipping
     }
 
-    static func read(firstLine: TextLine, lines: inout TextLines) throws -> Profile {
+    /// The goroutine header in `line`, at its start or after other text on it (a log
+    /// line, or `runtime.Stack` output printed without a line break before it), when
+    /// the line ends with `]:` or `}:` as headers do; nil otherwise.
+    static func header(within line: TextLine) -> TextLine? {
+        let body = line.trimmed(line.whole)
+        guard line.matches("]:", at: body.upperBound - 2) || line.matches("}:", at: body.upperBound - 2) else { return nil }
+        var from = line.start
+        while let index = line.firstIndex(of: "goroutine ", from: from) {
+            let candidate = TextLine(bytes: line.bytes, start: index, end: line.end, number: line.number)
+            if isHeader(candidate) { return candidate }
+            from = index + 1
+        }
+        return nil
+    }
+
+    /// Reads the dump from `firstLine`, a goroutine header. With `crashLog` (a panic or
+    /// crash log, whose dump `LegacyProfileText` found after other output), lines
+    /// outside goroutines are skipped instead of refused: register dumps (`rax 0x…`,
+    /// `PC=…`) and `runtime stack:` system stacks, which end a block, and whatever the
+    /// program or shell printed between and after (`exit status 2`).
+    static func read(firstLine: TextLine, lines: inout TextLines, crashLog: Bool = false) throws -> Profile {
         let type = ValueType(type: "goroutine", unit: "count")
         var reader = State(builder: ProfileBuilder(sampleTypes: [type]))
+        reader.crashLog = crashLog
         try reader.take(firstLine)
         while let line = lines.next() {
             try reader.take(line)
@@ -97,6 +121,8 @@ enum GoroutineDumpReader {
         var strings: [ByteSpan: String] = [:]
         /// The line of the current block's header.
         var lastHeader = 0
+        /// Lines outside goroutines are skipped (`read(firstLine:lines:crashLog:)`).
+        var crashLog = false
         static let one: [Int64] = [1]
 
         init(builder: ProfileBuilder) {
@@ -125,25 +151,44 @@ enum GoroutineDumpReader {
             }
 
             if line.isBlank {
-                if case .header = expecting { return }
-                endBlock()
+                switch expecting {
+                case .header: return
+                case .skipping: expecting = .header
+                default: endBlock()
+                }
                 return
             }
             if case .ancestors = expecting { return }
             if isHeader(line) {
-                if case .header = expecting {} else { endBlock() }
+                switch expecting {
+                case .header, .skipping: break
+                default: endBlock()
+                }
                 try startBlock(line)
                 return
             }
             switch expecting {
-            case .header:
-                throw line.failure("expected a goroutine header “goroutine N [state]:”, found \(line.excerpt)")
+            case .header, .skipping:
+                guard crashLog else {
+                    throw line.failure("expected a goroutine header “goroutine N [state]:”, found \(line.excerpt)")
+                }
+                expecting = .skipping
             case .afterCreator:
                 guard line.matches("[originating from goroutine ", at: line.start) else {
-                    throw line.failure("expected a blank line after “created by”, found \(line.excerpt)")
+                    guard crashLog else { throw line.failure("expected a blank line after “created by”, found \(line.excerpt)") }
+                    endBlock()
+                    expecting = .skipping
+                    return
                 }
                 expecting = .ancestors
             default:
+                if crashLog, !stack.isEmpty || stackUnavailable, !Self.isFrameLine(line) {
+                    // Registers after the frames of the goroutine that faulted, or
+                    // other output: the goroutine is complete.
+                    endBlock()
+                    expecting = .skipping
+                    return
+                }
                 try takeInBlock(line)
             }
         }
@@ -169,7 +214,8 @@ enum GoroutineDumpReader {
                 expecting = .creatorFileLine(line: line.number)
                 return
             }
-            if line.matches("...additional frames elided...", at: line.start) { return }
+            // `...additional frames elided...` (before Go 1.21), `...N frames elided...` after.
+            if line.matches("...", at: line.start), line.hasSuffix("elided...") { return }
             if line.matches("[originating from goroutine ", at: line.start) {
                 expecting = .ancestors
                 return
@@ -218,7 +264,7 @@ enum GoroutineDumpReader {
 
         mutating func finish(lastLine: Int) throws {
             switch expecting {
-            case .header:
+            case .header, .skipping:
                 guard !records.isEmpty else {
                     throw LegacyTextSyntaxError(line: max(lastLine, 1), reason: "the dump holds no goroutine")
                 }
@@ -244,6 +290,18 @@ enum GoroutineDumpReader {
             let made = line.string(range)
             strings[key] = made
             return made
+        }
+
+        /// Whether `line` can continue a goroutine's stack: a function line `name(…)`, its
+        /// tab-indented file line, `created by`, an elision note or an ancestor stack.
+        private static func isFrameLine(_ line: TextLine) -> Bool {
+            if line.byte(at: line.start) == TextLine.tab || line.matches("created by ", at: line.start)
+                || line.matches("...", at: line.start) || line.matches("[originating from goroutine ", at: line.start) {
+                return true
+            }
+            let body = line.trimmed(line.whole)
+            return line.byte(at: body.upperBound - 1) == UInt8(ascii: ")") && line.firstIndex(of: UInt8(ascii: "("), in: body) != nil
+                && line.firstIndex(of: TextLine.space, in: body.lowerBound..<(line.firstIndex(of: UInt8(ascii: "("), in: body) ?? body.lowerBound)) == nil
         }
 
         /// `goroutine ID [STATE[ (leaked)][ (scan)][, N minutes][, locked to thread][, synctest bubble N]][ {labels}]:`

@@ -36,9 +36,12 @@ import MemoryModel
 /// Failure modes (`LegacyTextSyntaxError`, turned into `InputError` by
 /// `LegacyProfileText`): a malformed header or record line, a count of 0 with bytes
 /// that are not, numbers or scaled values beyond 64 bits, a frame line outside a
-/// record or naming a PC its record lacks, and, for `@ heap/N`, records whose sums
-/// differ from the header's totals (Go writes the totals of exactly the records that
-/// follow, so a difference means the file was cut at a line break).
+/// record or naming a PC its record lacks, and, for `@ heap/N` with `#` frame lines but
+/// no MemStats trailer, records whose sums differ from the header's totals: `debug=1`
+/// writes the totals of exactly the records that follow, so there a difference means
+/// the file was cut at a line break (a trailer means it is whole). The pre-1.11
+/// `debug=0` form (no `#` lines, e.g. google/pprof's `gobench.heap`) has totals that
+/// differ from its records; pprof ignores them, and so does this reader.
 enum LegacyHeapTextReader {
     private enum Sampling { case none, v2 }
 
@@ -72,6 +75,7 @@ enum LegacyHeapTextReader {
         var sums: [Int64] = [0, 0, 0, 0]
         var memStats: [String: Int64]?
         var lastLine = headerLine.number
+        var sawFrameLine = false
 
         func finishRecord() {
             guard assembler.isOpen else { return }
@@ -93,6 +97,7 @@ enum LegacyHeapTextReader {
                         throw line.failure("a frame line that follows no record line")
                     }
                     try assembler.add(LegacyFrameLine.parse(line), lineNumber: line.number, to: &builder)
+                    sawFrameLine = true
                 } else if line.hasSuffix("runtime.MemStats") {
                     finishRecord()
                     memStats = try MemStatsTrailer.read(&lines, headerLine: line.number)
@@ -113,7 +118,7 @@ enum LegacyHeapTextReader {
         }
         finishRecord()
 
-        if header.isGoRuntime {
+        if header.isGoRuntime, sawFrameLine, memStats == nil {
             var expected = [header.allocObjects, header.allocBytes, header.inuseObjects, header.inuseBytes]
             // runtime/pprof writes allocated bytes one higher than the records' sum when it
             // equals the in-use bytes (nothing freed yet), so that old pprofs do not take the

@@ -8,6 +8,7 @@ import MemoryModel
 /// | `heap profile: A: B [C: D] @ heap/N` | heap, `?debug=1` | `LegacyHeapTextReader` |
 /// | `goroutine profile: total N` | goroutine (any count profile), `?debug=1` | `LegacyCountTextReader` |
 /// | `goroutine 1 [running]:` | goroutine dump, `?debug=2` | `GoroutineDumpReader` |
+/// | anything, then a line ending in a goroutine header | panic or crash log | `GoroutineDumpReader` (`crashLog`) |
 ///
 /// Blank lines before the first line are skipped, and so is a UTF-8 byte order mark.
 ///
@@ -66,13 +67,33 @@ public enum LegacyProfileText {
         let isHeap = header.hasPrefix("heap profile:")
         let isCount = !isHeap && LegacyCountTextReader.isHeader(first)
         let isDump = GoroutineDumpReader.isHeader(first)
-        guard isHeap || isCount || isDump else {
+        // A panic or crash log: the dump follows the panic message, `fatal error: …`,
+        // `[signal …]` or whatever the program printed before.
+        var crashDumpStart: TextLine?
+        if !(isHeap || isCount || isDump) {
+            var scan = lines
+            var line: TextLine? = first
+            while let candidate = line {
+                if let header = GoroutineDumpReader.header(within: candidate) {
+                    crashDumpStart = header
+                    lines = scan
+                    break
+                }
+                line = scan.next()
+            }
+        }
+        guard isHeap || isCount || isDump || crashDumpStart != nil else {
             throw first.failure(
                 "not a Go heap or goroutine profile in text form: expected “heap profile: …”, “goroutine profile: total N” or “goroutine N [state]:”, found \(first.excerpt)")
         }
+        if let crashDumpStart {
+            // A log copied from a terminal often loses its last line break; the end of
+            // a crash is no download to check for truncation.
+            return try GoroutineDumpReader.read(firstLine: crashDumpStart, lines: &lines, crashLog: true)
+        }
         // Checked after recognising the form, so garbage is called garbage rather than
-        // a truncated profile.
-        if let last = buffer.last, last != UInt8(ascii: "\n") {
+        // a truncated profile. A last line ending in CR alone (an editor's) is whole.
+        if let last = buffer.last, last != UInt8(ascii: "\n"), last != UInt8(ascii: "\r") {
             var count = TextLines(buffer)
             while count.next() != nil {}
             throw LegacyTextSyntaxError(

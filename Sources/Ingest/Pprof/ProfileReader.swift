@@ -1,8 +1,9 @@
 import MemoryModel
 
 /// Reads any Go profile file: gzipped or plain `profile.proto` (told apart by the gzip
-/// magic bytes), or the runtime's legacy text forms (`debug=1` heap and goroutine
-/// profiles, `debug=2` goroutine dumps), told apart by their first byte.
+/// magic bytes), the runtime's legacy text forms (`debug=1` heap and goroutine
+/// profiles, `debug=2` goroutine dumps, panic output), told apart by their first line,
+/// or the legacy binary CPU profile (before Go 1.9), told apart by its header words.
 public enum ProfileReader {
     /// The default cap on a profile's decompressed size: 256 MiB (`InputLimits`).
     public static let defaultMaximumBytes = InputLimits.defaultMaximumProfileBytes
@@ -34,12 +35,17 @@ public enum ProfileReader {
             try InputLimits(maximumLineBytes: maximumLineBytes).checkLineLengths(plain, file: file)
             return try LegacyProfileText.read(plain, file: file)
         }
+        if LegacyCPUProfileReader.recognizes(plain) { return try LegacyCPUProfileReader.read(plain, file: file) }
         return try ProfileDecoder.decode(releasing: &plain, file: file)
     }
 
-    /// Whether the first line is one of the text forms' headers (`heap profile: …`,
-    /// `goroutine profile: total N`, `goroutine 1 [running]:`). A profile.proto can start
-    /// with a printable byte too (0x5A is field 11), but never with a whole printable line.
+    /// Whether the bytes are text: the first line is one of the text forms' headers
+    /// (`heap profile: …`, `goroutine profile: total N`, `goroutine 1 [running]:`), or
+    /// the first 4 KiB are UTF-8 lines with no control byte but tab and CR (a panic or
+    /// crash log, whose dump follows other output). A profile.proto can start with a printable
+    /// byte too (0x5A is field 11), but never with a whole printable line, and its first
+    /// field's tag and length bytes (sample_type: 0x0A, then 0x08 and 0x10 inside) are
+    /// control bytes.
     static func looksLikeText(_ bytes: [UInt8]) -> Bool {
         var start = 0
         if bytes.starts(with: [0xEF, 0xBB, 0xBF]) { start = 3 }
@@ -53,8 +59,16 @@ public enum ProfileReader {
             line.append(byte)
         }
         let text = String(decoding: line, as: UTF8.self)
-        return text.hasPrefix("goroutine ") || text.hasPrefix("heap profile:") || text.hasPrefix("heapprofile")
-            || text.contains(" profile: total ")
+        if text.hasPrefix("goroutine ") || text.hasPrefix("heap profile:") || text.hasPrefix("heapprofile")
+            || text.contains(" profile: total ") {
+            return true
+        }
+        let prefix = bytes[start...].prefix(4096)
+        guard prefix.contains(0x0A), !prefix.contains(where: { ($0 < 0x20 && $0 != 0x09 && $0 != 0x0A && $0 != 0x0D) || $0 == 0x7F }) else {
+            return false
+        }
+        // Valid UTF-8, allowing a character cut by the 4 KiB boundary.
+        return (0...3).contains { String(validating: prefix.dropLast($0), as: UTF8.self) != nil }
     }
 
     /// The bytes with any gzip wrapper removed, capped at `maximumBytes`.

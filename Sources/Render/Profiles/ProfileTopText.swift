@@ -32,8 +32,10 @@ public enum ProfileTopText {
             sum += row.flat
             lines.append("\(pad(value(row.flat), 10)) \(ProfileValueFormat.pprofPercentage(row.flat, of: top.total)) "
                 + "\(ProfileValueFormat.pprofPercentage(sum, of: top.total)) \(pad(value(row.cum), 10)) "
-                // Names from the profile: bidi and control characters (terminal escapes) written out.
-                + "\(ProfileValueFormat.pprofPercentage(row.cum, of: top.total))  \(InvisibleCharacters.neutralize(row.name))"
+                // Names from the profile: bidi and control characters (terminal escapes) written
+                // out, and line feeds too, so a name cannot forge a row of the table.
+                + "\(ProfileValueFormat.pprofPercentage(row.cum, of: top.total))  "
+                + InvisibleCharacters.neutralize(row.name).replacingOccurrences(of: "\n", with: "\\u000A")
                 + (row.inlineLabel.isEmpty ? "" : " " + row.inlineLabel))
         }
         return lines.joined(separator: "\n") + "\n"
