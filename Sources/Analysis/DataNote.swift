@@ -14,6 +14,11 @@ public enum DataNote: Sendable, Equatable {
     case noGCSettings(missing: [String], goVersion: String?)
     /// `go_gc_heap_live_bytes` (`/gc/heap/live:bytes`, Go 1.21+) absent.
     case noLiveHeap(goVersion: String?)
+    /// `/cpu/classes/gc/total:cpu-seconds` (Go 1.20+) absent; `hasExpvar` when expvar's
+    /// `GCCPUFraction` stands in.
+    case noGCCPU(goVersion: String?, hasExpvar: Bool)
+    /// `/sched/goroutines/{waiting,runnable,running,not-in-go}` (Go 1.26+) absent.
+    case noSchedulerStates(goVersion: String?)
     /// Samples where these series were above 2^63 (a uint64 underflow) were left out.
     case underflow(series: [String], samples: Int, firstTime: Double)
 
@@ -24,6 +29,8 @@ public enum DataNote: Sendable, Equatable {
         case .noRSS: return "no-rss"
         case .noGCSettings: return "no-gc-settings"
         case .noLiveHeap: return "no-live-heap"
+        case .noGCCPU: return "no-gc-cpu"
+        case .noSchedulerStates: return "no-goroutine-states"
         case .underflow: return "heap-unused-underflow"
         }
     }

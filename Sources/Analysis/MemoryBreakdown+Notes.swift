@@ -10,6 +10,12 @@ extension MemoryBreakdown {
         let settings = ["go_gc_gogc_percent", "go_gc_gomemlimit_bytes"].filter { instance.series(named: $0) == nil }
         if !settings.isEmpty { notes.append(.noGCSettings(missing: settings, goVersion: breakdown.goVersion)) }
         if instance.series(named: "go_gc_heap_live_bytes") == nil { notes.append(.noLiveHeap(goVersion: breakdown.goVersion)) }
+        if instance.series(named: GCCPUShare.gcSeconds) == nil {
+            notes.append(.noGCCPU(goVersion: breakdown.goVersion, hasExpvar: instance.series(named: GCCPUShare.expvarFraction) != nil))
+        }
+        if instance.series(named: GoroutineSchedulerStates.waitingSeries) == nil {
+            notes.append(.noSchedulerStates(goVersion: breakdown.goVersion))
+        }
         return notes
     }
 }

@@ -35,5 +35,14 @@ public enum ReportedSeriesNames {
         "go_info",
         "go_sched_goroutines_goroutines",
         "go_memstats_heap_released_bytes_total",
+        // Go 1.20+: the GC's CPU share over the window (GCCPUShare).
+        GCCPUShare.gcSeconds,
+        GCCPUShare.totalSeconds,
+        // Go 1.26+: the scheduler's goroutine states (GoroutineSchedulerStates).
+        "go_sched_goroutines_waiting_goroutines",
+        "go_sched_goroutines_runnable_goroutines",
+        "go_sched_goroutines_running_goroutines",
+        "go_sched_goroutines_not_in_go_goroutines",
+        "go_sched_goroutines_created_goroutines_total",
     ]
 }

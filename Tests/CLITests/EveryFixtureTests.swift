@@ -41,7 +41,7 @@ final class EveryFixtureTests: XCTestCase {
         }
         // Our own text and proto forms, panic and crash logs, and the real-profile corpus
         // (other people's programs: real-profiles/SOURCES.tsv).
-        var folders = ["pprof", "pprof/kinds", "pprof/panics"]
+        var folders = ["pprof", "pprof/kinds", "pprof/panics", "pprof/empty"]
         let corpus = Fixtures.folder.appendingPathComponent("real-profiles")
         folders += try FileManager.default.contentsOfDirectory(atPath: corpus.path).sorted()
             .filter { !$0.hasSuffix(".tsv") }.map { "real-profiles/\($0)" }

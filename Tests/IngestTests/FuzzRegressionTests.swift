@@ -107,6 +107,17 @@ final class FuzzRegressionTests: XCTestCase {
         }
     }
 
+    /// profile-proto, contract: a legacy binary CPU profile (gobench.cpu's header and a
+    /// mutated record count) whose counts each fit but whose cpu values, count × period,
+    /// add up past the bound. The legacy reader now keeps the bound too.
+    func testLegacyCPUProfileValuesAreHeldToTheBound() throws {
+        let (path, bytes) = Self.reproducer("profile-proto", "legacy-cpu-values-sum-overflow")
+        XCTAssertThrowsError(try ProfileReader.read(bytes, file: path)) { error in
+            XCTAssertEqual((error as? InputError)?.description,
+                           "\(path): sample 34: the samples' cpu values add up beyond 4611686018427387903 (half of 64 bits); the Go runtime writes no such profile")
+        }
+    }
+
     /// At the bound exactly, a profile reads, and what the bound promises holds: the
     /// goroutine groups sum it, and a diff against a base of the opposite sign (the
     /// largest difference two readable profiles can have) fits in 64 bits.

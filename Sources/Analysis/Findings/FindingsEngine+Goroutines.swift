@@ -20,7 +20,21 @@ extension FindingsEngine {
         let trended = trendRequired ? trendFinding(c) : nil
         guard var finding = trended ?? proven.map({ provenOnly(c, $0) }) else { return nil }
         if let proof { annotate(&finding, proof: proof, proven: proven != nil) }
+        if let states = GoroutineSchedulerStates(instance: c.instance, from: c.start, to: c.end) { annotate(&finding, states: states) }
         return finding
+    }
+
+    /// Adds the scheduler's split (Go 1.26+): waiting goroutines at the start and end,
+    /// runnable and running at the end, and whether the waiting ones only grew, which
+    /// is how a leak looks there.
+    private static func annotate(_ finding: inout Finding, states: GoroutineSchedulerStates) {
+        guard let first = states.first[.waiting], let last = states.last[.waiting] else { return }
+        finding.evidence.append(("waiting_goroutines_start", first))
+        finding.evidence.append(("waiting_goroutines_end", last))
+        if let runnable = states.last[.runnable] { finding.evidence.append(("runnable_goroutines_end", runnable)) }
+        if let running = states.last[.running] { finding.evidence.append(("running_goroutines_end", running)) }
+        if let created = states.created { finding.evidence.append(("goroutines_created", created)) }
+        finding.facts.append(("waiting_only_grew", states.waitingOnlyGrew ? "yes" : "no"))
     }
 
     /// The trend half: nil unless the count (or stack memory) rises steadily.

@@ -23,7 +23,8 @@ import MemoryModel
 ///
 /// Failure modes (`InputError` with a byte offset): a record whose depth runs past the
 /// end of the file, counts or values beyond 63 bits, and a Java profile (third header
-/// word 1), which is not a Go profile.
+/// word 1), which is not a Go profile; and (location `sample N`) values of one sample
+/// type whose magnitudes add up beyond `ProfileValueBound.limit`.
 enum LegacyCPUProfileReader {
     private struct Words {
         var width: Int
@@ -111,7 +112,13 @@ enum LegacyCPUProfileReader {
             profile.periodType = ValueType(type: "cpu", unit: "nanoseconds")
             profile.period = period
         }
-        return builder.profile
+        let profile = builder.profile
+        // Each count fits, but their sum over the samples may not (the bound every reader keeps).
+        if let excess = ProfileValueBound.firstExcess(values: profile.values, typeCount: profile.sampleTypes.count) {
+            throw InputError(file: file, location: "sample \(excess.sample + 1)",
+                             reason: ProfileValueBound.reason(typeName: profile.sampleTypes[excess.type].type))
+        }
+        return profile
     }
 
     /// pprof's two clean-ups of the second frame (see the type's comment). The first

@@ -19,13 +19,21 @@ enum DataNotesText {
                 + "`/proc/PID/status` files), so Go memory cannot be compared with what the kernel charges the process."
         case let .noGCSettings(missing, goVersion):
             let names = missing.map(MarkdownText.code).joined(separator: " and ")
-            return "\(names) \(missing.count == 1 ? "was" : "were") not recorded (Go 1.21 and client_golang 1.15 or later export "
-                + "them\(runs(goVersion))): the heap-goal comparison assumes GOGC=100"
+            return "\(names) \(missing.count == 1 ? "was" : "were") not recorded (\(why(goVersion, addedIn: 21, collector: "client_golang 1.15 or later exports them by default", plural: missing.count > 1))): "
+                + "the heap-goal comparison assumes GOGC=100"
                 + (missing.contains("go_gc_gomemlimit_bytes") ? ", and whether a soft memory limit (GOMEMLIMIT) is set is unknown." : ".")
         case let .noLiveHeap(goVersion):
-            return "`go_gc_heap_live_bytes` (`/gc/heap/live:bytes`, Go 1.21 and later\(runs(goVersion))) was not recorded: "
+            return "`go_gc_heap_live_bytes` (`/gc/heap/live:bytes`) was not recorded (\(why(goVersion, addedIn: 21, collector: Self.metricsOption))): "
                 + "heap trends are judged on the heap goal divided by (1 + GOGC/100), else on the lowest heap objects of each GC cycle, "
                 + "and the heap-goal comparison uses the heap profile's `inuse_space`."
+        case let .noGCCPU(goVersion, hasExpvar):
+            return "`go_cpu_classes_gc_total_cpu_seconds_total` (`/cpu/classes/gc/total:cpu-seconds`) was not recorded "
+                + "(\(why(goVersion, addedIn: 20, collector: Self.metricsOption))): "
+                + (hasExpvar ? "the GC's CPU share is expvar's `GCCPUFraction`, an average since the process started, not over the window."
+                             : "the GC's share of CPU is unknown; `gc-pressure` judges collections by their rate and pauses only.")
+        case let .noSchedulerStates(goVersion):
+            return "`go_sched_goroutines_waiting_goroutines` and the other goroutine states (`/sched/goroutines/*`) were not recorded "
+                + "(\(why(goVersion, addedIn: 26, collector: Self.metricsOption.replacingOccurrences(of: "exports it", with: "exports them"), plural: true))): goroutines are counted, not split into waiting, runnable and running."
         case let .underflow(series, samples, firstTime):
             let names = series.map(MarkdownText.code).joined(separator: ", ")
             return "\(names) exceeded 2^63 at \(samples) sample\(samples == 1 ? "" : "s") (first at "
@@ -34,9 +42,21 @@ enum DataNotesText {
         }
     }
 
-    private static func runs(_ goVersion: String?) -> String {
+    private static let metricsOption = "client_golang exports it with `collectors.WithGoCollectorRuntimeMetrics(collectors.MetricsAll)` on its Go collector"
+
+    /// Why a metric added in Go 1.`minor` is missing, as advice: upgrade Go, or enable
+    /// the collector option (`collector` says which), or, without a version, both.
+    private static func why(_ goVersion: String?, addedIn minor: Int, collector: String, plural: Bool = false) -> String {
+        let it = plural ? "them" : "it"
         // go_info's version label: text from the recording.
-        goVersion.map { "; this service runs \(MarkdownText.escape($0))" } ?? ""
+        switch MissingMetricCause(goVersion: goVersion, addedInMinor: minor) {
+        case .goTooOld(let version):
+            return "this service runs \(MarkdownText.escape(version)); Go 1.\(minor) added \(it), so upgrading Go brings \(it)"
+        case .collectorOptionNotEnabled(let version):
+            return "this service runs \(MarkdownText.escape(version)), which has \(it), but the exporter did not export \(it): \(collector)"
+        case .unknown:
+            return "Go 1.\(minor) and later; \(collector)"
+        }
     }
 
     /// The chart marker of a restart: a short label and the sentence for its tooltip.

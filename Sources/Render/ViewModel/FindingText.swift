@@ -96,6 +96,14 @@ struct FindingText {
                     + "these goroutines wait on something still reachable (a channel, mutex or context held by a global or a live struct), "
                     + "a leak only the rising count shows."
             }
+            if let start = finding.number("waiting_goroutines_start"), let end = finding.number("waiting_goroutines_end") {
+                let others = [finding.number("runnable_goroutines_end").map { "\(count($0)) runnable" },
+                              finding.number("running_goroutines_end").map { "\(count($0)) running" }].compactMap { $0 }
+                text += " The scheduler (`/sched/goroutines`) counts \(count(start)) waiting goroutines at the start and **\(count(end))** at the end"
+                    + (others.isEmpty ? "" : ", with \(others.joined(separator: " and ")) at the end")
+                    + (finding.number("goroutines_created").map { "; \(count($0)) were created in the window" } ?? "")
+                    + (finding.fact("waiting_only_grew") == "yes" ? ". Waiting goroutines only grew: blocked ones pile up, as in a leak." : ".")
+            }
             if let heap = finding.number("heap_growth_bytes"), let share = finding.number("heap_growth_explained_share") {
                 text += " The heap grew too (+\(ByteFormat.string(heap))), and \(ByteFormat.percent(share)) of the heap profiles' growth is in goroutine "
                     + "creation and the leaking goroutines' own code: the heap growth is this leak's, not a separate heap leak."
@@ -152,7 +160,11 @@ struct FindingText {
             ]))
         case .gcPressure:
             var text = "\(count(n("gc_cycles"))) GC cycles in the window (\(String(format: "%.1f", n("cycles_per_minute"))) a minute)"
-            if let cpu = finding.number("gc_cpu_fraction") { text += "; the GC has used \(ByteFormat.percent(cpu)) of the CPU since start (expvar GCCPUFraction)" }
+            if let cpu = finding.number("gc_cpu_fraction") {
+                text += finding.fact("gc_cpu_source") == "runtime/metrics"
+                    ? "; the GC used \(String(format: cpu < 0.1 ? "%.1f%%" : "%.0f%%", cpu * 100)) of the CPU available to Go in the window (\(String(format: "%.1f", n("gc_cpu_seconds"))) CPU-seconds, `/cpu/classes/gc`)"
+                    : "; the GC has used \(ByteFormat.percent(cpu)) of the CPU since start (expvar GCCPUFraction)"
+            }
             if let pauses = finding.number("pause_share") { text += "; \(ByteFormat.percent(pauses)) of the window was spent in stop-the-world pauses" }
             if let goal = finding.number("heap_goal_bytes") { text += ". The heap goal is \(ByteFormat.string(goal))" }
             parts.append(text + ".")

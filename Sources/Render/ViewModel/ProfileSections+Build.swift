@@ -54,9 +54,24 @@ extension ProfileSectionView {
 }
 
 extension GoroutineSectionView {
-    static func build(_ set: ProfileSet) -> GoroutineSectionView? {
+    static func build(_ set: ProfileSet, states: GoroutineSchedulerStates? = nil) -> GoroutineSectionView? {
         guard let current = set.goroutine else { return nil }
-        return build(current: current, base: set.goroutineBase)
+        var view = build(current: current, base: set.goroutineBase)
+        view?.schedulerStates = states.map(schedulerLine)
+        return view
+    }
+
+    /// "The scheduler (`/sched/goroutines`, Go 1.26+) at the end of the window: 9,314
+    /// waiting · 4 runnable · 1 running · 0 not in Go (at the start: …)."
+    static func schedulerLine(_ states: GoroutineSchedulerStates) -> String {
+        func split(_ counts: [GoroutineSchedulerStates.State: Double]) -> String {
+            GoroutineSchedulerStates.State.allCases.compactMap { state in
+                counts[state].map { "\(ProfileValueFormat.grouped(Int64($0))) \(state.rawValue)" }
+            }.joined(separator: " · ")
+        }
+        return "Scheduler states (runtime/metrics /sched/goroutines) at the end of the window: \(split(states.last)); at the start: \(split(states.first))"
+            + (states.created.map { "; \(ProfileValueFormat.grouped(Int64($0))) goroutines created in the window" } ?? "")
+            + (states.waitingOnlyGrew ? ". Waiting goroutines only grew, as in a leak." : ".")
     }
 
     /// Groups `current`, and compares them with `base` when given.
@@ -78,7 +93,7 @@ extension GoroutineSectionView {
             },
             hasMoreGroups: groups.groups.count > shown.count,
             moreGroups: "\(groups.groups.count - shown.count) more groups with \(ProfileValueFormat.grouped(groups.groups.dropFirst(shown.count).reduce(0) { $0 + $1.count })) goroutines",
-            diff: nil)
+            diff: nil, schedulerStates: nil)
         if let base {
             let diff = GoroutineDiff(base: GoroutineGroups(profile: base.profile), current: groups)
             view.diff = GoroutineDiffView(

@@ -64,6 +64,8 @@ public struct GoroutineSectionView: Sendable {
     public var hasMoreGroups: Bool
     public var moreGroups: String
     public var diff: GoroutineDiffView?
+    /// The scheduler's split of all goroutines (Go 1.26+), nil without it.
+    public var schedulerStates: String?
 }
 
 public struct GoroutineGroupView: Sendable {

@@ -45,7 +45,14 @@ extension ReportPage {
             heapProfile: ProfileSectionView.build(
                 recording.profiles, breakdown: breakdowns.first,
                 gcSettings: recording.instances.first.map(GCSettings.init(instance:)) ?? GCSettings(gogc: .unknown, memoryLimit: .unknown)),
-            goroutines: GoroutineSectionView.build(recording.profiles))
+            goroutines: GoroutineSectionView.build(recording.profiles, states: schedulerStates(recording, breakdowns.first)))
+    }
+
+    /// The first instance's scheduler states over its window (the goroutine section
+    /// shows the first instance's profiles).
+    static func schedulerStates(_ recording: Recording, _ breakdown: MemoryBreakdown?) -> GoroutineSchedulerStates? {
+        guard let instance = recording.instances.first, let breakdown else { return nil }
+        return GoroutineSchedulerStates(instance: instance, from: breakdown.timestamps[0], to: breakdown.timestamps[breakdown.lastIndex])
     }
 
     /// "Go memory: heapleak · 2026-11-28 07:32:43 UTC – 07:37:37 UTC", repeated on every printed page.
