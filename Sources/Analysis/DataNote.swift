@@ -14,6 +14,8 @@ public enum DataNote: Sendable, Equatable {
     case noGCSettings(missing: [String], goVersion: String?)
     /// `go_gc_heap_live_bytes` (`/gc/heap/live:bytes`, Go 1.21+) absent.
     case noLiveHeap(goVersion: String?)
+    /// `go_gc_heap_live_bytes` present: heap trends are judged on it.
+    case liveHeapMeasured
     /// `/cpu/classes/gc/total:cpu-seconds` (Go 1.20+) absent; `hasExpvar` when expvar's
     /// `GCCPUFraction` stands in.
     case noGCCPU(goVersion: String?, hasExpvar: Bool)
@@ -29,6 +31,7 @@ public enum DataNote: Sendable, Equatable {
         case .noRSS: return "no-rss"
         case .noGCSettings: return "no-gc-settings"
         case .noLiveHeap: return "no-live-heap"
+        case .liveHeapMeasured: return "live-heap-measured"
         case .noGCCPU: return "no-gc-cpu"
         case .noSchedulerStates: return "no-goroutine-states"
         case .underflow: return "heap-unused-underflow"

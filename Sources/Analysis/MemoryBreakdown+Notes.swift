@@ -9,7 +9,8 @@ extension MemoryBreakdown {
         if !breakdown.hasRSS { notes.append(.noRSS) }
         let settings = ["go_gc_gogc_percent", "go_gc_gomemlimit_bytes"].filter { instance.series(named: $0) == nil }
         if !settings.isEmpty { notes.append(.noGCSettings(missing: settings, goVersion: breakdown.goVersion)) }
-        if instance.series(named: "go_gc_heap_live_bytes") == nil { notes.append(.noLiveHeap(goVersion: breakdown.goVersion)) }
+        // Said either way: which series the heap trends rest on changes what they mean.
+        notes.append(instance.series(named: "go_gc_heap_live_bytes") == nil ? .noLiveHeap(goVersion: breakdown.goVersion) : .liveHeapMeasured)
         if instance.series(named: GCCPUShare.gcSeconds) == nil {
             notes.append(.noGCCPU(goVersion: breakdown.goVersion, hasExpvar: instance.series(named: GCCPUShare.expvarFraction) != nil))
         }

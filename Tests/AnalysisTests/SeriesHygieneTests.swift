@@ -70,7 +70,13 @@ final class SeriesHygieneTests: XCTestCase {
         XCTAssertEqual(b.notes, [
             .noGCSettings(missing: ["go_gc_gogc_percent", "go_gc_gomemlimit_bytes"], goVersion: "go1.19.8"),
             .noLiveHeap(goVersion: "go1.19.8"),
+            // heapleak's recording has no expvar, so nothing stands in for /cpu/classes/gc.
+            .noGCCPU(goVersion: "go1.19.8", hasExpvar: false),
+            .noSchedulerStates(goVersion: "go1.19.8"),
         ])
+        // Go 1.27 with MetricsAll: only that the live heap was measured.
+        let modern = try breakdown(ModernGoFindingsTests.path("go1.27-steady"))
+        XCTAssertEqual(modern.notes, [.liveHeapMeasured])
         let memStats = try breakdown(Fixtures.derived("heapleak-memstats-only.json"))
         XCTAssertEqual(memStats.notes.first, .memStatsFallback)
         let noRSS = try breakdown(Fixtures.derived("heapleak-no-rss.json"))

@@ -208,7 +208,7 @@ final class SeriesHygieneReportTests: XCTestCase {
         XCTAssertEqual(restarts, [["time": "2026-11-28T07:35:12.588Z", "evidence": "process-start-time",
                                    "detail": "process_start_time_seconds changed from 07:32:34 to 07:35:12 UTC"]])
         XCTAssertEqual(instance["gc_cycles"] as? Int, 1013)
-        XCTAssertEqual(instance["data_notes"] as? [String], ["no-gc-settings", "no-live-heap"])
+        XCTAssertEqual(instance["data_notes"] as? [String], ["no-gc-settings", "no-live-heap", "no-gc-cpu", "no-goroutine-states"])
     }
 
     /// The underflow of heap/unused drops three samples instead of failing the run.

@@ -26,6 +26,9 @@ enum DataNotesText {
             return "`go_gc_heap_live_bytes` (`/gc/heap/live:bytes`) was not recorded (\(why(goVersion, addedIn: 21, collector: Self.metricsOption))): "
                 + "heap trends are judged on the heap goal divided by (1 + GOGC/100), else on the lowest heap objects of each GC cycle, "
                 + "and the heap-goal comparison uses the heap profile's `inuse_space`."
+        case .liveHeapMeasured:
+            return "Heap trends are judged on `go_gc_heap_live_bytes` (`/gc/heap/live:bytes`): the live heap the runtime measured at the end of "
+                + "each GC cycle, without the garbage that heap objects include between collections."
         case let .noGCCPU(goVersion, hasExpvar):
             return "`go_cpu_classes_gc_total_cpu_seconds_total` (`/cpu/classes/gc/total:cpu-seconds`) was not recorded "
                 + "(\(why(goVersion, addedIn: 20, collector: Self.metricsOption))): "
