@@ -1,3 +1,4 @@
+import Analysis
 import Foundation
 import Ingest
 import MemoryModel
@@ -60,6 +61,11 @@ final class EveryFixtureTests: XCTestCase {
         for path in files {
             let recorded = try RecordingProfiles.profile(at: path, label: (path as NSString).lastPathComponent)
             XCTAssertNotNil(ProfileSectionView.build(current: recorded, base: nil, sampleIndex: recorded.profile.defaultSampleTypeIndex), path)
+            // What `top` prints, every sample type.
+            for index in recorded.profile.sampleTypes.indices {
+                let top = ProfileTop.compute(profile: recorded.profile, sampleIndex: index, granularity: .functions, nodeCount: 0)
+                XCTAssertTrue(ProfileTopText.render(top, exact: true).contains("flat%"), path)
+            }
             if kinds[recorded.kind] == nil { kinds[recorded.kind] = path }
         }
         XCTAssertEqual(Set(kinds.keys), [.heap, .goroutine, .goroutineLeak, .other])

@@ -30,7 +30,7 @@ final class LegacyProfileTextBadInputTests: XCTestCase {
     }
 
     func testUnknownFirstLine() {
-        assertInputError("--- mutex:\ncycles/second=1000\n", line: 1, contains: "found “--- mutex:”")
+        assertInputError("threadz 1\ncycles/second=1000\n", line: 1, contains: "found “threadz 1”")
         assertInputError("\n\nhello world\n", line: 3, contains: "found “hello world”")
     }
 
@@ -110,6 +110,15 @@ final class LegacyProfileTextBadInputTests: XCTestCase {
                          line: 3, contains: "no “file:line” after a tab")
         assertInputError(heapHeader + "1: 1024 [2: 2048] @ 0x1001\n#\t0x1000\tmain.f+0x1\t/a.go\n",
                          line: 3, contains: "expected “file:line” at the end of the frame")
+    }
+
+    func testOtherTextProfilesAreNamed() {
+        // /debug/pprof/mutex?debug=1 and block?debug=1; gperftools' contentionz (google/pprof's cppbench.contention).
+        assertInputError("--- mutex:\ncycles/second=2400008838\nsampling period=1\n",
+                         line: 1, contains: "a Go mutex or block profile in text form (debug=1), which gomemreport does not read")
+        assertInputError("--- contention:\ncycles/second=2400008838\n", line: 1, contains: "fetch it without ?debug=1")
+        assertInputError("--- contentionz 1 ---\ncycles/second = 3201000000\n", line: 1,
+                         contains: "a legacy C++ or Java profile (“--- contentionz 1 ---”); gomemreport reads Go profiles")
     }
 
     func testHeapCutAtALineBreak() {

@@ -83,6 +83,13 @@ public enum LegacyProfileText {
             }
         }
         guard isHeap || isCount || isDump || crashDumpStart != nil else {
+            if header.hasPrefix("--- mutex:") || header.hasPrefix("--- contention:") {
+                throw first.failure("a Go mutex or block profile in text form (debug=1), which gomemreport does not read; "
+                    + "fetch it without ?debug=1 (profile.proto)")
+            }
+            if header.hasPrefix("--- ") {
+                throw first.failure("a legacy C++ or Java profile (\(first.excerpt)); gomemreport reads Go profiles")
+            }
             throw first.failure(
                 "not a Go heap or goroutine profile in text form: expected “heap profile: …”, “goroutine profile: total N” or “goroutine N [state]:”, found \(first.excerpt)")
         }
