@@ -74,6 +74,14 @@ struct GoMemorySeriesNames {
         ("go_memstats_heap_released_bytes", "go_memstats_heap_released_bytes_total"),
     ]
 
+    /// The GC cycle counter: runtime/metrics' `/gc/cycles/total:gc-cycles` (client_golang
+    /// with MetricsAll or 1.12's defaults, and expvar's NumGC as gomemreport names it),
+    /// else the count of client_golang's default `go_gc_duration_seconds` summary, which
+    /// is NumGC too: most services export only that.
+    public static func gcCycleCounter(in instance: InstanceSeries) -> MetricSeries? {
+        instance.series(named: "go_gc_cycles_total_gc_cycles_total") ?? instance.series(named: "go_gc_duration_seconds_count")
+    }
+
     /// `instance` with each legacy name read as today's, where today's is absent, and
     /// the renames made (to say so in the report).
     static func renamingLegacyNames(in instance: InstanceSeries) -> (InstanceSeries, [(current: String, legacy: String)]) {

@@ -112,7 +112,7 @@ extension MemoryBreakdown {
             breakdown.process = ProcessMemory(aligned: procSeries.map { $0.map { alignNearest($0, to: timestamps) } ?? none })
         }
         breakdown.restarts = RestartDetection.restarts(in: instance)
-        breakdown.gcCycles = instance.series(named: "go_gc_cycles_total_gc_cycles_total").flatMap { counter in
+        breakdown.gcCycles = GoMemorySeriesNames.gcCycleCounter(in: instance).flatMap { counter in
             counter.timestamps.count > 1 ? CounterIncrease(values: counter.values).increase : nil
         }
         breakdown.gcPauses = GCPauseSummary(pauses: instance.series(named: "expvar_gc_pause_seconds"),

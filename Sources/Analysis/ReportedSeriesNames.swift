@@ -23,6 +23,8 @@ public enum ReportedSeriesNames {
         "process_start_time_seconds",
         "go_goroutines",
         "go_gc_cycles_total_gc_cycles_total",
+        // client_golang's default collector: its count is the GC cycle counter there.
+        "go_gc_duration_seconds_count",
         "go_memstats_next_gc_bytes",
         "go_gc_heap_goal_bytes",
         "go_gc_gogc_percent",

@@ -15,7 +15,7 @@ import MemoryModel
 public enum RestartDetection {
     /// Counters that only grow while one process lives.
     static let monotonicCounters = [
-        "go_gc_cycles_total_gc_cycles_total", "go_memstats_alloc_bytes_total", "go_memstats_mallocs_total",
+        "go_gc_cycles_total_gc_cycles_total", "go_gc_duration_seconds_count", "go_memstats_alloc_bytes_total", "go_memstats_mallocs_total",
         "process_cpu_seconds_total",
     ]
 

@@ -27,6 +27,26 @@ final class ModernGoFindingsTests: XCTestCase {
         XCTAssertEqual(try serious("go1.27-memlimit-held"), ["near-memory-limit"], "a heap held at GOMEMLIMIT is the setting, not a leak")
         XCTAssertEqual(try serious("go1.27-batch-spikes"), ["spiky-heap"])
         XCTAssertEqual(try serious("go1.27-steady"), [])
+        // client_golang's default Go collector: MemStats names and go_gc_duration_seconds only.
+        XCTAssertEqual(try serious("go1.27-default-heap-leak"), ["heap-leak"])
+        XCTAssertEqual(try serious("go1.27-default-goroutine-leak"), ["goroutine-leak"])
+    }
+
+    /// Without MetricsAll, GC cycles come from the default summary's count and the live
+    /// heap from the heap goal ÷ 2: the same leak, at the same rate, in the same line.
+    func testDefaultCollectorGivesTheSameVerdicts() throws {
+        let recording = try RecordingFolder.load(path: Self.path("go1.27-default-heap-leak"))
+        let breakdown = try MemoryBreakdown.compute(from: recording.instances[0], file: Self.path("go1.27-default-heap-leak"))
+        XCTAssertEqual(breakdown.scheme, .memStats)
+        // go_gc_duration_seconds_count: 43 in the first scrape, 222 in the last.
+        XCTAssertEqual(breakdown.gcCycles, 179)
+        XCTAssertTrue(breakdown.notes.contains(.noLiveHeap(goVersion: "go1.27.3")))
+        let leak = try XCTUnwrap(try Self.findings("go1.27-default-heap-leak").first { $0.kind == .heapLeak })
+        XCTAssertEqual(leak.attribution.first.map { "\($0.function) \($0.file):\($0.line)" }, "main.(*SessionStore).Remember modern/scenarios.go:73")
+        XCTAssertEqual(try XCTUnwrap(leak.number("rate_bytes_per_hour")) / 1_048_576, 703, accuracy: 703 * 0.1)
+        let goroutines = try XCTUnwrap(try Self.findings("go1.27-default-goroutine-leak").first { $0.kind == .goroutineLeak })
+        XCTAssertEqual(goroutines.attribution.first?.function, "main.backendCall")
+        XCTAssertEqual(goroutines.fact("proof"), "runtime")
     }
 
     func testHeapLeaksNameTheLineTheServiceOwns() throws {

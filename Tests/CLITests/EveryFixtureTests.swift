@@ -26,7 +26,7 @@ final class EveryFixtureTests: XCTestCase {
                 count += 1
             }
         }
-        XCTAssertEqual(count, 20, "7 shared + 6 extra + 7 modern recordings")
+        XCTAssertEqual(count, 22, "7 shared + 6 extra + 9 modern recordings")
     }
 
     func testEveryProfileReadsAndRenders() throws {

@@ -66,7 +66,7 @@ final class InputLimitFlagTests: XCTestCase {
         let scrapes = Fixtures.recording("heapleak") + "/metrics"
         let folderRefused = try CommandRunner.run(["report", "--scrapes", scrapes, "--max-series", "50", "-o", report])
         XCTAssertEqual(folderRefused.status, 1)
-        XCTAssertEqual(folderRefused.stderr, "gomemreport: \(scrapes)/20261128T073242614Z.prom: line 208: more than 50 series in one scrape; raise the limit with --max-series if this input is genuine\n")
+        XCTAssertEqual(folderRefused.stderr, "gomemreport: \(scrapes)/20261128T073242614Z.prom: line 202: more than 50 series in one scrape; raise the limit with --max-series if this input is genuine\n")
     }
 
     func testMaxProfileBytes() throws {

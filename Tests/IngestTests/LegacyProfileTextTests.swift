@@ -59,6 +59,25 @@ final class LegacyProfileTextTests: XCTestCase {
         }
     }
 
+    /// The same heap profile as a Windows service writes it and an editor saves it: CRLF
+    /// line endings, `C:/Program Files/Go` (a space) and `C:\Users\…` paths. The values
+    /// and frames are the Linux file's.
+    func testWindowsPathsAndCRLFReadAsTheLinuxFile() throws {
+        let path = Fixtures.recording("heapleak") + "/pprof/heap-20261128T073737664Z.debug1.txt"
+        let linux = String(decoding: Fixtures.bytes(path), as: UTF8.self)
+        let windows = linux.replacingOccurrences(of: "\t/usr/lib/go-1.19/", with: "\tC:/Program Files/Go/")
+            .replacingOccurrences(of: "\t/tmp/gobuild/", with: "\tC:\\Users\\dev\\svc\\")
+            .replacingOccurrences(of: "\n", with: "\r\n")
+        let profile = try LegacyProfileText.read(Array(windows.utf8), file: "win.txt")
+        let original = try read(path)
+        XCTAssertEqual(totals(profile), totals(original))
+        XCTAssertEqual(profile.sampleCount, original.sampleCount)
+        let first = profile.stack(ofSample: 0).map { profile.locations[Int($0)] }
+        XCTAssertEqual(describe(first[0], in: profile), ["compress/flate.NewWriter C:/Program Files/Go/src/compress/flate/deflate.go:666"])
+        let second = stackDescription(profile, 1)
+        XCTAssertTrue(second.contains("main.FooHandler C:\\Users\\dev\\svc\\main.go:45"), "\(second)")
+    }
+
     func testHeapFramesComeFromTheHashLines() throws {
         let profile = try read(Fixtures.recording("heapleak") + "/pprof/heap-20261128T073737664Z.debug1.txt")
         // Record 1: 13 PCs, the leaf 0x66140f, named by "#\t0x66140e\tcompress/flate.NewWriter+0x2e\t…deflate.go:666";

@@ -11,7 +11,7 @@ import MemoryModel
 ///   a tiny heap flat, which is right for a trend. Not under GOGC=off, where the goal is
 ///   the memory limit (or unbounded) and says nothing about the live heap;
 /// - the low point of heap objects between GC cycles, the cycles told apart by
-///   `go_gc_cycles_total_gc_cycles_total` (expvar's `NumGC`);
+///   `go_gc_cycles_total_gc_cycles_total` (expvar's `NumGC`), else client_golang's default `go_gc_duration_seconds_count`;
 /// - without a cycle counter, the low point of every five samples.
 ///
 /// Values repeat between collections; only the first sample of each run of equal values
@@ -52,7 +52,7 @@ public struct LiveHeapSeries: Sendable, Equatable {
             if values.count >= 3 { return }
         }
         let objects = breakdown.categories[.heapObjects]!
-        if let cycles = instance.series(named: "go_gc_cycles_total_gc_cycles_total") {
+        if let cycles = GoMemorySeriesNames.gcCycleCounter(in: instance) {
             let counts = MemoryBreakdown.alignNearest(cycles, to: breakdown.timestamps, acceptAnyValue: true)
             var lows: [(time: Double, value: Double)] = []
             var current: Double?

@@ -4,8 +4,9 @@ import MemoryModel
 /// (told apart by OpenMetrics's closing `# EOF`).
 ///
 /// Kept: gauge, counter, unknown and untyped samples, with their labels (escapes
-/// `\\`, `\"`, `\n` decoded). Skipped cleanly: histogram, gauge histogram and summary
-/// families, `_created` series, and OpenMetrics exemplars. A sample's own timestamp
+/// `\\`, `\"`, `\n` decoded), and a summary's `_count` and `_sum` counters. Skipped
+/// cleanly: histogram and gauge histogram families, summary quantiles, `_created`
+/// series, and OpenMetrics exemplars. A sample's own timestamp
 /// (milliseconds in 0.0.4, seconds in OpenMetrics) wins over `scrapeTime`.
 ///
 /// Failure modes, each an `InputError` naming the file and `line N`: a malformed
@@ -34,6 +35,7 @@ public enum ExpositionReader {
         var sampleCount = 0
         var lines: [Line] = []
         var skippedFamilies: Set<String> = []
+        var summaryFamilies: Set<String> = []
         var lineNumber = 0
         var start = 0
         while start < bytes.count {
@@ -57,12 +59,13 @@ public enum ExpositionReader {
                 if parts.count >= 4, parts[1] == "TYPE" {
                     let type = parts[3].trimmingCharacters(in: " \t")
                     if ["histogram", "gaugehistogram", "summary"].contains(type) { skippedFamilies.insert(String(parts[2])) }
+                    if type == "summary" { summaryFamilies.insert(String(parts[2])) }
                 }
                 continue
             }
             do {
                 var (sample, valueStart) = try parseSample(line, isOpenMetrics: isOpenMetrics)
-                if sample.name.hasSuffix("_created") || isSkipped(sample.name, skippedFamilies) {
+                if sample.name.hasSuffix("_created") || isSkipped(sample.name, skippedFamilies, summaries: summaryFamilies) {
                     lines.append(Line(range: range, valueStart: valueStart))
                     continue
                 }
@@ -92,8 +95,13 @@ public enum ExpositionReader {
 
     private struct LineError: Error { var reason: String }
 
-    private static func isSkipped(_ name: String, _ families: Set<String>) -> Bool {
+    private static func isSkipped(_ name: String, _ families: Set<String>, summaries: Set<String>) -> Bool {
         if families.contains(name) { return true }
+        // A summary's count and sum are plain counters (`go_gc_duration_seconds_count` is
+        // the GC cycle count of client_golang's default collector); its quantiles are not kept.
+        for suffix in ["_count", "_sum"] where name.hasSuffix(suffix) {
+            if summaries.contains(String(name.dropLast(suffix.count))) { return false }
+        }
         for suffix in ["_bucket", "_sum", "_count", "_gcount", "_gsum"] where name.hasSuffix(suffix) {
             if families.contains(String(name.dropLast(suffix.count))) { return true }
         }

@@ -1,6 +1,7 @@
 // Command modern is a Go service with a known memory behaviour, instrumented the way
 // production services are: client_golang's registry with the Go collector exporting
-// every runtime/metrics value (collectors.WithGoCollectorRuntimeMetrics(MetricsAll))
+// every runtime/metrics value (collectors.WithGoCollectorRuntimeMetrics(MetricsAll);
+// -go-collector default registers it as most services do, without the option)
 // and the process collector on /metrics, expvar on /debug/vars and net/http/pprof
 // (including Go 1.26+'s goroutineleak profile) on /debug/pprof/. gomemreport record
 // samples it over HTTP; the recordings in Tests/Fixtures/recordings-modern were made so.
@@ -48,6 +49,9 @@ func main() {
 	name := flag.String("scenario", "", "scenario: "+strings.Join(scenarioNames(), ", "))
 	listen := flag.String("listen", "127.0.0.1:0", "address to serve on")
 	serveFor := flag.Duration("serve-for", 10*time.Minute, "exit by itself after this long")
+	// "all": MetricsAll; "default": client_golang's Go collector as most services
+	// register it, with MemStats names, go_gc_duration_seconds and (1.15+) GOGC/GOMEMLIMIT.
+	goCollector := flag.String("go-collector", "all", "Go collector metrics: all or default")
 	flag.Parse()
 	run, ok := scenarios[*name]
 	if !ok {
@@ -55,10 +59,13 @@ func main() {
 	}
 
 	registry := prometheus.NewRegistry()
-	registry.MustRegister(
-		collectors.NewGoCollector(collectors.WithGoCollectorRuntimeMetrics(collectors.MetricsAll)),
-		collectors.NewProcessCollector(collectors.ProcessCollectorOpts{}),
-	)
+	goMetrics := collectors.NewGoCollector(collectors.WithGoCollectorRuntimeMetrics(collectors.MetricsAll))
+	if *goCollector == "default" {
+		goMetrics = collectors.NewGoCollector()
+	} else if *goCollector != "all" {
+		log.Fatalf("-go-collector is all or default, not %q", *goCollector)
+	}
+	registry.MustRegister(goMetrics, collectors.NewProcessCollector(collectors.ProcessCollectorOpts{}))
 	mux := http.NewServeMux()
 	mux.Handle("/metrics", promhttp.HandlerFor(registry, promhttp.HandlerOpts{}))
 	mux.Handle("/debug/vars", expvar.Handler())
