@@ -10,7 +10,7 @@ import XCTest
 final class BrowserTests: XCTestCase {
     func testPagesInChromium() throws {
         for tool in ["/usr/bin/chromium", "/usr/bin/chromedriver"] where !FileManager.default.isExecutableFile(atPath: tool) {
-            return XCTFail("\(tool) is missing: apt-get install chromium chromium-driver; pip install selenium==4.27.1 (.ci/run does)")
+            return XCTFail("\(tool) is missing: apt-get install chromium chromium-driver; pip install selenium==4.27.1 (scripts/test does)")
         }
         let folder = Fixtures.temporaryFolder()
         defer { try? FileManager.default.removeItem(at: folder) }
@@ -50,7 +50,7 @@ final class BrowserTests: XCTestCase {
     /// script that runs, and one that the reports' CSP blocks.
     func testHostileInputRunsNothingInChromium() throws {
         for tool in ["/usr/bin/chromium", "/usr/bin/chromedriver"] where !FileManager.default.isExecutableFile(atPath: tool) {
-            return XCTFail("\(tool) is missing: apt-get install chromium chromium-driver; pip install selenium==4.27.1 (.ci/run does)")
+            return XCTFail("\(tool) is missing: apt-get install chromium chromium-driver; pip install selenium==4.27.1 (scripts/test does)")
         }
         let folder = Fixtures.temporaryFolder()
         defer { try? FileManager.default.removeItem(at: folder) }
