@@ -43,8 +43,11 @@ let package = Package(
                 .product(name: "Mustache", package: "swift-mustache"),
             ]
         ),
+        // Before ingest: the HTTP client of a live Prometheus-compatible server; its
+        // answers go to Ingest's readers like saved ones.
+        .target(name: "LiveQuery", dependencies: ["Ingest", "MemoryModel"]),
         // Before ingest: records a running Go service into a recording folder.
-        .target(name: "Capture", dependencies: ["Ingest", "MemoryModel"]),
+        .target(name: "Capture", dependencies: ["Ingest", "LiveQuery", "MemoryModel", "Analysis"]),
         // Writing files so that a reader never sees half of one.
         .target(name: "Publish"),
         // templates/, assets/ and the demo recording, compiled into the binary.
@@ -56,7 +59,7 @@ let package = Package(
         .target(
             name: "GoMemReportCLI",
             dependencies: [
-                "MemoryModel", "Capture", "Ingest", "Analysis", "Render", "Publish", "BundledResources", "CMalloc",
+                "MemoryModel", "Capture", "LiveQuery", "Ingest", "Analysis", "Render", "Publish", "BundledResources", "CMalloc",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
@@ -67,7 +70,7 @@ let package = Package(
         // Fixture paths, golden files, a runner for the built executable, and the Go
         // service the record tests start (GoService, HangingListener).
         .target(name: "TestSupport", path: "Tests/TestSupport"),
-        .testTarget(name: "IngestTests", dependencies: ["Ingest", "Analysis", "MemoryModel", "TestSupport"], path: "Tests/IngestTests"),
+        .testTarget(name: "IngestTests", dependencies: ["Ingest", "LiveQuery", "Analysis", "MemoryModel", "TestSupport"], path: "Tests/IngestTests"),
         .testTarget(name: "AnalysisTests", dependencies: ["Analysis", "Ingest", "MemoryModel", "TestSupport"], path: "Tests/AnalysisTests"),
         .testTarget(name: "MarkdownTests", dependencies: ["Markdown"], path: "Tests/MarkdownTests"),
         .testTarget(
@@ -76,7 +79,7 @@ let package = Package(
             path: "Tests/RenderTests"),
         .testTarget(name: "CLITests", dependencies: ["gomemreport", "TestSupport"], path: "Tests/CLITests"),
         // Against a real Prometheus (Debian's prometheus package) that the tests start.
-        .testTarget(name: "LiveTests", dependencies: ["gomemreport", "Ingest", "Analysis", "MemoryModel", "TestSupport"], path: "Tests/LiveTests"),
+        .testTarget(name: "LiveTests", dependencies: ["gomemreport", "LiveQuery", "Ingest", "Analysis", "MemoryModel", "TestSupport"], path: "Tests/LiveTests"),
         // Against a real Go service (Tests/Fixtures/generators/scenarios in serve mode,
         // built with Debian's golang-go) that the tests start and record.
         .testTarget(name: "RecordTests", dependencies: ["gomemreport", "Capture", "Ingest", "MemoryModel", "TestSupport"], path: "Tests/RecordTests"),

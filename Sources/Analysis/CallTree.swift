@@ -63,6 +63,11 @@ public struct CallTree: Sendable, Equatable, CallTreeNavigation {
     private let childList: [Int32]
     private let truncated: [Bool]
 
+    /// The share of the root below which a node is too narrow for a flame graph to
+    /// draw at its default size (a 1.5-unit frame of 1200), halved for safety: the
+    /// `pruneFraction` the report's and the profile page's trees are built at.
+    public static let flameGraphPruneFraction = 1.5 / 1200 / 2
+
     /// The tree of `profile`'s values of sample type `sampleType` (an index into
     /// `profile.sampleTypes`, which must be valid).
     ///

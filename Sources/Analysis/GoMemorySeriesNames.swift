@@ -4,7 +4,7 @@ import MemoryModel
 ///
 /// Each recipe adds some series and subtracts others; by construction the eight
 /// categories of one scheme sum to its Go memory total exactly.
-struct GoMemorySeriesNames {
+public struct GoMemorySeriesNames {
     /// A category (or total) as signed sums of series.
     struct Recipe {
         var plus: [String]

@@ -43,8 +43,6 @@ public struct GoroutineLeakProof: Sendable, Equatable {
     }
 
     static func total(_ profile: Profile) -> Int64 {
-        var sum: Int64 = 0
-        for sample in 0..<profile.sampleCount { sum &+= profile.value(ofSample: sample, type: 0) }
-        return sum
+        profile.sampleTypes.isEmpty ? 0 : profile.total(ofType: 0)
     }
 }

@@ -21,12 +21,10 @@ public struct HeapGoalComparison: Sendable, Equatable {
     /// Nil when the profile has no `inuse_space`.
     public init?(profile: RecordedProfile, breakdown: MemoryBreakdown?, settings: GCSettings) {
         guard let index = profile.profile.sampleTypes.firstIndex(where: { $0.type == "inuse_space" }) else { return nil }
-        var inuse: Int64 = 0
-        for sample in 0..<profile.profile.sampleCount { inuse &+= profile.profile.value(ofSample: sample, type: index) }
-        profileInuse = inuse
+        profileInuse = profile.profile.total(ofType: index)
         self.settings = settings
         if let gogc = settings.effectiveGOGC {
-            let proportional = Double(inuse) * (1 + gogc / 100)
+            let proportional = Double(profileInuse) * (1 + gogc / 100)
             heapGoal = settings.limitBytes.map { min($0, proportional) } ?? proportional
         } else {
             heapGoal = settings.limitBytes

@@ -1,3 +1,4 @@
+import Analysis
 import Ingest
 
 /// The few numbers the status line shows and the recorder steers by, read from the
@@ -19,21 +20,16 @@ public struct LiveFigures: Sendable, Equatable {
     /// From a `/metrics` scrape: runtime/metrics where exported, else MemStats gauges.
     mutating func update(scrape samples: [ScrapedSample]) {
         let values = Self.values(samples)
-        if let total = values["go_memory_classes_total_bytes"], let released = values["go_memory_classes_heap_released_bytes"] {
-            goMemory = total - released
-        } else if let sys = values["go_memstats_sys_bytes"], let released = values["go_memstats_heap_released_bytes"] {
-            goMemory = sys - released
-        }
+        // The report's own formula (GoMemorySeriesNames), so the status line and the report agree.
+        goMemory = GoMemorySeriesNames.goMemory(in: values) ?? goMemory
         rss = values["process_resident_memory_bytes"] ?? rss
-        goroutines = values["go_goroutines"] ?? values["go_sched_goroutines_goroutines"] ?? goroutines
+        goroutines = GoMemorySeriesNames.goroutineCounts.lazy.compactMap { values[$0] }.first ?? goroutines
     }
 
     /// From `/debug/vars`: MemStats.
     mutating func update(expvar samples: [ScrapedSample]) {
         let values = Self.values(samples)
-        if let sys = values["go_memstats_sys_bytes"], let released = values["go_memstats_heap_released_bytes"] {
-            goMemory = sys - released
-        }
+        goMemory = GoMemorySeriesNames.goMemory(in: values) ?? goMemory
     }
 
     /// From `/proc/PID/status`: VmRSS, which is preferred to the exporter's RSS.

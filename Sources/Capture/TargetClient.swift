@@ -1,5 +1,6 @@
 import Foundation
 import Ingest
+import LiveQuery
 #if canImport(FoundationNetworking)
 import FoundationNetworking
 #endif

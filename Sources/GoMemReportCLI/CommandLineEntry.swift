@@ -3,6 +3,7 @@ import CMalloc
 import Capture
 import Foundation
 import Ingest
+import LiveQuery
 import MemoryModel
 import Publish
 import Render

@@ -22,7 +22,7 @@ struct DemoCommand: ParsableCommand {
     @OptionGroup var render: RenderOptions
 
     func run() throws {
-        let templates = try TemplateLoading.load(templatesFolder: render.templates, assetsFolder: render.assets)
+        let templates = try render.templates.load()
         let files = BundledFiles.paths(under: "\(Self.folder)/prometheus/").filter { $0.hasSuffix(".json") }.map {
             (path: $0, label: String($0.dropFirst(Self.folder.count + 1)), bytes: [UInt8](BundledFiles.data(at: $0) ?? Data()))
         }
@@ -32,7 +32,6 @@ struct DemoCommand: ParsableCommand {
         recording.profiles = try RecordingProfiles.select(names: BundledFiles.paths(under: pprof).map { String($0.dropFirst(pprof.count)) }) { name in
             (pprof + name, [UInt8](BundledFiles.data(at: pprof + name) ?? Data()))
         }
-        try ReportPipeline(recording: recording, instanceFilter: nil, notes: nil, templates: templates,
-                           options: render).run()
+        try ReportPipeline(templates: templates).run(recording, settings: try render.settings())
     }
 }

@@ -1,6 +1,7 @@
 import Analysis
 import Foundation
 import Ingest
+import LiveQuery
 import MemoryModel
 import Publish
 import Render

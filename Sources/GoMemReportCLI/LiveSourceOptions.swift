@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import Ingest
+import LiveQuery
 import Render
 
 /// `report --prometheus URL …`: where and what to query on a live Prometheus-compatible

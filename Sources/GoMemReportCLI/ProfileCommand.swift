@@ -31,16 +31,12 @@ struct ProfileCommand: ParsableCommand {
     @Option(name: [.short, .customLong("output")], help: ArgumentHelp("Where to write the HTML page.", valueName: "page.html"))
     var output: String
 
-    @Option(name: .customLong("templates"), help: ArgumentHelp("Use the Mustache templates in this folder.", valueName: "dir"))
-    var templates: String?
-
-    @Option(name: .customLong("assets"), help: ArgumentHelp("Use report.css from this folder.", valueName: "dir"))
-    var assets: String?
+    @OptionGroup var templates: TemplateOptions
 
     @OptionGroup var options: ProfileOptions
 
     func run() throws {
-        let templateSet = try TemplateLoading.load(templatesFolder: templates, assetsFolder: assets)
+        let templateSet = try templates.load()
         let maximumBytes = try options.maxProfileBytes(), maximumLineBytes = try options.maxLineBytes()
         var current = try RecordingProfiles.profile(at: profile, label: profile, maximumBytes: maximumBytes, maximumLineBytes: maximumLineBytes)
         let index = try ProfileSelection.sampleIndex(options.sampleIndex, in: current.profile, file: profile)
@@ -48,9 +44,11 @@ struct ProfileCommand: ParsableCommand {
             try RecordingProfiles.profile(at: $0, label: $0, maximumBytes: maximumBytes, maximumLineBytes: maximumLineBytes)
         }
         if options.normalize, let baseProfile { current.profile = current.profile.normalized(toMatch: baseProfile.profile) }
-        guard let page = ProfilePage.build(current: current, base: baseProfile, sampleIndex: index, css: templateSet.css) else {
+        guard let analysis = ProfileAnalysis(current: current, base: baseProfile, sampleIndex: index) else {
             throw InputError(file: profile, reason: "the profile has no samples of type \(index)")
         }
+        let goroutines = current.kind == .goroutine ? GoroutineAnalysis(current: current, base: baseProfile) : nil
+        let page = ProfilePage.build(analysis, goroutines: goroutines, css: templateSet.css)
         let html = try templateSet.render(page, template: "profile-page")
         try AtomicFileWriter.write(html, to: output)
         Diagnostics.note("wrote \(output) (\(html.utf8.count) bytes)")

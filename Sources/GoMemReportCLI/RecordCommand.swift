@@ -32,9 +32,12 @@ struct RecordCommand: ParsableCommand {
                 -o api --then-report api.html            # until Ctrl-C
               gomemreport record --url http://127.0.0.1:9090 --metrics-path /internal/metrics \\
                 --expvar-path off --pprof-prefix /admin/pprof -o api
+              gomemreport record --url http://127.0.0.1:8080 --duration 10m -o canary \
+                --then-report canary.html --fail-on heap-leak,goroutine-leak   # in CI
 
             Exit codes: 0 a recording was made (also after Ctrl-C), 1 nothing could be recorded \
-            or writing failed, 2 bad usage, 130 stopped at once by a second Ctrl-C.
+            or writing failed, 2 bad usage, 3 --fail-on matched a finding of the --then-report \
+            page, 130 stopped at once by a second Ctrl-C.
             """)
 
     @Option(help: ArgumentHelp("The service's base URL.", valueName: "http://host:port"))
@@ -82,10 +85,16 @@ struct RecordCommand: ParsableCommand {
     @Option(name: .customLong("then-report"), help: ArgumentHelp("When recording ends (also after Ctrl-C), render the report here.", valueName: "report.html"))
     var thenReport: String?
 
+    @Option(name: .customLong("fail-on"), help: ArgumentHelp(
+        "With --then-report: exit with 3 (after writing it) when a finding matches: finding ids, comma separated, or a severity and worse (critical, warning, info).",
+        valueName: "ids|severity"))
+    var failOn: FailOnRule?
+
     @Flag(help: "Print nothing but errors.")
     var quiet = false
 
     func validate() throws {
+        if failOn != nil && thenReport == nil { throw ValidationError("--fail-on judges the --then-report page: give --then-report too.") }
         _ = try settings()
     }
 
@@ -112,7 +121,7 @@ struct RecordCommand: ParsableCommand {
             throw error
         }
         progress.finish()
-        try RecordingReport(folder: output, outcome: outcome, quiet: quiet).conclude(thenReport: thenReport)
+        try RecordingReport(folder: output, outcome: outcome, quiet: quiet).conclude(thenReport: thenReport, failOn: failOn)
     }
 
     private func settings() throws -> RecorderSettings {

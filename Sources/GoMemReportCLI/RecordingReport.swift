@@ -9,7 +9,8 @@ struct RecordingReport {
     var outcome: RecordingOutcome
     var quiet: Bool
 
-    func conclude(thenReport: String?) throws {
+    /// `failOn` applies to the `thenReport` page.
+    func conclude(thenReport: String?, failOn: FailOnRule?) throws {
         let manifest = outcome.manifest
         if !quiet {
             let errors = manifest.errorCount == 0 ? "no errors" : "\(manifest.errorCount) error\(manifest.errorCount == 1 ? "" : "s"), see recording.json"
@@ -21,8 +22,7 @@ struct RecordingReport {
         guard let thenReport else { return }
         let recording = try RecordingFolder.load(path: folder)
         let templates = try TemplateLoading.load(templatesFolder: nil, assetsFolder: nil)
-        let options = try RenderOptions.parse(["--output", thenReport])
-        try ReportPipeline(recording: recording, instanceFilter: nil, notes: nil, templates: templates, options: options).run()
+        try ReportPipeline(templates: templates).run(recording, settings: ReportSettings(output: thenReport, failOn: failOn))
     }
 }
 

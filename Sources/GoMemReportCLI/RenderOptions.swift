@@ -9,16 +9,12 @@ struct RenderOptions: ParsableArguments {
     @Option(name: .customLong("json"), help: ArgumentHelp("Also write the machine-readable summary (schema gomemreport/summary/v1) here.", valueName: "summary.json"))
     var json: String?
 
-    @Option(name: .customLong("templates"), help: ArgumentHelp("Use the Mustache templates in this folder instead of the bundled ones (page.mustache and its partials).", valueName: "dir"))
-    var templates: String?
-
     @Option(name: .customLong("fail-on"), help: ArgumentHelp(
         "Exit with 3 (after writing the report) when a finding matches: finding ids, comma separated (heap-leak,goroutine-leak), or a severity and worse (critical, warning, info).",
         valueName: "ids|severity"))
     var failOn: FailOnRule?
 
-    @Option(name: .customLong("assets"), help: ArgumentHelp("Use report.css from this folder instead of the bundled stylesheet.", valueName: "dir"))
-    var assets: String?
+    @OptionGroup var templates: TemplateOptions
 
     @Option(name: .customLong("markdown"), help: ArgumentHelp("Also write a Markdown summary (findings, key numbers, top growers) for tickets and chat.", valueName: "summary.md"))
     var markdown: String?
@@ -37,6 +33,14 @@ struct RenderOptions: ParsableArguments {
 
     @Option(name: .customLong("generated-at"), help: ArgumentHelp("The time to date output with (RFC 3339 or Unix seconds); default SOURCE_DATE_EPOCH, else the recording's last sample.", valueName: "time"))
     var generatedAt: String?
+
+    /// The flags as plain settings, with the command's own instance filter and notes.
+    func settings(instanceFilter: String? = nil, notes: String? = nil) throws -> ReportSettings {
+        ReportSettings(
+            output: output, json: json, markdown: markdown,
+            email: try email.map { EmailSettings(path: $0, to: to, from: from, subject: subject, date: try generatedAtSeconds()) },
+            failOn: failOn, instanceFilter: instanceFilter, notes: notes)
+    }
 
     /// --generated-at, else SOURCE_DATE_EPOCH, in Unix seconds; nil when neither is set.
     func generatedAtSeconds() throws -> Double? {

@@ -97,7 +97,7 @@ struct ReportCommand: ParsableCommand {
     }
 
     func run() throws {
-        let templates = try TemplateLoading.load(templatesFolder: render.templates, assetsFolder: render.assets)
+        let templates = try render.templates.load()
         let limits = try inputLimits.limits()
         let notesText = try notes.map { try RecordingFolder.readNotes($0, limits: limits) }
         var loaded: Recording
@@ -116,8 +116,7 @@ struct ReportCommand: ParsableCommand {
         }
         try ProfileChoice.apply(profiles: profile, bases: base, limits: limits, to: &loaded.profiles)
         if normalize { loaded.profiles.normalizeHeap() }
-        try ReportPipeline(recording: loaded, instanceFilter: instance, notes: notesText, templates: templates,
-                           options: render).run()
+        try ReportPipeline(templates: templates).run(loaded, settings: try render.settings(instanceFilter: instance, notes: notesText))
     }
 
     /// The sources given one by one, named after the first of them.

@@ -4,66 +4,68 @@ import MemoryModel
 import Publish
 import Render
 
-/// The one path from a recording to written files: analysis → view model → render →
-/// write. Both outputs are rendered in memory before either is written, so a failure
-/// leaves existing files untouched.
+/// The one path from a recording to its outputs: analysis → view model → render →
+/// write. `report`, `demo`, `record --then-report` and `site` all go through it.
+///
+/// Every output is rendered in memory before any is written, so a failure leaves
+/// existing files untouched.
 struct ReportPipeline {
-    var recording: Recording
-    /// Picks instances by `instance`, `job` or `job/instance`; nil keeps all.
-    var instanceFilter: String?
-    /// Markdown that replaces the recording's own notes.
-    var notes: String?
     var templates: TemplateSet
-    /// Where to write and what else to write (summary, Markdown, email), and which
-    /// findings fail the run.
-    var options: RenderOptions
 
-    func run() throws {
-        let output = options.output, json = options.json
-        let analysis = try RecordingAnalysis(recording: recording, instances: try selectedInstances())
+    /// Analyses `recording` once and renders what `settings` asks for from that one
+    /// analysis. Throws an `InputError` when no instance can be reported.
+    func render(_ recording: Recording, settings: ReportSettings) throws -> RenderedReport {
+        let analysis = try ReportAnalysis(recording: recording, instances: try Self.instances(of: recording, matching: settings.instanceFilter))
+        let html = try templates.render(ReportPage.build(analysis, css: templates.css, notes: settings.notes))
+        let digest = settings.markdown != nil || settings.email != nil ? ReportDigest.build(analysis) : nil
+        let email = try settings.email.map { try Self.message($0, digest: digest!, html: html, analysis: analysis).encoded() }
+        let failing = settings.failOn.map { rule in Set(analysis.findings.joined().filter(rule.matches).map(\.kind.rawValue)).sorted() } ?? []
+        return RenderedReport(analysis: analysis, html: html, summary: ReportSummary.build(analysis),
+                              markdown: digest?.markdown, email: email, failing: failing)
+    }
+
+    /// Renders, writes every output, and exits with 3 when `--fail-on` matched.
+    func run(_ recording: Recording, settings: ReportSettings) throws {
+        let report = try render(recording, settings: settings)
         // An answer may hold non-Go jobs too; report the Go ones and say what was left out.
-        for skipped in analysis.skipped {
+        for skipped in report.analysis.skipped {
             Diagnostics.note("warning: skipping \(skipped): it has no complete set of Go memory series")
         }
-        let breakdowns = analysis.breakdowns, findings = analysis.findings
-        let page = ReportPage.build(recording: recording, breakdowns: breakdowns, css: templates.css, notes: notes, findings: findings)
-        let html = try templates.render(page)
-        let summary = try json.map { _ in try ReportSummary.build(recording: recording, breakdowns: breakdowns, findings: findings).jsonText() }
-        let digest = options.markdown != nil || options.email != nil
-            ? ReportDigest.build(recording: recording, breakdowns: breakdowns, findings: findings) : nil
-        let email = try options.email.map { _ in try message(digest: digest!, html: html, breakdowns: breakdowns).encoded() }
-        try AtomicFileWriter.write(html, to: output)
-        if let json, let summary { try AtomicFileWriter.write(summary, to: json) }
-        if let path = options.markdown, let digest { try AtomicFileWriter.write(digest.markdown, to: path) }
-        if let path = options.email, let email { try AtomicFileWriter.write(email, to: path) }
-        Diagnostics.note("wrote \(output) (\(html.utf8.count) bytes, \(breakdowns.count) instance\(breakdowns.count == 1 ? "" : "s"))")
-        if let failOn = options.failOn {
-            let matched = findings.joined().filter(failOn.matches).map(\.kind.rawValue)
-            if !matched.isEmpty {
-                Diagnostics.note("failing (--fail-on): found \(Set(matched).sorted().joined(separator: ", "))")
-                throw ExitCode(3)
-            }
-        }
+        let json = try settings.json.map { ($0, try report.summary.jsonText()) }
+        try AtomicFileWriter.write(report.html, to: settings.output)
+        if let (path, text) = json { try AtomicFileWriter.write(text, to: path) }
+        if let path = settings.markdown, let markdown = report.markdown { try AtomicFileWriter.write(markdown, to: path) }
+        if let path = settings.email?.path, let email = report.email { try AtomicFileWriter.write(email, to: path) }
+        let count = report.analysis.breakdowns.count
+        Diagnostics.note("wrote \(settings.output) (\(report.html.utf8.count) bytes, \(count) instance\(count == 1 ? "" : "s"))")
+        try Self.failIfMatched(report.failing)
+    }
+
+    /// Exits with 3 after saying which findings `--fail-on` matched; nothing when none did.
+    static func failIfMatched(_ ids: [String]) throws {
+        guard !ids.isEmpty else { return }
+        Diagnostics.note("failing (--fail-on): found \(Set(ids).sorted().joined(separator: ", "))")
+        throw ExitCode(3)
     }
 
     /// The email: the digest as text and HTML, the report attached. Dated by
-    /// --generated-at or SOURCE_DATE_EPOCH, else by the recording's last sample, so the
-    /// same inputs give the same bytes.
-    private func message(digest: ReportDigest, html: String, breakdowns: [MemoryBreakdown]) throws -> MIMEMessage {
-        let lastSample = breakdowns.map { $0.timestamps[$0.lastIndex] }.max() ?? 0
+    /// `settings.date`, else by the recording's last sample.
+    private static func message(_ settings: EmailSettings, digest: ReportDigest, html: String, analysis: ReportAnalysis) throws -> MIMEMessage {
+        let lastSample = analysis.breakdowns.map { $0.timestamps[$0.lastIndex] }.max() ?? 0
         return MIMEMessage(
-            from: options.from, to: options.to,
-            subject: options.subject ?? "[gomemreport] \(digest.recordingName): \(digest.worst)",
-            date: try options.generatedAtSeconds() ?? lastSample,
+            from: settings.from, to: settings.to,
+            subject: settings.subject ?? "[gomemreport] \(digest.recordingName): \(digest.worst)",
+            date: settings.date ?? lastSample,
             plainText: digest.plainText, html: digest.emailHTML, attachmentName: "report.html", attachment: Array(html.utf8))
     }
 
-    private func selectedInstances() throws -> [InstanceSeries] {
+    /// The recording's instances that `filter` picks (all when nil).
+    static func instances(of recording: Recording, matching filter: String?) throws -> [InstanceSeries] {
         let file = recording.location
         guard !recording.instances.isEmpty else {
             throw InputError(file: file, reason: "the answer holds no series")
         }
-        guard let filter = instanceFilter else { return recording.instances }
+        guard let filter else { return recording.instances }
         let matching = recording.instances.filter {
             $0.id.instance == filter || $0.id.job == filter || $0.id.description == filter
         }

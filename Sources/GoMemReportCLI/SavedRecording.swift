@@ -1,5 +1,6 @@
 import Foundation
 import Ingest
+import LiveQuery
 import MemoryModel
 import Publish
 import Render

@@ -18,17 +18,25 @@ struct SiteBuilder {
     var strict: Bool
     var limits: InputLimits
     var templates: TemplateSet
+    var failOn: FailOnRule?
 
-    private enum Outcome {
-        case page(SiteIndexPage.Entry, summary: ReportSummary)
+    /// What a built site holds besides its pages.
+    struct Outcome {
+        /// Recordings that could not be rendered (listed on the index).
+        var failures: Int
+        /// The ids of the findings `failOn` matched on any page, sorted, without repeats.
+        var failing: [String]
+    }
+
+    private enum PageOutcome {
+        case page(SiteIndexPage.Entry, summary: ReportSummary, failing: [String])
         case failure(recording: String, error: String)
     }
 
-    /// Returns how many recordings failed.
-    func build() throws -> Int {
+    func build() throws -> Outcome {
         let site = try SiteFolder(target: output, marker: Self.indexSchema)
         let names = Self.pageNames(recordings)
-        var outcomes = [Outcome?](repeating: nil, count: recordings.count)
+        var outcomes = [PageOutcome?](repeating: nil, count: recordings.count)
         let lock = NSLock()
         let progress = SiteProgress(total: recordings.count)
         let slots = DispatchSemaphore(value: jobs)
@@ -47,7 +55,7 @@ struct SiteBuilder {
                 if case .failure(_, let error) = outcome, error.hasPrefix("cannot write") { writeError = writeError ?? SiteWriteFailure(error) }
                 lock.unlock()
                 switch outcome {
-                case .page(let entry, _): progress.finished(path, note: "\(entry.page)")
+                case .page(let entry, _, _): progress.finished(path, note: "\(entry.page)")
                 case .failure(_, let error): progress.finished(path, note: "failed: \(error)")
                 }
             }
@@ -57,11 +65,12 @@ struct SiteBuilder {
         if let writeError { throw writeError }
 
         var entries: [SiteIndexPage.Entry] = [], failures: [(recording: String, error: String)] = []
-        var pages: [SiteIndexJSON.Page] = []
+        var pages: [SiteIndexJSON.Page] = [], failing: Set<String> = []
         for outcome in outcomes.compactMap({ $0 }) {
             switch outcome {
-            case let .page(entry, summary):
+            case let .page(entry, summary, matched):
                 entries.append(entry)
+                failing.formUnion(matched)
                 pages.append(SiteIndexJSON.Page(page: entry.page, recording: entry.recording.name, summary: summary))
             case let .failure(recording, error):
                 failures.append((recording, error))
@@ -75,23 +84,20 @@ struct SiteBuilder {
         try site.commit()
         Diagnostics.note("wrote \(output): \(entries.count) page\(entries.count == 1 ? "" : "s") and index.html"
             + (failures.isEmpty ? "" : "; \(failures.count) recording\(failures.count == 1 ? "" : "s") failed"))
-        return failures.count
+        return Outcome(failures: failures.count, failing: failing.sorted())
     }
 
-    private func render(_ path: String, page: String, into site: SiteFolder) -> Outcome {
+    private func render(_ path: String, page: String, into site: SiteFolder) -> PageOutcome {
         do {
             let recording = try RecordingFolder.load(path: path, limits: limits, strict: strict)
             guard !recording.instances.isEmpty else { throw InputError(file: path, reason: "the recording holds no series") }
-            let analysis = try RecordingAnalysis(recording: recording, instances: recording.instances)
-            let breakdowns = analysis.breakdowns, findings = analysis.findings
-            let html = try templates.render(ReportPage.build(recording: recording, breakdowns: breakdowns, css: templates.css, findings: findings))
-            let summary = ReportSummary.build(recording: recording, breakdowns: breakdowns, findings: findings)
+            let report = try ReportPipeline(templates: templates).render(recording, settings: ReportSettings(output: page, failOn: failOn))
             do {
-                try site.write(html, as: page)
+                try site.write(report.html, as: page)
             } catch {
                 return .failure(recording: path, error: "cannot write \(page): \(error)")
             }
-            return .page(.init(page: page, recording: recording, breakdowns: breakdowns, findings: findings), summary: summary)
+            return .page(.init(page: page, analysis: report.analysis), summary: report.summary, failing: report.failing)
         } catch let error as InputError {
             return .failure(recording: path, error: error.description)
         } catch {

@@ -16,6 +16,7 @@ struct SiteCommand: ParsableCommand {
             Examples:
               gomemreport site recordings/* -o site
               gomemreport site recordings/api-1 recordings/api-2 -o /srv/www/memory --title "API memory" --jobs 4
+              gomemreport site nightly/* -o site --fail-on critical   # CI: exit 3 on any critical finding
             """)
 
     @Argument(help: ArgumentHelp("Recording folders (or query_range JSON files).", valueName: "recording"))
@@ -35,11 +36,12 @@ struct SiteCommand: ParsableCommand {
 
     @OptionGroup(title: "Input limits") var inputLimits: InputLimitOptions
 
-    @Option(name: .customLong("templates"), help: ArgumentHelp("Use the Mustache templates in this folder instead of the bundled ones.", valueName: "dir"))
-    var templates: String?
+    @OptionGroup var templates: TemplateOptions
 
-    @Option(name: .customLong("assets"), help: ArgumentHelp("Use report.css from this folder instead of the bundled stylesheet.", valueName: "dir"))
-    var assets: String?
+    @Option(name: .customLong("fail-on"), help: ArgumentHelp(
+        "Exit with 3 (after writing the site) when a finding of any page matches: finding ids, comma separated, or a severity and worse (critical, warning, info). A recording that fails still exits with 1.",
+        valueName: "ids|severity"))
+    var failOn: FailOnRule?
 
     func validate() throws {
         guard !recordings.isEmpty else { throw ValidationError("Give at least one recording.") }
@@ -47,9 +49,9 @@ struct SiteCommand: ParsableCommand {
     }
 
     func run() throws {
-        let templates = try TemplateLoading.load(templatesFolder: templates, assetsFolder: assets)
-        let failed = try SiteBuilder(recordings: recordings, output: output, title: title, jobs: jobs, strict: strict,
-                                     limits: try inputLimits.limits(), templates: templates).build()
-        if failed > 0 { throw ExitCode(1) }
+        let outcome = try SiteBuilder(recordings: recordings, output: output, title: title, jobs: jobs, strict: strict,
+                                      limits: try inputLimits.limits(), templates: try templates.load(), failOn: failOn).build()
+        if outcome.failures > 0 { throw ExitCode(1) }
+        try ReportPipeline.failIfMatched(outcome.failing)
     }
 }

@@ -60,7 +60,8 @@ final class EveryFixtureTests: XCTestCase {
         var kinds: [RecordedProfile.Kind: String] = [:]
         for path in files {
             let recorded = try RecordingProfiles.profile(at: path, label: (path as NSString).lastPathComponent)
-            XCTAssertNotNil(ProfileSectionView.build(current: recorded, base: nil, sampleIndex: recorded.profile.defaultSampleTypeIndex), path)
+            let analysis = try XCTUnwrap(ProfileAnalysis(current: recorded, base: nil, sampleIndex: recorded.profile.defaultSampleTypeIndex), path)
+            XCTAssertEqual(ProfileSectionView.build(analysis).flameGraphSVG?.hasPrefix("<svg"), true, path)
             // What `top` prints, every sample type.
             for index in recorded.profile.sampleTypes.indices {
                 let top = ProfileTop.compute(profile: recorded.profile, sampleIndex: index, granularity: .functions, nodeCount: 0)

@@ -42,6 +42,22 @@ final class SiteCommandTests: XCTestCase {
         XCTAssertEqual((pages[1]["summary"] as? [String: Any])?["schema"] as? String, "gomemreport/summary/v1")
     }
 
+    /// --fail-on: exit 3 once the whole site is written when a finding of any page
+    /// matches; a recording that fails still makes it 1.
+    func testFailOn() throws {
+        for (recordings, rule, status) in [(["recordings/steady", "recordings/heapleak"], "heap-leak", Int32(3)),
+                                           (["recordings/steady", "recordings/heapleak"], "goroutine-leak", 0),
+                                           (["recordings/steady"], "critical", 0),
+                                           (["recordings/heapleak", "bad/not-json.json"], "critical", 1)] {
+            let output = path("site-\(rule)-\(recordings.count)")
+            let result = try site(recordings, to: output, extra: ["--fail-on", rule])
+            XCTAssertEqual(result.status, status, "\(recordings) \(rule): \(result.stderr)")
+            XCTAssertTrue(FileManager.default.fileExists(atPath: output + "/index.html"), "the site is written either way")
+            XCTAssertEqual(result.stderr.contains("gomemreport: failing (--fail-on): found heap-leak\n"), status == 3, result.stderr)
+        }
+        XCTAssertEqual(try site(["recordings/steady"], to: path("x"), extra: ["--fail-on", "heap-leek"]).status, 2)
+    }
+
     /// The same inputs give the same bytes, page and index alike, whatever the job count.
     func testDeterministic() throws {
         let inputs = ["recordings/heapleak", "recordings/goroutineleak", "recordings/mmap"]

@@ -1,4 +1,5 @@
-@testable import Ingest
+@testable import LiveQuery
+import Ingest
 import XCTest
 
 /// The query plan of a live report: names × selector, time range, step.

@@ -33,9 +33,11 @@ final class RecordLiveServiceTests: XCTestCase {
         let result = try CommandRunner.run([
             "record", "--url", service.url.absoluteString, "--pid", String(service.pid),
             "--interval", "1s", "--duration", "20s", "--profiles-every", "10s",
-            "-o", folder.path, "--then-report", html.path,
+            "-o", folder.path, "--then-report", html.path, "--fail-on", "insufficient-data",
         ])
-        XCTAssertEqual(result.status, 0, result.stderr)
+        // --fail-on judges the --then-report page: 20 s is too short for a trend verdict.
+        XCTAssertEqual(result.status, 3, result.stderr)
+        XCTAssertTrue(result.stderr.contains("gomemreport: failing (--fail-on): found insufficient-data\n"), result.stderr)
         let files = RecordingFiles(folder: folder)
 
         // Samples: one per slot, each within a few hundred ms of start + k s (no drift).

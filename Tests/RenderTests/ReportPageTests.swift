@@ -30,10 +30,10 @@ final class ReportPageTests: XCTestCase {
 
     static func render(_ path: String, notes: String? = nil) throws -> (html: String, json: String) {
         let recording = try RecordingFolder.load(path: path)
-        let breakdowns = try recording.instances.map { try MemoryBreakdown.compute(from: $0, file: path) }
+        let analysis = try ReportAnalysis(recording: recording, instances: recording.instances)
         let templates = try bundledTemplates()
-        let page = ReportPage.build(recording: recording, breakdowns: breakdowns, css: templates.css, notes: notes)
-        let summary = try ReportSummary.build(recording: recording, breakdowns: breakdowns).jsonText()
+        let page = ReportPage.build(analysis, css: templates.css, notes: notes)
+        let summary = try ReportSummary.build(analysis).jsonText()
         return (try templates.render(page), summary)
     }
 

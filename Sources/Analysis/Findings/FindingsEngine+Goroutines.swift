@@ -4,7 +4,7 @@ extension FindingsEngine {
     /// The goroutine count over time: client_golang's `go_goroutines` (or its
     /// runtime/metrics twin), else nil.
     static func goroutineCount(_ c: Context) -> MetricSeries? {
-        c.instance.series(named: "go_goroutines") ?? c.instance.series(named: "go_sched_goroutines_goroutines")
+        GoMemorySeriesNames.goroutineCounts.lazy.compactMap { c.instance.series(named: $0) }.first
     }
 
     /// `goroutine-leak`: the goroutine count (or, without it, goroutine stack memory)

@@ -21,7 +21,8 @@ public struct FlameGraph {
 
     /// The share of the root below which a frame is too narrow to draw at the default
     /// size, halved for safety: build trees with `CallTree(…, pruneFraction:)` at this.
-    public static let pruneFraction = 1.5 / 1200 / 2
+    /// It must follow `width` and `minimumFrameWidth`; the analysis keeps it.
+    public static let pruneFraction = CallTree.flameGraphPruneFraction
     /// Rows below the root; deeper frames are not drawn (their value stays in their
     /// ancestors' width, and the last drawn frame's title says so).
     public var maximumDepth = 200

@@ -3,12 +3,11 @@ import Foundation
 import MemoryModel
 
 extension ReportSummary {
-    /// Summarises `breakdowns` (at least one) of `recording`.
-    /// `findings[i]` are `breakdowns[i]`'s (see `RecordingFindings`); nil computes them.
-    public static func build(recording: Recording, breakdowns: [MemoryBreakdown], findings: [[Analysis.Finding]]? = nil) -> ReportSummary {
+    /// Summarises an analysed recording (at least one instance).
+    public static func build(_ analysis: ReportAnalysis) -> ReportSummary {
+        let recording = analysis.recording, breakdowns = analysis.breakdowns, findings = analysis.findings
         let instances = breakdowns.map { Instance(breakdown: $0, recordingLocation: recording.location) }
         let first = instances[0]
-        let findings = findings ?? RecordingFindings.compute(recording: recording, breakdowns: breakdowns)
         var entries: [Finding] = []
         // In the order the page shows them.
         for (finding, instance) in FindingsSection.ordered(findings: findings, breakdowns: breakdowns) {
@@ -22,9 +21,9 @@ extension ReportSummary {
         var summary = ReportSummary(tool: "\(ToolVersion.name) \(ToolVersion.current)", recording: recording.name,
                                     window: first.window, last: first.last, peak: first.peak,
                                     findings: entries, instances: instances)
-        summary.profiles = profileEntries(recording.profiles)
-        summary.heapDiff = heapDiffEntry(recording.profiles)
-        (summary.goroutines, summary.goroutineDiff) = goroutineEntries(recording.profiles)
+        summary.profiles = analysis.profileTotals.map(profileEntry)
+        summary.heapDiff = analysis.profileTotals.first { $0.recorded.kind == .heap }.flatMap(heapDiffEntry)
+        (summary.goroutines, summary.goroutineDiff) = analysis.goroutines.map(goroutineEntries) ?? (nil, nil)
         summary.inputWarnings = ReportPage.inputWarnings(recording)
         return summary
     }

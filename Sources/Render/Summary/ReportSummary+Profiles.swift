@@ -93,47 +93,32 @@ extension ReportSummary {
         enum CodingKeys: String, CodingKey { case baseFile = "base_file", before, after, topChanges = "top_changes" }
     }
 
-    static func profileEntries(_ set: ProfileSet) -> [ProfileEntry] {
-        [set.heap, set.goroutine].compactMap { $0 }.compactMap { recorded in
-            let profile = recorded.profile
-            let index = profile.defaultSampleTypeIndex
-            guard index < profile.sampleTypes.count else { return nil }
-            let top = ProfileTop.compute(profile: profile, sampleIndex: index, nodeFraction: 0)
-            let byCum = top.rows.sorted { ($0.cum, $1.name) > ($1.cum, $0.name) }
-            return ProfileEntry(
-                kind: recorded.kind.rawValue, file: recorded.file,
-                time: recorded.time.map { UTCTime(unixSeconds: $0).rfc3339 },
-                sampleType: profile.sampleTypes[index].type, unit: profile.sampleTypes[index].unit, total: top.total,
-                topFlat: top.rows.prefix(10).map { .init(function: $0.name, value: $0.flat) },
-                topCum: byCum.prefix(10).map { .init(function: $0.name, value: $0.cum) })
-        }
+    static func profileEntry(_ totals: ProfileFunctionTotals) -> ProfileEntry {
+        let top = totals.top, recorded = totals.recorded
+        let byCum = top.rows.sorted { ($0.cum, $1.name) > ($1.cum, $0.name) }
+        return ProfileEntry(
+            kind: recorded.kind.rawValue, file: recorded.file,
+            time: recorded.time.map { UTCTime(unixSeconds: $0).rfc3339 },
+            sampleType: totals.sampleType.type, unit: totals.sampleType.unit, total: top.total,
+            topFlat: top.rows.prefix(10).map { .init(function: $0.name, value: $0.flat) },
+            topCum: byCum.prefix(10).map { .init(function: $0.name, value: $0.cum) })
     }
 
-    static func heapDiffEntry(_ set: ProfileSet) -> HeapDiffEntry? {
-        guard let current = set.heap, let base = set.heapBase else { return nil }
-        let index = current.profile.defaultSampleTypeIndex
-        guard index < current.profile.sampleTypes.count,
-              let baseIndex = base.profile.sampleTypeIndex(current.profile.sampleTypes[index].type) else { return nil }
-        let diff = ProfileTop.compute(inputs: [.init(profile: current.profile, sampleIndex: index),
-                                               .init(profile: base.profile, sampleIndex: baseIndex, sign: -1)],
-                                      granularity: .functions, nodeCount: 0, nodeFraction: 0, inlineLabels: false)
-        let growth = diff.rows.filter { $0.flat > 0 }.sorted { ($0.flat, $1.name) > ($1.flat, $0.name) }
-        var currentTotal: Int64 = 0
-        for sample in 0..<current.profile.sampleCount { currentTotal &+= current.profile.value(ofSample: sample, type: index) }
-        return HeapDiffEntry(baseFile: base.file, currentFile: current.file, sampleType: current.profile.sampleTypes[index].type,
-                             baseTotal: diff.total, currentTotal: currentTotal,
+    static func heapDiffEntry(_ totals: ProfileFunctionTotals) -> HeapDiffEntry? {
+        guard let diff = totals.diff else { return nil }
+        let growth = diff.top.rows.filter { $0.flat > 0 }.sorted { ($0.flat, $1.name) > ($1.flat, $0.name) }
+        return HeapDiffEntry(baseFile: diff.base.file, currentFile: totals.recorded.file, sampleType: totals.sampleType.type,
+                             baseTotal: diff.top.total, currentTotal: diff.currentTotal,
                              topGrowth: growth.prefix(10).map { .init(function: $0.name, flatDelta: $0.flat, cumDelta: $0.cum) })
     }
 
-    static func goroutineEntries(_ set: ProfileSet) -> (GoroutinesEntry?, GoroutineDiffEntry?) {
-        guard let current = set.goroutine else { return (nil, nil) }
-        let groups = GoroutineGroups(profile: current.profile)
+    static func goroutineEntries(_ analysis: GoroutineAnalysis) -> (GoroutinesEntry?, GoroutineDiffEntry?) {
+        let current = analysis.current, groups = analysis.groups
         let entry = GoroutinesEntry(file: current.file, total: groups.total, groups: groups.groups.prefix(10).map {
             .init(count: $0.count, waitState: $0.state.isEmpty ? nil : $0.state, blocking: $0.blockingOperation,
                   owner: $0.owner?.function, position: $0.owner.map { "\($0.file):\($0.line)" })
         })
-        guard let base = set.goroutineBase else { return (entry, nil) }
-        let diff = GoroutineDiff(base: GoroutineGroups(profile: base.profile), current: groups)
+        guard let base = analysis.base, let diff = analysis.diff else { return (entry, nil) }
         return (entry, GoroutineDiffEntry(baseFile: base.file, before: diff.totalBefore, after: diff.totalAfter,
                                           topChanges: diff.rows.prefix(10).map {
                                               .init(delta: $0.delta, before: $0.before, after: $0.after, summary: $0.sentence)

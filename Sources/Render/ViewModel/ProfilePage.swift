@@ -1,4 +1,4 @@
-import Markdown
+import Analysis
 import MemoryModel
 
 /// A page for one profile (`gomemreport profile`): the "flame graph as a file" with
@@ -16,17 +16,18 @@ public struct ProfilePage: Sendable {
     public var section: ProfileSectionView
     public var goroutines: GoroutineSectionView?
 
-    public static func build(current: RecordedProfile, base: RecordedProfile?, sampleIndex: Int, css: String) -> ProfilePage? {
-        guard let section = ProfileSectionView.build(current: current, base: base, sampleIndex: sampleIndex) else { return nil }
+    /// Shapes `analysis`, with `goroutines` (the same profile's groups) for a goroutine profile.
+    public static func build(_ analysis: ProfileAnalysis, goroutines: GoroutineAnalysis?, css: String) -> ProfilePage {
+        let current = analysis.current
         let name = current.file.split(separator: "/").last.map(String.init) ?? current.file
         return ProfilePage(
-            title: "\(current.profile.sampleTypes[sampleIndex].type) profile: \(name)",
+            title: "\(analysis.sampleType.type) profile: \(name)",
             toolName: ToolVersion.name, toolVersion: ToolVersion.current,
             contentSecurityPolicy: ContentSecurityPolicy.forReport, css: css,
             kind: current.kind.rawValue,
             sampleTypes: current.profile.sampleTypes.enumerated().map { "\($0.offset): \($0.element.type) (\($0.element.unit))" }
                 .joined(separator: ", "),
-            section: section,
-            goroutines: current.kind == .goroutine ? GoroutineSectionView.build(current: current, base: base) : nil)
+            section: ProfileSectionView.build(analysis),
+            goroutines: goroutines.map { GoroutineSectionView.build($0) })
     }
 }

@@ -4,60 +4,26 @@ import Markdown
 import MemoryModel
 
 extension ProfileSectionView {
-    /// Builds the heap section for `set.heap` (nil when the recording has none).
-    static func build(_ set: ProfileSet, breakdown: MemoryBreakdown?, gcSettings: GCSettings) -> ProfileSectionView? {
-        guard let current = set.heap else { return nil }
-        return build(current: current, base: set.heapBase, sampleIndex: current.profile.defaultSampleTypeIndex,
-                     breakdown: breakdown, gcSettings: gcSettings)
-    }
-
-    /// Builds the section for any profile and sample type, with a diff when `base` is given.
-    public static func build(current: RecordedProfile, base: RecordedProfile?, sampleIndex index: Int,
-                             breakdown: MemoryBreakdown? = nil,
-                             gcSettings: GCSettings = GCSettings(gogc: .unknown, memoryLimit: .unknown)) -> ProfileSectionView? {
-        let profile = current.profile
-        guard index < profile.sampleTypes.count else { return nil }
-        let unit = profile.sampleTypes[index].unit
-        // The three views read the same samples independently: one core each where there are cores.
-        var top: ProfileTop?, lines: ProfileTop?, flame = ""
-        let lock = NSLock()
-        DispatchQueue.concurrentPerform(iterations: 3) { part in
-            switch part {
-            case 0:
-                let result = ProfileTop.compute(profile: profile, sampleIndex: index, nodeCount: 15)
-                lock.lock(); top = result; lock.unlock()
-            case 1:
-                let result = ProfileTop.compute(profile: profile, sampleIndex: index, granularity: .lines, nodeCount: 10)
-                lock.lock(); lines = result; lock.unlock()
-            default:
-                let tree = CallTree(profile: profile, sampleType: index, pruneFraction: FlameGraph.pruneFraction)
-                let svg = FlameGraph(tree: tree, title: "Flame graph of \(profile.sampleTypes[index].type) in \(current.file)").svg()
-                lock.lock(); flame = svg; lock.unlock()
-            }
-        }
-        guard let top, let lines else { return nil }
-        var section = ProfileSectionView(
-            heading: current.kind == .heap ? "Heap profile" : "Profile: \(profile.sampleTypes[index].type)",
-            file: current.file, time: ProfileViews.time(current.time), sampleType: profile.sampleTypes[index].type,
+    /// Shapes one analysed profile: its top tables, flame graph, heap-goal note and diff.
+    public static func build(_ analysis: ProfileAnalysis) -> ProfileSectionView {
+        let current = analysis.current, unit = analysis.sampleType.unit, type = analysis.sampleType.type
+        let top = analysis.functions
+        let flame = FlameGraph(tree: analysis.callTree, title: "Flame graph of \(type) in \(current.file)").svg()
+        return ProfileSectionView(
+            heading: current.kind == .heap ? "Heap profile" : "Profile: \(type)",
+            file: current.file, time: ProfileViews.time(current.time), sampleType: type,
             total: ProfileValueFormat.string(top.total, unit: unit),
-            topRows: ProfileViews.rows(top, unit: unit), lineRows: ProfileViews.rows(lines, unit: unit),
-            flameGraphSVG: flame, heapGoalHTML: nil, diff: nil)
-        if profile.sampleTypes[index].type == "inuse_space",
-           let comparison = HeapGoalComparison(profile: current, breakdown: breakdown, settings: gcSettings) {
-            section.heapGoalHTML = MarkdownHTML.render(ProfileViews.heapGoalMarkdown(comparison))
-        }
-        if let base, let baseIndex = base.profile.sampleTypeIndex(profile.sampleTypes[index].type) {
-            section.diff = ProfileViews.diff(current: current, base: base, sampleIndex: index, baseIndex: baseIndex, unit: unit)
-        }
-        return section
+            topRows: ProfileViews.rows(top, unit: unit), lineRows: ProfileViews.rows(analysis.lines, unit: unit),
+            flameGraphSVG: flame,
+            heapGoalHTML: analysis.heapGoal.map { MarkdownHTML.render(ProfileViews.heapGoalMarkdown($0)) },
+            diff: analysis.diff.map { ProfileViews.diff($0, current: current, unit: unit) })
     }
 }
 
 extension GoroutineSectionView {
-    static func build(_ set: ProfileSet, states: GoroutineSchedulerStates? = nil) -> GoroutineSectionView? {
-        guard let current = set.goroutine else { return nil }
-        var view = build(current: current, base: set.goroutineBase)
-        view?.schedulerStates = states.map(schedulerLine)
+    static func build(_ analysis: GoroutineAnalysis, states: GoroutineSchedulerStates?) -> GoroutineSectionView {
+        var view = build(analysis)
+        view.schedulerStates = states.map(schedulerLine)
         return view
     }
 
@@ -74,9 +40,9 @@ extension GoroutineSectionView {
             + (states.waitingOnlyGrew ? ". Waiting goroutines only grew, as in a leak." : ".")
     }
 
-    /// Groups `current`, and compares them with `base` when given.
-    public static func build(current: RecordedProfile, base: RecordedProfile?) -> GoroutineSectionView? {
-        let groups = GoroutineGroups(profile: current.profile)
+    /// Shapes the groups of the analysed profile, and their change since its base.
+    public static func build(_ analysis: GoroutineAnalysis) -> GoroutineSectionView {
+        let current = analysis.current, groups = analysis.groups
         let shown = groups.groups.prefix(12)
         var view = GoroutineSectionView(
             file: current.file, time: ProfileViews.time(current.time), total: ProfileValueFormat.grouped(groups.total),
@@ -94,8 +60,7 @@ extension GoroutineSectionView {
             hasMoreGroups: groups.groups.count > shown.count,
             moreGroups: "\(groups.groups.count - shown.count) more groups with \(ProfileValueFormat.grouped(groups.groups.dropFirst(shown.count).reduce(0) { $0 + $1.count })) goroutines",
             diff: nil, schedulerStates: nil)
-        if let base {
-            let diff = GoroutineDiff(base: GoroutineGroups(profile: base.profile), current: groups)
+        if let base = analysis.base, let diff = analysis.diff {
             view.diff = GoroutineDiffView(
                 baseFile: base.file, baseTime: ProfileViews.time(base.time),
                 totals: "\(ProfileValueFormat.grouped(diff.totalBefore)) → \(ProfileValueFormat.grouped(diff.totalAfter)) goroutines",
@@ -130,10 +95,8 @@ enum ProfileViews {
         }
     }
 
-    static func diff(current: RecordedProfile, base: RecordedProfile, sampleIndex: Int, baseIndex: Int, unit: String) -> ProfileDiffView {
-        let top = ProfileTop.compute(inputs: [.init(profile: current.profile, sampleIndex: sampleIndex),
-                                              .init(profile: base.profile, sampleIndex: baseIndex, sign: -1)],
-                                     granularity: .functions, nodeCount: 0, nodeFraction: 0.005)
+    static func diff(_ diff: ProfileDiffAnalysis, current: RecordedProfile, unit: String) -> ProfileDiffView {
+        let top = diff.top, base = diff.base
         let all = rows(top, unit: unit)
         let ordered = zip(top.rows, all)
         let growth = ordered.filter { $0.0.flat > 0 || ($0.0.flat == 0 && $0.0.cum > 0) }
@@ -146,21 +109,8 @@ enum ProfileViews {
                              current: ProfileValueFormat.string(row.current, unit: unit),
                              stack: row.functions.joined(separator: " ← "))
         }
-        // The stack rows are taken before the flame graph is built, so that the stack
-        // diff's tables (every distinct stack of both profiles) are freed first rather
-        // than held through the call tree's peak.
-        let (stackGrowth, stackShrink) = {
-            let stacks = StackDiff(current: current.profile, base: base.profile, sampleIndex: sampleIndex, baseSampleIndex: baseIndex)
-            return (stacks.growth(limit: 8).map(stackRow), stacks.shrink(limit: 5).map(stackRow))
-        }()
-        let flame = DiffFlameGraph(
-            // Pruned for both views: the base-only one rescales to stacks that may be tiny
-            // in the whole, which `forFlameGraphs` allows for.
-            diff: CallTreeDiff.forFlameGraphs(current: current.profile, base: base.profile, sampleType: sampleIndex,
-                                              baseSampleType: baseIndex, fraction: FlameGraph.pruneFraction),
-            title: "Diff flame graph: \(current.file) − \(base.file)")
-        var currentTotal: Int64 = 0
-        for sample in 0..<current.profile.sampleCount { currentTotal &+= current.profile.value(ofSample: sample, type: sampleIndex) }
+        let flame = DiffFlameGraph(diff: diff.callTree, title: "Diff flame graph: \(current.file) − \(base.file)")
+        let currentTotal = diff.currentTotal
         let change = currentTotal - top.total
         let percent = top.total > 0 ? String(format: "%+.0f%%", Double(change) / Double(top.total) * 100) : "n/a"
         return ProfileDiffView(
@@ -168,7 +118,7 @@ enum ProfileViews {
             summary: "\(ProfileValueFormat.string(top.total, unit: unit)) → \(ProfileValueFormat.string(currentTotal, unit: unit)) "
                 + "(\(change >= 0 ? "+" : "")\(ProfileValueFormat.string(change, unit: unit)), \(percent) of the base)",
             growthRows: growth, shrinkRows: shrink,
-            stackGrowth: stackGrowth, stackShrink: stackShrink,
+            stackGrowth: diff.stackGrowth.map(stackRow), stackShrink: diff.stackShrink.map(stackRow),
             hasShrink: !shrink.isEmpty,
             flameGraphSVG: flame.svg(), baseOnlyFlameGraphSVG: flame.baseOnlySVG())
     }

@@ -38,8 +38,9 @@ public struct ReportDigest: Sendable {
         return "\(first.severity) \(first.id): \(first.title)"
     }
 
-    public static func build(recording: Recording, breakdowns: [MemoryBreakdown], findings: [[Finding]]? = nil) -> ReportDigest {
-        let findings = findings ?? RecordingFindings.compute(recording: recording, breakdowns: breakdowns)
+    /// Shapes the analysed recording's findings and key figures.
+    public static func build(_ analysis: ReportAnalysis) -> ReportDigest {
+        let recording = analysis.recording, breakdowns = analysis.breakdowns, findings = analysis.findings
         let ordered = FindingsSection.ordered(findings: findings, breakdowns: breakdowns)
         let lines = ordered.map { entry -> FindingLine in
             let finding = entry.finding

@@ -15,6 +15,11 @@ extension SiteIndexPage {
             self.breakdowns = breakdowns
             self.findings = findings
         }
+
+        /// Keeps what the index shows of `analysis`, not its profile views.
+        public init(page: String, analysis: ReportAnalysis) {
+            self.init(page: page, recording: analysis.recording, breakdowns: analysis.breakdowns, findings: analysis.findings)
+        }
     }
 
     /// Rows sorted by their worst finding's severity, then bytes at stake, then name.

@@ -1,4 +1,5 @@
 import Foundation
+import Ingest
 #if canImport(FoundationNetworking)
 import FoundationNetworking
 #endif

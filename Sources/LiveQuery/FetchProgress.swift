@@ -1,4 +1,5 @@
 import Foundation
+import Ingest
 
 /// The shared progress of one `fetch`: which query is next, the results so far, and
 /// whether one has failed (then no further query starts).

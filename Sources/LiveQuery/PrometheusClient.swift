@@ -1,4 +1,5 @@
 import Foundation
+import Ingest
 import MemoryModel
 #if canImport(FoundationNetworking)
 import FoundationNetworking
