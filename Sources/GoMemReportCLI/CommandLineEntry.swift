@@ -18,7 +18,7 @@ public enum CommandLineEntry {
             try command.run()
             exit(0)
         } catch let error as InputError {
-            fail(error.description)
+            fail(error.withHint)
         } catch let error as TemplateError {
             fail(error.description)
         } catch let error as AtomicFileWriter.WriteError {

@@ -1,5 +1,6 @@
 import ArgumentParser
 import Ingest
+import MemoryModel
 
 /// `--max-input-bytes`, `--max-line-bytes`, `--max-series` and `--max-profile-bytes`:
 /// how much of its input `report` and `site` will read (`InputLimits`). Sizes take
@@ -18,6 +19,16 @@ struct InputLimitOptions: ParsableArguments {
 
     func validate() throws {
         _ = try limits()
+    }
+
+    /// The option that raises `limit`, for the hint after an input beyond it.
+    static func flag(for limit: ExceededLimit) -> String {
+        switch limit {
+        case .inputBytes: return "--max-input-bytes"
+        case .profileBytes: return "--max-profile-bytes"
+        case .series: return "--max-series"
+        case .lineBytes: return "--max-line-bytes"
+        }
     }
 
     /// The limits the options give; defaults where they are not given.

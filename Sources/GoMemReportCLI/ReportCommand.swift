@@ -99,7 +99,7 @@ struct ReportCommand: ParsableCommand {
     func run() throws {
         let templates = try render.templates.load()
         let limits = try inputLimits.limits()
-        let notesText = try notes.map { try RecordingFolder.readNotes($0, limits: limits) }
+        let notesText = try notes.map { try InputFile.notes($0, limits: limits) }
         var loaded: Recording
         if live.prometheus != nil {
             loaded = try LiveReportSource(options: live).recording()

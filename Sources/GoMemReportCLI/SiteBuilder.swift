@@ -99,7 +99,7 @@ struct SiteBuilder {
             }
             return .page(.init(page: page, analysis: report.analysis), summary: report.summary, failing: report.failing)
         } catch let error as InputError {
-            return .failure(recording: path, error: error.description)
+            return .failure(recording: path, error: error.withHint)
         } catch {
             return .failure(recording: path, error: "\(error)")
         }

@@ -15,7 +15,7 @@ enum TemplateLoading {
             }
             for name in names {
                 let path = (templatesFolder as NSString).appendingPathComponent(name)
-                templates[name] = (path, try RecordingFolder.readText(path))
+                templates[name] = (path, try InputFile.text(path))
             }
         } else {
             for path in BundledFiles.paths(under: "templates/") where path.hasSuffix(".mustache") {
@@ -24,7 +24,7 @@ enum TemplateLoading {
         }
         let css: String
         if let assetsFolder {
-            css = try RecordingFolder.readText((assetsFolder as NSString).appendingPathComponent("report.css"))
+            css = try InputFile.text((assetsFolder as NSString).appendingPathComponent("report.css"))
         } else {
             css = bundledText("assets/report.css")
         }

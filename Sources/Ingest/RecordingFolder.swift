@@ -1,7 +1,4 @@
 import Foundation
-#if canImport(Glibc)
-import Glibc
-#endif
 import MemoryModel
 
 /// Reads a recording: a folder laid out as the README's "Recording layout" describes,
@@ -24,13 +21,13 @@ public enum RecordingFolder {
         }
         let name = URL(fileURLWithPath: path).standardizedFileURL.lastPathComponent
         guard isDirectory.boolValue else {
-            let bytes = try readBytes(path, maximumBytes: limits.maximumInputBytes)
+            let bytes = try InputFile.bytes(path, maximumBytes: limits.maximumInputBytes)
             let stem = name.hasSuffix(".json") ? String(name.dropLast(5)) : name
             return try recording(name: stem, location: path, files: [(path, name, bytes)], notes: nil, limits: limits)
         }
         let folder = URL(fileURLWithPath: path)
         let notesPath = folder.appendingPathComponent("notes.md").path
-        let notes = FileManager.default.fileExists(atPath: notesPath) ? try readNotes(notesPath, limits: limits) : nil
+        let notes = FileManager.default.fileExists(atPath: notesPath) ? try InputFile.notes(notesPath, limits: limits) : nil
         let answers = jsonFiles(in: folder.appendingPathComponent("prometheus")).map {
             (path: (path as NSString).appendingPathComponent("prometheus/\($0)"), label: "prometheus/\($0)")
         }
@@ -47,7 +44,7 @@ public enum RecordingFolder {
         let manifestPath = folder.appendingPathComponent("recording.json").path
         if FileManager.default.fileExists(atPath: manifestPath) {
             do {
-                loaded.provenance = try RecordingProvenance.decode(try readBytes(manifestPath, maximumBytes: limits.maximumInputBytes),
+                loaded.provenance = try RecordingProvenance.decode(try InputFile.bytes(manifestPath, maximumBytes: limits.maximumInputBytes),
                                                                    file: manifestPath)
             } catch let error as InputError where !strict {
                 // The manifest only describes the recording; the data stands without it.
@@ -64,7 +61,7 @@ public enum RecordingFolder {
     public static func assemble(_ sources: RecordingSources, strict: Bool = false, limits: InputLimits = .standard) throws -> Recording {
         var loaded: Recording
         if !sources.prometheusAnswers.isEmpty {
-            let files = try sources.prometheusAnswers.map { ($0.path, $0.label, try readBytes($0.path, maximumBytes: limits.maximumInputBytes)) }
+            let files = try sources.prometheusAnswers.map { ($0.path, $0.label, try InputFile.bytes($0.path, maximumBytes: limits.maximumInputBytes)) }
             loaded = try recording(name: sources.name, location: sources.location, files: files, notes: sources.notes, limits: limits)
         } else {
             loaded = try snapshotRecording(sources, strict: strict, limits: limits)
@@ -157,94 +154,6 @@ public enum RecordingFolder {
         let files = answers.map { (path: origin($0), label: $0.recordingPath, bytes: $0.bytes) }
             .sorted { answerOrder(($0.label as NSString).lastPathComponent, ($1.label as NSString).lastPathComponent) }
         return try recording(name: name, location: location, files: files, notes: nil)
-    }
-
-    /// Reads a whole file; failures become `InputError`s that name it, and so does a file
-    /// larger than `maximumBytes` (found from its size before reading, or while reading
-    /// a file whose size is not known in advance, such as those in /proc); the error
-    /// names `limitFlag`, the option that raises the limit.
-    public static func readBytes(_ path: String, maximumBytes: Int = InputLimits.defaultMaximumInputBytes,
-                                 limitFlag: String = "--max-input-bytes") throws -> [UInt8] {
-        var tooLarge = false
-        guard let bytes = readWholeFile(path, maximumBytes: maximumBytes, tooLarge: &tooLarge) else {
-            if tooLarge {
-                throw InputError(file: path, reason: "is larger than \(InputLimits.describe(bytes: maximumBytes)); raise the limit with \(limitFlag) if this input is genuine")
-            }
-            var isDirectory: ObjCBool = false
-            if FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory) {
-                throw InputError(file: path, reason: isDirectory.boolValue ? "is a folder, expected a file" : "cannot be read (permission denied?)")
-            }
-            throw InputError(file: path, reason: "no such file")
-        }
-        return bytes
-    }
-
-    /// A file's bytes, read straight into the array with one `read` when its size is
-    /// known; nil when it cannot be opened or read, or is a folder. Foundation's
-    /// `contents(atPath:)` reads into `Data` that then has to be copied: twice the memory
-    /// for a 100 MB answer, and most of the time for a folder of 60,000 small scrapes.
-    private static func readWholeFile(_ path: String, maximumBytes: Int, tooLarge: inout Bool) -> [UInt8]? {
-        let descriptor = open(path, O_RDONLY | O_CLOEXEC)
-        guard descriptor >= 0 else { return nil }
-        defer { close(descriptor) }
-        var status = stat()
-        guard fstat(descriptor, &status) == 0, status.st_mode & S_IFMT != S_IFDIR else { return nil }
-        // Refused before a byte is read: a sparse 1 TB file costs nothing.
-        guard Int(status.st_size) <= maximumBytes else {
-            tooLarge = true
-            return nil
-        }
-        // One byte more than the size, so a file that has it all arrives in one read and a
-        // file that says 0 (those in /proc) or grew shows that there is more.
-        let expected = Int(status.st_size) + 1
-        var failed = false
-        var bytes = [UInt8](unsafeUninitializedCapacity: expected) { buffer, count in
-            count = 0
-            while count < buffer.count {
-                let result = read(descriptor, buffer.baseAddress! + count, buffer.count - count)
-                if result < 0 && errno == EINTR { continue }
-                if result < 0 { failed = true }
-                if result <= 0 { return }
-                count += result
-            }
-        }
-        guard !failed else { return nil }
-        guard bytes.count == expected else { return bytes }
-        guard bytes.count <= maximumBytes else {
-            tooLarge = true
-            return nil
-        }
-        var chunk = [UInt8](repeating: 0, count: 1 << 16)
-        while true {
-            let result = chunk.withUnsafeMutableBytes { read(descriptor, $0.baseAddress!, $0.count) }
-            if result < 0 && errno == EINTR { continue }
-            if result < 0 { return nil }
-            if result == 0 { return bytes }
-            guard bytes.count + result <= maximumBytes else {
-                tooLarge = true
-                return nil
-            }
-            bytes += chunk[..<result]
-        }
-    }
-
-    /// Reads Markdown notes: UTF-8 text within `limits` (file size and line length).
-    public static func readNotes(_ path: String, limits: InputLimits = .standard) throws -> String {
-        let bytes = try readBytes(path, maximumBytes: limits.maximumInputBytes)
-        try limits.checkLineLengths(bytes, file: path)
-        return try text(bytes, path: path)
-    }
-
-    /// Reads a UTF-8 text file, such as a template.
-    public static func readText(_ path: String) throws -> String {
-        try text(readBytes(path), path: path)
-    }
-
-    private static func text(_ bytes: [UInt8], path: String) throws -> String {
-        guard let text = String(validating: bytes, as: UTF8.self) else {
-            throw InputError(file: path, reason: "is not UTF-8 text")
-        }
-        return text
     }
 
     private static func jsonFiles(in folder: URL) -> [String] {

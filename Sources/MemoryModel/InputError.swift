@@ -7,11 +7,15 @@ public struct InputError: Error, Sendable, Equatable, CustomStringConvertible {
     public var location: String?
     /// What is wrong, in words for the user.
     public var reason: String
+    /// Set when the input is beyond one of the readers' caps rather than malformed: the
+    /// CLI then says how to raise it.
+    public var exceeded: ExceededLimit?
 
-    public init(file: String, location: String? = nil, reason: String) {
+    public init(file: String, location: String? = nil, reason: String, exceeded: ExceededLimit? = nil) {
         self.file = file
         self.location = location
         self.reason = reason
+        self.exceeded = exceeded
     }
 
     /// `file: location: reason`, on one line: line breaks (the reason may quote the

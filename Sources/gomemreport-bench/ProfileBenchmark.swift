@@ -53,7 +53,7 @@ struct ProfileBenchmark {
         }
         var bytes: [UInt8] = []
         var profile: Profile?
-        try best("read file") { bytes = try RecordingFolder.readBytes(profilePath) }
+        try best("read file") { bytes = try InputFile.bytes(profilePath) }
         var plain: [UInt8] = []
         try best("gunzip (zlib)") { plain = try ProfileReader.decompressed(bytes, file: profilePath) }
         try best("decode profile.proto (\(plain.count / 1024) KiB)") { profile = try ProfileReader.decode(plain, file: profilePath) }

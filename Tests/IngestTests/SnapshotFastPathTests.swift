@@ -22,7 +22,7 @@ final class SnapshotFastPathTests: XCTestCase {
             let time = ProfileFileName.stampSeconds(stamp)
             let samples: [ScrapedSample]
             do {
-                let bytes = try RecordingFolder.readBytes(path)
+                let bytes = try InputFile.bytes(path)
                 switch kind {
                 case .scrapes:
                     // The file-level rules SnapshotFolder adds to the reader's: complete,

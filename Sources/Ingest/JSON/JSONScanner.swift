@@ -116,7 +116,7 @@ struct JSONScanner {
     }
 
     private func tooLong(_ start: Int) -> JSONSyntaxError {
-        JSONSyntaxError(offset: start - 1, message: "a string longer than \(InputLimits.describe(bytes: maximumStringBytes)); raise the limit with --max-line-bytes if this input is genuine", isLimit: true)
+        JSONSyntaxError(offset: start - 1, message: "a string longer than \(InputLimits.describe(bytes: maximumStringBytes))", exceeded: .lineBytes)
     }
 
     private mutating func readEscape(into out: inout [UInt8]) throws {

@@ -29,7 +29,7 @@ extension InputLimits {
         }
         if let longLine {
             throw InputError(file: file, location: "line \(longLine.number)",
-                             reason: "a line longer than \(Self.describe(bytes: limit)) (from byte \(longLine.offset)); raise the limit with --max-line-bytes if this input is genuine")
+                             reason: "a line longer than \(Self.describe(bytes: limit)) (from byte \(longLine.offset))", exceeded: .lineBytes)
         }
     }
 

@@ -74,7 +74,7 @@ enum GzipInflater {
             }
         }
         guard written <= limit else {
-            throw InputError(file: file, reason: "decompresses to more than \(InputLimits.describe(bytes: limit)); raise the limit with --max-profile-bytes if this profile is genuine")
+            throw InputError(file: file, reason: "decompresses to more than \(InputLimits.describe(bytes: limit))", exceeded: .profileBytes)
         }
         output.removeSubrange(written...)
         return output

@@ -77,7 +77,7 @@ public enum ProfileReader {
             return try GzipInflater.inflate(bytes, file: file, limit: maximumBytes)
         }
         guard bytes.count <= maximumBytes else {
-            throw InputError(file: file, reason: "is larger than \(InputLimits.describe(bytes: maximumBytes)); raise the limit with --max-profile-bytes if this profile is genuine")
+            throw InputError(file: file, reason: "is larger than \(InputLimits.describe(bytes: maximumBytes))", exceeded: .profileBytes)
         }
         return bytes
     }
@@ -100,6 +100,6 @@ public enum ProfileReader {
     /// A profile file's bytes: no profile is larger on disk than the limit on its
     /// decompressed size allows (deflate never makes data much larger).
     static func readBytes(_ path: String, maximumBytes: Int) throws -> [UInt8] {
-        try RecordingFolder.readBytes(path, maximumBytes: maximumBytes, limitFlag: "--max-profile-bytes")
+        try InputFile.bytes(path, maximumBytes: maximumBytes, exceeded: .profileBytes)
     }
 }

@@ -54,8 +54,8 @@ public enum PrometheusRangeReader {
             if bytes.allSatisfy({ $0 == 0x20 || $0 == 0x0A || $0 == 0x0D || $0 == 0x09 }) {
                 throw InputError(file: file, reason: "the file is empty; expected a Prometheus query_range JSON answer")
             }
-            if syntax.isLimit {
-                throw InputError(file: file, location: "byte \(syntax.offset)", reason: syntax.message)
+            if let limit = syntax.exceeded {
+                throw InputError(file: file, location: "byte \(syntax.offset)", reason: syntax.message, exceeded: limit)
             }
             throw InputError(file: file, location: "byte \(syntax.offset)", reason: "not valid JSON: \(syntax.message)")
         }
@@ -120,7 +120,7 @@ public enum PrometheusRangeReader {
         try scanner.forEachElement { scanner, index in
             let path = "data.result[\(index)]"
             guard index < maximumSeries else {
-                throw InputError(file: file, location: path, reason: "more than \(maximumSeries) series in the recording; raise the limit with --max-series if this input is genuine")
+                throw InputError(file: file, location: path, reason: "more than \(maximumSeries) series in the recording", exceeded: .series)
             }
             var labels: [String: String] = [:]
             // Series of one answer nearly always have the same times: they are shared with the

@@ -72,7 +72,7 @@ public enum ExpositionReader {
                 if sample.timestamp == nil { sample.timestamp = scrapeTime }
                 sampleCount += 1
                 guard sampleCount <= maximumSamples else {
-                    throw InputError(file: file, location: "line \(lineNumber)", reason: "more than \(maximumSamples) series in one scrape; raise the limit with --max-series if this input is genuine")
+                    throw InputError(file: file, location: "line \(lineNumber)", reason: "more than \(maximumSamples) series in one scrape", exceeded: .series)
                 }
                 lines.append(Line(range: range, valueStart: valueStart, sample: sample))
             } catch let error as LineError {

@@ -75,7 +75,7 @@ public enum SnapshotFolder {
             // A scrape read line by line, to remember as the shape of the next ones.
             var scrape: (bytes: [UInt8], lines: [ExpositionReader.Line])?
             do {
-                let bytes = try RecordingFolder.readBytes(path, maximumBytes: limits.maximumInputBytes)
+                let bytes = try InputFile.bytes(path, maximumBytes: limits.maximumInputBytes)
                 try limits.checkLineLengths(bytes, file: path)
                 switch kind {
                 case .scrapes:
@@ -125,7 +125,7 @@ public enum SnapshotFolder {
                 indices.append(index)
             }
             guard series.count <= limits.maximumSeries else {
-                throw InputError(file: path, reason: "more than \(limits.maximumSeries) series in the recording; raise the limit with --max-series if this input is genuine")
+                throw InputError(file: path, reason: "more than \(limits.maximumSeries) series in the recording", exceeded: .series)
             }
             if let scrape {
                 var next = indices.makeIterator()
