@@ -54,7 +54,6 @@ extension ReportSummary.Instance {
             return ReportSummary.RestartEntry(time: UTCTime(unixSeconds: restart.time).rfc3339, evidence: kind,
                                               detail: DataNotesText.evidence(restart.evidence))
         }
-        gcCycles = breakdown.gcCycles.map { Int64(min(max($0.rounded(), 0), 9.2e18)) }
         dataNotes = breakdown.notes.map(\.id)
         func relative(_ files: [String]) -> [String] {
             files.map { DataNotesText.files([$0], recordingLocation: recordingLocation) }
@@ -62,6 +61,8 @@ extension ReportSummary.Instance {
         sources = ReportSummary.SourcesEntry(categories: relative(breakdown.sources.categories), rss: relative(breakdown.sources.rss),
                                              container: relative(breakdown.sources.container),
                                              process: relative(breakdown.sources.process))
+        // Wrapped (null when absent): set once the plain fields are.
+        gcCycles = breakdown.gcCycles.map { Int64(min(max($0.rounded(), 0), 9.2e18)) }
     }
 }
 
@@ -73,12 +74,13 @@ extension ReportSummary.Point {
         time = UTCTime(unixSeconds: breakdown.timestamps[index]).rfc3339
         goTotalBytes = bytes(breakdown.goMemory[index])
         heapTotalBytes = bytes(breakdown.value(.heapObjects, at: index) + breakdown.value(.heapReserve, at: index))
-        rssBytes = reconciliation.rss.map(bytes)
-        nonGoBytes = reconciliation.nonGo.map(bytes)
         heapReleasedBytes = bytes(breakdown.heapReleased[index])
-        goToRSSRatio = reconciliation.ratio.map { ($0 * 10000).rounded() / 10000 }
         rssVerdict = reconciliation.verdict.rawValue
         categories = Dictionary(uniqueKeysWithValues: MemoryCategory.allCases.map { ($0.key, bytes(breakdown.value($0, at: index))) })
+        // Wrapped (null when absent): set once the plain fields are.
+        rssBytes = reconciliation.rss.map(bytes)
+        nonGoBytes = reconciliation.nonGo.map(bytes)
+        goToRSSRatio = reconciliation.ratio.map { ($0 * 10000).rounded() / 10000 }
         containerBytes = reconciliation.containerCurrent.map(bytes)
         kernelBytes = reconciliation.kernel.map(bytes)
         containerLimitBytes = reconciliation.limit.map(bytes)

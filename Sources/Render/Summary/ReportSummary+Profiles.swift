@@ -10,7 +10,7 @@ extension ReportSummary {
         }
         public var kind: String
         public var file: String
-        public var time: String?
+        @NullWhenAbsent public var time: String? = nil
         public var sampleType: String
         public var unit: String
         public var total: Int64
@@ -20,18 +20,6 @@ extension ReportSummary {
         enum CodingKeys: String, CodingKey {
             case kind, file, time, unit, total
             case sampleType = "sample_type", topFlat = "top_flat", topCum = "top_cum"
-        }
-
-        public func encode(to encoder: Encoder) throws {
-            var c = encoder.container(keyedBy: CodingKeys.self)
-            try c.encode(kind, forKey: .kind)
-            try c.encode(file, forKey: .file)
-            try c.encode(time, forKey: .time)
-            try c.encode(sampleType, forKey: .sampleType)
-            try c.encode(unit, forKey: .unit)
-            try c.encode(total, forKey: .total)
-            try c.encode(topFlat, forKey: .topFlat)
-            try c.encode(topCum, forKey: .topCum)
         }
     }
 
@@ -59,19 +47,11 @@ extension ReportSummary {
     public struct GoroutinesEntry: Encodable, Sendable {
         public struct Group: Encodable, Sendable {
             public var count: Int64
-            public var waitState: String?
+            @NullWhenAbsent public var waitState: String? = nil
             public var blocking: String
-            public var owner: String?
-            public var position: String?
+            @NullWhenAbsent public var owner: String? = nil
+            @NullWhenAbsent public var position: String? = nil
             enum CodingKeys: String, CodingKey { case count, waitState = "wait_state", blocking, owner, position }
-            public func encode(to encoder: Encoder) throws {
-                var c = encoder.container(keyedBy: CodingKeys.self)
-                try c.encode(count, forKey: .count)
-                try c.encode(waitState, forKey: .waitState)
-                try c.encode(blocking, forKey: .blocking)
-                try c.encode(owner, forKey: .owner)
-                try c.encode(position, forKey: .position)
-            }
         }
         public var file: String
         public var total: Int64

@@ -20,19 +20,19 @@ public struct ReportSummary: Encodable, Sendable {
         public var time: String
         public var goTotalBytes: Int64
         public var heapTotalBytes: Int64
-        public var rssBytes: Int64?
-        public var nonGoBytes: Int64?
+        @NullWhenAbsent public var rssBytes: Int64? = nil
+        @NullWhenAbsent public var nonGoBytes: Int64? = nil
         public var heapReleasedBytes: Int64
         /// go memory ÷ RSS, null when RSS is unknown.
-        public var goToRSSRatio: Double?
+        @NullWhenAbsent public var goToRSSRatio: Double? = nil
         /// One of `close`, `go-far-above-rss`, `go-far-below-rss`, `rss-unknown`.
         public var rssVerdict: String
         public var categories: [String: Int64]
         /// cgroup v2: memory.current, kernel memory and memory.max; null without cgroup
         /// files (and the limit null when there is none).
-        public var containerBytes: Int64?
-        public var kernelBytes: Int64?
-        public var containerLimitBytes: Int64?
+        @NullWhenAbsent public var containerBytes: Int64? = nil
+        @NullWhenAbsent public var kernelBytes: Int64? = nil
+        @NullWhenAbsent public var containerLimitBytes: Int64? = nil
 
         enum CodingKeys: String, CodingKey {
             case time, categories
@@ -40,22 +40,6 @@ public struct ReportSummary: Encodable, Sendable {
             case nonGoBytes = "non_go_bytes", heapReleasedBytes = "heap_released_bytes"
             case goToRSSRatio = "go_to_rss_ratio", rssVerdict = "rss_verdict"
             case containerBytes = "container_bytes", kernelBytes = "kernel_bytes", containerLimitBytes = "container_limit_bytes"
-        }
-
-        public func encode(to encoder: Encoder) throws {
-            var container = encoder.container(keyedBy: CodingKeys.self)
-            try container.encode(time, forKey: .time)
-            try container.encode(goTotalBytes, forKey: .goTotalBytes)
-            try container.encode(heapTotalBytes, forKey: .heapTotalBytes)
-            try container.encode(rssBytes, forKey: .rssBytes)
-            try container.encode(nonGoBytes, forKey: .nonGoBytes)
-            try container.encode(heapReleasedBytes, forKey: .heapReleasedBytes)
-            try container.encode(goToRSSRatio, forKey: .goToRSSRatio)
-            try container.encode(rssVerdict, forKey: .rssVerdict)
-            try container.encode(categories, forKey: .categories)
-            try container.encode(containerBytes, forKey: .containerBytes)
-            try container.encode(kernelBytes, forKey: .kernelBytes)
-            try container.encode(containerLimitBytes, forKey: .containerLimitBytes)
         }
     }
 
@@ -70,7 +54,7 @@ public struct ReportSummary: Encodable, Sendable {
         public var restarts: [RestartEntry]
         /// GC cycles completed in the window (counter resets handled); null when the
         /// GC cycle counter was not recorded.
-        public var gcCycles: Int64?
+        @NullWhenAbsent public var gcCycles: Int64? = nil
         /// Ids of `DataNote`s: what the data lacked and what was done instead.
         public var dataNotes: [String]
         /// The files each part was read from, relative to the recording.
@@ -79,20 +63,6 @@ public struct ReportSummary: Encodable, Sendable {
         enum CodingKeys: String, CodingKey {
             case job, instance, source, window, last, peak, restarts, sources
             case gcCycles = "gc_cycles", dataNotes = "data_notes"
-        }
-
-        public func encode(to encoder: Encoder) throws {
-            var c = encoder.container(keyedBy: CodingKeys.self)
-            try c.encode(job, forKey: .job)
-            try c.encode(instance, forKey: .instance)
-            try c.encode(source, forKey: .source)
-            try c.encode(window, forKey: .window)
-            try c.encode(last, forKey: .last)
-            try c.encode(peak, forKey: .peak)
-            try c.encode(restarts, forKey: .restarts)
-            try c.encode(gcCycles, forKey: .gcCycles)
-            try c.encode(dataNotes, forKey: .dataNotes)
-            try c.encode(sources, forKey: .sources)
         }
     }
 
@@ -146,33 +116,16 @@ public struct ReportSummary: Encodable, Sendable {
     /// The heap and goroutine profiles the report used (latest of each).
     public var profiles: [ProfileEntry] = []
     /// Latest heap profile − earliest; null without two heap profiles.
-    public var heapDiff: HeapDiffEntry?
+    @NullWhenAbsent public var heapDiff: HeapDiffEntry? = nil
     /// Goroutine groups of the latest goroutine profile; null without one.
-    public var goroutines: GoroutinesEntry?
+    @NullWhenAbsent public var goroutines: GoroutinesEntry? = nil
     /// How goroutine groups changed; null without two goroutine profiles.
-    public var goroutineDiff: GoroutineDiffEntry?
+    @NullWhenAbsent public var goroutineDiff: GoroutineDiffEntry? = nil
     /// Input repaired or skipped while reading, one line each.
     public var inputWarnings: [String] = []
 
     enum CodingKeys: String, CodingKey {
         case schema, tool, recording, window, last, peak, findings, instances, profiles
         case heapDiff = "heap_diff", goroutines, goroutineDiff = "goroutine_diff", inputWarnings = "input_warnings"
-    }
-
-    public func encode(to encoder: Encoder) throws {
-        var c = encoder.container(keyedBy: CodingKeys.self)
-        try c.encode(schema, forKey: .schema)
-        try c.encode(tool, forKey: .tool)
-        try c.encode(recording, forKey: .recording)
-        try c.encode(window, forKey: .window)
-        try c.encode(last, forKey: .last)
-        try c.encode(peak, forKey: .peak)
-        try c.encode(findings, forKey: .findings)
-        try c.encode(instances, forKey: .instances)
-        try c.encode(profiles, forKey: .profiles)
-        try c.encode(heapDiff, forKey: .heapDiff)
-        try c.encode(goroutines, forKey: .goroutines)
-        try c.encode(goroutineDiff, forKey: .goroutineDiff)
-        try c.encode(inputWarnings, forKey: .inputWarnings)
     }
 }
