@@ -18,10 +18,14 @@ struct ReportPipeline {
         let analysis = try ReportAnalysis(recording: recording, instances: try Self.instances(of: recording, matching: settings.instanceFilter))
         let html = try templates.render(ReportPage.build(analysis, css: templates.css, notes: settings.notes))
         let digest = settings.markdown != nil || settings.email != nil ? ReportDigest.build(analysis) : nil
-        let email = try settings.email.map { try Self.message($0, digest: digest!, html: html, analysis: analysis).encoded() }
+        let digestTemplates = digest == nil ? nil : try TemplateLoading.digest()
+        let markdown = try settings.markdown.map { _ in try digest!.markdown(digestTemplates!) }
+        let email = try settings.email.map {
+            try Self.message($0, digest: digest!, templates: digestTemplates!, html: html, analysis: analysis).encoded()
+        }
         let failing = settings.failOn.map { rule in Set(analysis.findings.joined().filter(rule.matches).map(\.kind.rawValue)).sorted() } ?? []
         return RenderedReport(analysis: analysis, html: html, summary: ReportSummary.build(analysis),
-                              markdown: digest?.markdown, email: email, failing: failing)
+                              markdown: markdown, email: email, failing: failing)
     }
 
     /// Renders, writes every output, and exits with 3 when `--fail-on` matched.
@@ -50,13 +54,14 @@ struct ReportPipeline {
 
     /// The email: the digest as text and HTML, the report attached. Dated by
     /// `settings.date`, else by the recording's last sample.
-    private static func message(_ settings: EmailSettings, digest: ReportDigest, html: String, analysis: ReportAnalysis) throws -> MIMEMessage {
+    private static func message(_ settings: EmailSettings, digest: ReportDigest, templates: TemplateSet, html: String,
+                                analysis: ReportAnalysis) throws -> MIMEMessage {
         let lastSample = analysis.breakdowns.map { $0.timestamps[$0.lastIndex] }.max() ?? 0
         return MIMEMessage(
             from: settings.from, to: settings.to,
             subject: settings.subject ?? "[gomemreport] \(digest.recordingName): \(digest.worst)",
             date: settings.date ?? lastSample,
-            plainText: digest.plainText, html: digest.emailHTML, attachmentName: "report.html", attachment: Array(html.utf8))
+            plainText: try digest.plainText(templates), html: try digest.emailHTML(templates), attachmentName: "report.html", attachment: Array(html.utf8))
     }
 
     /// The recording's instances that `filter` picks (all when nil).

@@ -18,8 +18,10 @@ enum TemplateLoading {
                 templates[name] = (path, try InputFile.text(path))
             }
         } else {
+            // The page's templates; templates/digest/ is the digests' own set.
             for path in BundledFiles.paths(under: "templates/") where path.hasSuffix(".mustache") {
-                templates[String(path.dropFirst("templates/".count))] = (path, bundledText(path))
+                let name = String(path.dropFirst("templates/".count))
+                if !name.contains("/") { templates[name] = (path, bundledText(path)) }
             }
         }
         let css: String
@@ -29,6 +31,16 @@ enum TemplateLoading {
             css = bundledText("assets/report.css")
         }
         return try TemplateSet(templates: templates, css: css)
+    }
+
+    /// The digests' templates (`templates/digest/`: Markdown, the email's text and HTML
+    /// parts). Always the bundled ones: `--templates` themes the page.
+    static func digest() throws -> TemplateSet {
+        var templates: [String: (path: String, text: String)] = [:]
+        for path in BundledFiles.paths(under: "templates/digest/") where path.hasSuffix(".mustache") {
+            templates[String(path.dropFirst("templates/digest/".count))] = (path, bundledText(path))
+        }
+        return try TemplateSet(templates: templates, css: "", required: nil)
     }
 
     static func bundledText(_ path: String) -> String {

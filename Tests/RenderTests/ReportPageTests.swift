@@ -22,7 +22,7 @@ final class ReportPageTests: XCTestCase {
 
     static func bundledTemplates() throws -> TemplateSet {
         var templates: [String: (path: String, text: String)] = [:]
-        for path in BundledFiles.paths(under: "templates/") {
+        for path in BundledFiles.paths(under: "templates/") where !path.dropFirst("templates/".count).contains("/") {
             templates[String(path.dropFirst("templates/".count))] = (path, String(decoding: BundledFiles.data(at: path)!, as: UTF8.self))
         }
         return try TemplateSet(templates: templates, css: String(decoding: BundledFiles.data(at: "assets/report.css")!, as: UTF8.self))

@@ -49,4 +49,19 @@ final class TemplateSetTests: XCTestCase {
             XCTAssertTrue("\(error)".contains("page.mustache"), "\(error)")
         }
     }
+
+    /// `NAME.md` and `NAME.txt` templates place fields as they are (their view model
+    /// escapes for the format); the others escape HTML. A set without a page template
+    /// is fine when none is required, and a template it lacks fails by name.
+    func testTextTemplatesAndMissingTemplate() throws {
+        let set = try TemplateSet(templates: ["note.md.mustache": ("t/note.md.mustache", "# {{title}}\n"),
+                                              "note-email.mustache": ("t/note-email.mustache", "<p>{{title}}</p>")],
+                                  css: "", required: nil)
+        let model = Model(title: "a <b> & `c`", items: [], missing: nil)
+        XCTAssertEqual(try set.render(model, template: "note.md"), "# a <b> & `c`\n")
+        XCTAssertEqual(try set.render(model, template: "note-email"), "<p>a &lt;b&gt; &amp; `c`</p>")
+        XCTAssertThrowsError(try set.render(model, template: "page")) { error in
+            XCTAssertEqual("\(error)", "page.mustache: missing: no such template")
+        }
+    }
 }

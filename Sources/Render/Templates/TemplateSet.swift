@@ -24,10 +24,20 @@ public struct TemplateSet: Sendable {
     /// The name of the template that renders a whole page.
     public static let pageTemplate = "page"
 
+    /// A template named `NAME.md` or `NAME.txt` (file `NAME.md.mustache`) renders text:
+    /// its fields are placed as they are, so its view model escapes them for the format.
+    /// Every other template renders HTML and escapes every `{{variable}}`.
+    static func rendersText(_ name: String) -> Bool {
+        name.hasSuffix(".md") || name.hasSuffix(".txt")
+    }
+
     /// - Parameters:
     ///   - templates: file name (e.g. `page.mustache`) → (path to quote in errors, text).
     ///   - css: the stylesheet text.
-    public init(templates: [String: (path: String, text: String)], css: String) throws {
+    ///   - required: the template the set must have (`page` for a report's set; nil for
+    ///     the digests').
+    public init(templates: [String: (path: String, text: String)], css: String,
+                required: String? = TemplateSet.pageTemplate) throws {
         var sources: [String: Source] = [:]
         var library = MustacheLibrary()
         ScalarHTMLContentType.register()
@@ -35,7 +45,8 @@ public struct TemplateSet: Sendable {
             let (path, text) = templates[fileName]!
             let name = String(fileName.dropLast(".mustache".count))
             do {
-                library.register(try MustacheTemplate(string: ScalarHTMLContentType.pragma + text), named: name)
+                let pragma = Self.rendersText(name) ? "{{% CONTENT_TYPE: TEXT}}\n" : ScalarHTMLContentType.pragma
+                library.register(try MustacheTemplate(string: pragma + text), named: name)
             } catch let error as MustacheTemplate.ParserError {
                 // The pragma is one line above the file's first.
                 throw TemplateError(file: path, line: max(1, error.context.lineNumber - 1),
@@ -43,8 +54,8 @@ public struct TemplateSet: Sendable {
             }
             sources[name] = Source(path: path, text: text)
         }
-        guard sources[Self.pageTemplate] != nil else {
-            throw TemplateError(file: "\(Self.pageTemplate).mustache", line: nil, reason: "missing: every template set needs a page template")
+        if let required, sources[required] == nil {
+            throw TemplateError(file: "\(required).mustache", line: nil, reason: "missing: every template set needs a \(required) template")
         }
         try Self.checkPartials(sources)
         self.sources = sources
@@ -53,7 +64,12 @@ public struct TemplateSet: Sendable {
     }
 
     /// Renders `value` (a view model) with the template `name`.
+    /// Fails with `TemplateError` for a template the set does not have, and for a
+    /// variable the view model does not have.
     public func render(_ value: Any, template name: String = TemplateSet.pageTemplate) throws -> String {
+        guard sources[name] != nil else {
+            throw TemplateError(file: "\(name).mustache", line: nil, reason: "missing: no such template")
+        }
         let log = UnknownVariableLog()
         let output = library.render(StrictTemplateValue(value, log: log, isRoot: true), withTemplate: name) ?? ""
         if let unknown = log.names.first {
@@ -77,13 +93,13 @@ public struct TemplateSet: Sendable {
 
     /// The first place, page template first, where a tag names `variable`.
     private func location(ofTag variable: String) -> (String, Int?) {
-        let order = [Self.pageTemplate] + sources.keys.sorted().filter { $0 != Self.pageTemplate }
+        let order = (sources[Self.pageTemplate] == nil ? [] : [Self.pageTemplate]) + sources.keys.sorted().filter { $0 != Self.pageTemplate }
         for name in order {
             let source = sources[name]!
             if let tag = MustacheTagScanner.tags(in: source.text).first(where: { $0.sigil != ">" && $0.sigil != "!" && $0.name == variable }) {
                 return (source.path, tag.line)
             }
         }
-        return (sources[Self.pageTemplate]!.path, nil)
+        return ((sources[Self.pageTemplate] ?? sources.values.sorted { $0.path < $1.path }.first)?.path ?? "", nil)
     }
 }
