@@ -94,11 +94,3 @@ public final class RecordingWriter: @unchecked Sendable {
         return (error as NSError).localizedDescription
     }
 }
-
-/// Writing into the recording failed; the recording ends cleanly with what it has.
-public struct RecordingWriteError: Error, CustomStringConvertible, Sendable {
-    public var path: String
-    public var reason: String
-
-    public var description: String { "\(path): \(reason)" }
-}

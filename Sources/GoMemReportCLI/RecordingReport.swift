@@ -25,9 +25,3 @@ struct RecordingReport {
         try ReportPipeline(templates: templates).run(recording, settings: ReportSettings(output: thenReport, failOn: failOn))
     }
 }
-
-/// A recording run that produced nothing a report can use.
-struct RecordFailure: Error, CustomStringConvertible {
-    var message: String
-    var description: String { message }
-}

@@ -120,8 +120,3 @@ struct SiteBuilder {
         }
     }
 }
-
-struct SiteWriteFailure: Error, CustomStringConvertible {
-    let description: String
-    init(_ description: String) { self.description = description }
-}

@@ -120,9 +120,3 @@ struct ProtoWireReader {
         offset += count
     }
 }
-
-/// Malformed protobuf, found at a byte offset of the (decompressed) message.
-struct ProtoWireError: Error {
-    var offset: Int
-    var message: String
-}

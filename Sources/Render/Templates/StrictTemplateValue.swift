@@ -1,11 +1,6 @@
 import Foundation
 import Mustache
 
-/// Names looked up by a template that no scope of the view model has.
-final class UnknownVariableLog: @unchecked Sendable {
-    var names: [String] = []
-}
-
 /// Wraps a view-model value for swift-mustache so that lookups are strict.
 ///
 /// Mustache resolves a name by asking each scope from the innermost outwards; the root
@@ -46,10 +41,4 @@ struct StrictTemplateValue: MustacheParent {
             return value
         }
     }
-}
-
-/// A property that exists but holds nil.
-struct NullValue: MustacheCustomRenderable {
-    var renderText: String { "" }
-    var isNull: Bool { true }
 }
