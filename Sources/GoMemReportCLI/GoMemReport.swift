@@ -22,7 +22,7 @@ public struct GoMemReport: ParsableCommand {
             matched --fail-on.
             """,
         version: "\(ToolVersion.name) \(ToolVersion.current)",
-        subcommands: [RecordCommand.self, ReportCommand.self, SiteCommand.self, ProfileCommand.self, TopCommand.self, DemoCommand.self])
+        subcommands: [RecordCommand.self, ReportCommand.self, CompareCommand.self, SiteCommand.self, ProfileCommand.self, TopCommand.self, DemoCommand.self])
 
     public init() {}
 }

@@ -15,7 +15,7 @@ struct ReportPipeline {
     /// Analyses `recording` once and renders what `settings` asks for from that one
     /// analysis. Throws an `InputError` when no instance can be reported.
     func render(_ recording: Recording, settings: ReportSettings) throws -> RenderedReport {
-        let analysis = try ReportAnalysis(recording: recording, instances: try Self.instances(of: recording, matching: settings.instanceFilter))
+        let analysis = try Self.analysis(of: recording, instanceFilter: settings.instanceFilter)
         let html = try templates.render(ReportPage.build(analysis, css: templates.css, notes: settings.notes))
         let digest = settings.markdown != nil || settings.email != nil ? ReportDigest.build(analysis) : nil
         let digestTemplates = digest == nil ? nil : try TemplateLoading.digest()
@@ -62,6 +62,11 @@ struct ReportPipeline {
             subject: settings.subject ?? "[gomemreport] \(digest.recordingName): \(digest.worst)",
             date: settings.date ?? lastSample,
             plainText: try digest.plainText(templates), html: try digest.emailHTML(templates), attachmentName: "report.html", attachment: Array(html.utf8))
+    }
+
+    /// The analysis stage alone, for commands that shape it their own way (`compare`).
+    static func analysis(of recording: Recording, instanceFilter: String?) throws -> ReportAnalysis {
+        try ReportAnalysis(recording: recording, instances: try instances(of: recording, matching: instanceFilter))
     }
 
     /// The recording's instances that `filter` picks (all when nil).

@@ -19,11 +19,13 @@ final class BrowserTests: XCTestCase {
         XCTAssertEqual(try CommandRunner.run(["report", Fixtures.recording("heapleak"), "-o", path("heapleak.html")]).status, 0)
         XCTAssertEqual(try CommandRunner.run(["site", Fixtures.recording("heapleak"), Fixtures.recording("mmap"), Fixtures.recording("steady"),
                                               "-o", path("site")]).status, 0)
+        let modern = Fixtures.root.appendingPathComponent("Tests/Fixtures/recordings-modern").path
+        XCTAssertEqual(try CommandRunner.run(["compare", modern + "/go1.27-steady", modern + "/go1.27-cache-added", "-o", path("compare.html")]).status, 0)
 
         let process = Process()
         process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
         process.arguments = ["python3", Fixtures.root.appendingPathComponent("Tests/Browser/check_pages.py").path, folder.path,
-                             path("demo.html"), path("heapleak.html"), path("site/index.html")]
+                             path("demo.html"), path("heapleak.html"), path("site/index.html"), path("compare.html")]
         let output = Pipe()
         process.standardOutput = output
         process.standardError = output
@@ -35,7 +37,7 @@ final class BrowserTests: XCTestCase {
         let pages = text.split(separator: "\n").compactMap { line in
             try? JSONSerialization.jsonObject(with: Data(line.utf8)) as? [String: Any]
         }
-        XCTAssertEqual(pages.compactMap { $0["page"] as? String }, ["demo.html", "heapleak.html", "index.html"], text)
+        XCTAssertEqual(pages.compactMap { $0["page"] as? String }, ["demo.html", "heapleak.html", "index.html", "compare.html"], text)
         for page in pages {
             XCTAssertLessThan(page["dom_nodes"] as? Int ?? .max, 30_000, "\(page)")
             XCTAssertGreaterThan(page["charts"] as? Int ?? 0, 0, "\(page)")

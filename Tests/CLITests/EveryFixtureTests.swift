@@ -26,7 +26,7 @@ final class EveryFixtureTests: XCTestCase {
                 count += 1
             }
         }
-        XCTAssertEqual(count, 22, "7 shared + 6 extra + 9 modern recordings")
+        XCTAssertEqual(count, 24, "7 shared + 6 extra + 11 modern recordings")
     }
 
     func testEveryProfileReadsAndRenders() throws {

@@ -15,6 +15,7 @@ var scenarios = map[string]func(stop <-chan struct{}){
 	"memlimit-held":  churnOnly,
 	"batch-spikes":   batchSpikes,
 	"steady":         churnOnly,
+	"cache-added":    cacheAdded,
 }
 
 // every calls f n times a second until stop is closed.
@@ -149,4 +150,41 @@ func batchSpikes(stop <-chan struct{}) {
 			return
 		}
 	}
+}
+
+// Cache is what a release adds in front of a slow backend: up to 12,288 entries of
+// 4 KiB (48 MiB), filled in the first minute and kept, oldest out first. Not a leak:
+// it stops growing at its bound, but the service holds 48 MiB more than before.
+type Cache struct {
+	mu      sync.Mutex
+	entries map[int][]byte
+	order   []int
+	limit   int
+}
+
+// Put stores key's 4 KiB value, evicting the oldest entry past the limit.
+func (c *Cache) Put(key int) {
+	value := make([]byte, 4096)
+	for k := range value {
+		value[k] = byte(key + k)
+	}
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	if _, ok := c.entries[key]; !ok {
+		c.order = append(c.order, key)
+	}
+	c.entries[key] = value
+	for len(c.order) > c.limit {
+		delete(c.entries, c.order[0])
+		c.order = c.order[1:]
+	}
+}
+
+var cache = &Cache{entries: map[int][]byte{}, limit: 12288}
+
+// cacheAdded is steady's churn plus the cache: 200 puts a second over 12,288 keys, so
+// it is full after about a minute and then only replaces entries.
+func cacheAdded(stop <-chan struct{}) {
+	go churn(stop)
+	every(stop, 200, func(i int) { cache.Put(i % 12288) })
 }

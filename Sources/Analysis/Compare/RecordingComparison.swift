@@ -1,0 +1,86 @@
+import MemoryModel
+
+/// Base against candidate: two analysed recordings (two releases, canary and stable,
+/// this hour and the same hour last week), compared instance by instance at steady
+/// state, with their findings matched and their latest profiles diffed.
+///
+/// Instances pair by `job/instance`; when none is shared and each side has exactly one
+/// (a canary and a stable pod), those two pair. Windows of different lengths compare
+/// fairly because every figure is a level (a median) or a rate, never a sum.
+public struct RecordingComparison: Sendable {
+    public enum Pairing: String, Sendable {
+        /// Instances with the same job and instance labels.
+        case sameInstance = "same-instance"
+        /// Each side's only instance, whatever its labels.
+        case onlyInstances = "only-instances"
+    }
+
+    public let base: ReportAnalysis
+    public let candidate: ReportAnalysis
+    public let pairing: Pairing
+    public let instances: [InstanceComparison]
+    /// `findings[i]` are `instances[i]`'s.
+    public let findings: [FindingsChange]
+    /// Instances of either side with no partner.
+    public let unpairedBase: [InstanceID]
+    public let unpairedCandidate: [InstanceID]
+    /// The candidate's latest heap profile against the base's latest (absolute values).
+    public let heapDiff: ProfileAnalysis?
+    /// The same heap diff with every function (the summary's exact figures).
+    public let heapTotals: ProfileFunctionTotals?
+    /// The candidate's latest goroutine profile's groups against the base's latest.
+    public let goroutineDiff: GoroutineAnalysis?
+
+    /// Throws an `InputError` naming the candidate when no instance pairs.
+    public init(base: ReportAnalysis, candidate: ReportAnalysis, profileLimits: ProfileAnalysis.Limits = ProfileAnalysis.Limits()) throws {
+        self.base = base
+        self.candidate = candidate
+        let baseIDs = base.breakdowns.map(\.instance), candidateIDs = candidate.breakdowns.map(\.instance)
+        var pairs: [(Int, Int)] = []
+        for (i, id) in baseIDs.enumerated() {
+            if let j = candidateIDs.firstIndex(of: id) { pairs.append((i, j)) }
+        }
+        if pairs.isEmpty, baseIDs.count == 1, candidateIDs.count == 1 {
+            pairing = .onlyInstances
+            pairs = [(0, 0)]
+        } else {
+            pairing = .sameInstance
+        }
+        guard !pairs.isEmpty else {
+            throw InputError(file: candidate.recording.location, reason: "no instance in common with \(base.recording.location): "
+                + "the base has \(baseIDs.map(\.description).joined(separator: ", ")), the candidate \(candidateIDs.map(\.description).joined(separator: ", "))")
+        }
+        func side(_ analysis: ReportAnalysis, _ index: Int) -> (MemoryBreakdown, InstanceSeries) {
+            let breakdown = analysis.breakdowns[index]
+            let instance = analysis.recording.instances.first { $0.id == breakdown.instance } ?? InstanceSeries(id: breakdown.instance, series: [])
+            return (breakdown, instance)
+        }
+        instances = pairs.map { InstanceComparison(base: side(base, $0.0), candidate: side(candidate, $0.1)) }
+        findings = pairs.map { FindingsChange(base: base.findings[$0.0], candidate: candidate.findings[$0.1]) }
+        unpairedBase = baseIDs.enumerated().filter { i, _ in !pairs.contains { $0.0 == i } }.map(\.element)
+        unpairedCandidate = candidateIDs.enumerated().filter { j, _ in !pairs.contains { $0.1 == j } }.map(\.element)
+
+        let baseProfiles = base.recording.profiles, candidateProfiles = candidate.recording.profiles
+        heapDiff = candidateProfiles.heap.flatMap { current in
+            baseProfiles.heap.flatMap { latestBase in
+                ProfileAnalysis(current: current, base: latestBase, sampleIndex: current.profile.defaultSampleTypeIndex,
+                                breakdown: candidate.breakdowns.first,
+                                gcSettings: candidate.recording.instances.first.map(GCSettings.init(instance:)) ?? GCSettings(gogc: .unknown, memoryLimit: .unknown),
+                                limits: profileLimits)
+            }
+        }
+        heapTotals = candidateProfiles.heap.flatMap { current in baseProfiles.heap.flatMap { ProfileFunctionTotals(current, base: $0) } }
+        goroutineDiff = candidateProfiles.goroutine.flatMap { current in
+            baseProfiles.goroutine.map { GoroutineAnalysis(current: current, base: $0) }
+        }
+    }
+
+    /// Evaluates `rules` on every instance pair, in rule order then pair order.
+    public func evaluate(_ rules: [BudgetRule]) -> [BudgetRule.Result] {
+        rules.flatMap { rule in
+            instances.compactMap { pair in
+                pair.metric(rule.metric).map { rule.evaluate($0, instance: pair.candidate.description) }
+            }
+        }
+    }
+}

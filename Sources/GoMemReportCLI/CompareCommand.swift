@@ -1,0 +1,100 @@
+import Analysis
+import ArgumentParser
+import Foundation
+import Ingest
+import MemoryModel
+import Publish
+import Render
+
+struct CompareCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "compare",
+        abstract: "Compare two recordings (before and after a release, canary and stable): one page, a JSON summary and CI budgets.",
+        discussion: """
+            BASE and CANDIDATE are recording folders or query_range JSON files. Instances pair \
+            by job and instance labels, or, when each side has one, with each other. Every figure \
+            (Go memory, heap total, live heap after GC, RSS, non-Go memory, goroutines, GC cycles \
+            per minute) is the median of the second half of its side's window, so windows of \
+            different lengths compare fairly; a change counts when the Mann–Whitney U test and \
+            the series' own spread both say it is beyond noise. The page also matches the two \
+            sides' findings (new, resolved, in both) and diffs the candidate's latest heap and \
+            goroutine profiles against the base's.
+
+            Exit codes: 0 compared, 1 bad input, 2 bad usage, 3 a --budget was exceeded or \
+            --fail-on matched a finding new in the candidate (after everything is written).
+
+            Examples:
+              gomemreport compare recordings/v1.4 recordings/v1.5 -o compare.html
+              gomemreport compare stable canary -o compare.html --json compare.json \\
+                --budget 'go_memory:+10%,rss:+64MiB,goroutines:+20%,heap_live:+5%'
+              gomemreport compare last-week.json now.json -o compare.html --fail-on critical
+              gomemreport compare main pr-4711 -o compare.html --markdown comment.md   # for the PR
+            """)
+
+    @Argument(help: ArgumentHelp("The base recording (before).", valueName: "base"))
+    var base: String
+
+    @Argument(help: ArgumentHelp("The candidate recording (after).", valueName: "candidate"))
+    var candidate: String
+
+    @Option(name: [.short, .customLong("output")], help: ArgumentHelp("Where to write the HTML page.", valueName: "compare.html"))
+    var output: String
+
+    @Option(name: .customLong("json"), help: ArgumentHelp("Also write the summary (schema gomemreport/compare/v1) here.", valueName: "compare.json"))
+    var json: String?
+
+    @Option(name: .customLong("markdown"), help: ArgumentHelp("Also write the verdict, figures, budgets and changed findings as Markdown, for a pull-request comment.", valueName: "compare.md"))
+    var markdown: String?
+
+    @Option(name: .customLong("budget"), help: ArgumentHelp(
+        "Exit with 3 when a figure grows beyond its budget (and beyond noise): METRIC:+N% or METRIC:+AMOUNT, comma separated. Metrics: \(ComparedMetric.allCases.map(\.rawValue).joined(separator: ", ")).",
+        valueName: "rules"))
+    var budget: BudgetArgument?
+
+    @Option(name: .customLong("fail-on"), help: ArgumentHelp(
+        "Exit with 3 when a finding new in the candidate matches: finding ids, comma separated, or a severity and worse.",
+        valueName: "ids|severity"))
+    var failOn: FailOnRule?
+
+    @Flag(help: "Fail on the first bad snapshot file instead of skipping it with a warning.")
+    var strict = false
+
+    @OptionGroup(title: "Input limits") var inputLimits: InputLimitOptions
+
+    @OptionGroup var templates: TemplateOptions
+
+    func run() throws {
+        let templateSet = try templates.load(), limits = try inputLimits.limits()
+        let analyses = try [base, candidate].map { path in
+            try ReportPipeline.analysis(of: RecordingFolder.load(path: path, limits: limits, strict: strict), instanceFilter: nil)
+        }
+        let comparison = try RecordingComparison(base: analyses[0], candidate: analyses[1])
+        let results = comparison.evaluate(budget?.rules ?? [])
+        let page = ComparePage.build(comparison, budgets: results, css: templateSet.css)
+        let html = try templateSet.render(page, template: "compare")
+        let summary = try json.map { _ in try CompareSummary.build(comparison, budgets: results).jsonText() }
+        let digest = try markdown.map { _ in try page.markdown(comparison, templates: TemplateLoading.digest()) }
+        try AtomicFileWriter.write(html, to: output)
+        if let json, let summary { try AtomicFileWriter.write(summary, to: json) }
+        if let markdown, let digest { try AtomicFileWriter.write(digest, to: markdown) }
+        Diagnostics.note("wrote \(output) (\(html.utf8.count) bytes): \(ComparePage.verdict(comparison))")
+        try Self.judge(results, comparison: comparison, failOn: failOn)
+    }
+
+    /// One stderr line per budget, then exit 3 when a budget is exceeded or `failOn`
+    /// matches a finding new in the candidate.
+    static func judge(_ results: [BudgetRule.Result], comparison: RecordingComparison, failOn: FailOnRule?) throws {
+        for row in results.map(ComparePage.budgetRow) {
+            Diagnostics.note("budget \(row.rule) (\(row.instance)): \(row.measured): \(row.result)")
+        }
+        let exceeded = results.filter(\.exceeded)
+        let matched = failOn.map { rule in Set(comparison.findings.flatMap(\.new).filter(rule.matches).map(\.kind.rawValue)).sorted() } ?? []
+        if !exceeded.isEmpty {
+            Diagnostics.note("failing (--budget): exceeded \(exceeded.map(\.rule.text).joined(separator: ", "))")
+        }
+        if !matched.isEmpty {
+            Diagnostics.note("failing (--fail-on): new in the candidate: \(matched.joined(separator: ", "))")
+        }
+        if !exceeded.isEmpty || !matched.isEmpty { throw ExitCode(3) }
+    }
+}

@@ -1,0 +1,168 @@
+import Foundation
+import Analysis
+import MemoryModel
+
+extension ComparePage {
+    /// Shapes `comparison`, with the results of the budgets it was judged on.
+    public static func build(_ comparison: RecordingComparison, budgets: [BudgetRule.Result], css: String) -> ComparePage {
+        let base = comparison.base.recording, candidate = comparison.candidate.recording
+        let pairs = comparison.instances.map { pair in
+            Pair(heading: pair.base == pair.candidate ? pair.candidate.description : "\(pair.base) → \(pair.candidate)",
+                 metrics: pair.metrics.map(metricRow),
+                 categories: pair.categoryChanges.map {
+                     CategoryRow(title: $0.category.title, base: ByteFormat.string($0.base), candidate: ByteFormat.string($0.candidate),
+                                 change: ByteFormat.signed($0.candidate - $0.base))
+                 })
+        }
+        let exceeded = budgets.filter(\.exceeded)
+        func rows(_ findings: [Finding]) -> [FindingRow] {
+            findings.map { FindingRow(severity: $0.severity.rawValue, id: $0.kind.rawValue, title: FindingText(finding: $0, profiles: ProfileSet()).title) }
+        }
+        let changes = comparison.findings
+        let new = changes.flatMap(\.new), resolved = changes.flatMap(\.resolved), unchanged = changes.flatMap(\.unchanged)
+        return ComparePage(
+            title: "Go memory compared: \(base.name) → \(candidate.name)",
+            toolName: ToolVersion.name, toolVersion: ToolVersion.current,
+            contentSecurityPolicy: ContentSecurityPolicy.forReport, css: css,
+            verdictHTML: MarkdownHTML.render(verdict(comparison)),
+            base: side("Base", comparison.base), candidate: side("Candidate", comparison.candidate),
+            alignment: alignment(comparison),
+            testNote: "Each figure is the median of the second half of its side's window (the first half may be warming up); "
+                + "GC cycles are a rate between samples. A change counts as beyond noise when the Mann–Whitney U test rejects "
+                + "“one distribution” at p < \(MetricComparison.significanceLevel) and the medians differ by more than half the larger "
+                + "interquartile range of the two sides, \(Int(MetricComparison.relativeFloor * 100))% of the base, and 1 MiB for memory: "
+                + "samples of a series follow each other, so p alone would overstate a change, and two runs of one build settle a few hundred KiB apart.",
+            pairs: pairs,
+            budgets: budgets.map(budgetRow), hasBudgets: !budgets.isEmpty,
+            budgetSummary: budgets.isEmpty ? "" : exceeded.isEmpty
+                ? "Every budget holds (\(budgets.count) checked)."
+                : "\(exceeded.count) of \(budgets.count) budget\(budgets.count == 1 ? "" : "s") exceeded: \(exceeded.map { "\($0.rule.text) (\($0.instance))" }.joined(separator: ", ")).",
+            newFindings: rows(new), resolvedFindings: rows(resolved), unchangedFindings: rows(unchanged),
+            hasNewFindings: !new.isEmpty, hasResolvedFindings: !resolved.isEmpty, hasUnchangedFindings: !unchanged.isEmpty,
+            findingsSummary: "\(new.count) new, \(resolved.count) resolved, \(unchanged.count) in both.",
+            heapProfile: comparison.heapDiff.map(ProfileSectionView.build),
+            noHeapDiff: comparison.heapDiff == nil ? "A side has no heap profile: nothing to diff." : nil,
+            goroutines: comparison.goroutineDiff.map { GoroutineSectionView.build($0) },
+            noGoroutineDiff: comparison.goroutineDiff == nil ? "A side has no goroutine profile: nothing to diff." : nil)
+    }
+
+    /// One sentence (Markdown) for the top of the page, the PR comment and stderr: "Candidate uses
+    /// 48.1 MiB (+62%) more Go memory at steady state, mostly Heap live & dead objects
+    /// in `main.(*Cache).Put`."
+    public static func verdict(_ comparison: RecordingComparison) -> String {
+        guard let pair = comparison.instances.first, let go = pair.metric(.goMemory) else { return "Nothing could be compared." }
+        let several = comparison.instances.count > 1 ? " (\(pair.candidate))" : ""
+        switch go.verdict {
+        case .increased, .decreased:
+            let more = go.verdict == .increased
+            let amount = ByteFormat.string(abs(go.change ?? 0))
+            let percent = go.relativeChange.map { " (" + String(format: "%+.0f%%", $0 * 100).replacingOccurrences(of: "-", with: "−") + ")" } ?? ""
+            var text = "Candidate uses \(amount)\(percent) \(more ? "more" : "less") Go memory at steady state\(several)"
+            let ordered = more ? pair.categoryChanges : pair.categoryChanges.reversed()
+            if let top = ordered.first, let change = go.change, (top.candidate - top.base) / change > 0.5 {
+                text += ", mostly \(top.category.title.lowercased())"
+                if top.category == .heapObjects, more,
+                   let grower = comparison.heapDiff?.diff?.top.rows.filter({ $0.flat > 0 }).max(by: { ($0.flat, $1.name) < ($1.flat, $0.name) }) {
+                    text += " in \(MarkdownText.code(grower.name))"
+                }
+            }
+            return text + "."
+        case .noSignificantChange:
+            var p = go.test.map { " (Mann–Whitney \(pText($0.pValue)))" } ?? ""
+            if let test = go.test, test.pValue < MetricComparison.significanceLevel, let change = go.change, let floor = go.floor {
+                p = " (\(ByteFormat.signed(change)), within the \(ByteFormat.string(floor)) that counts as noise)"
+            }
+            return "No significant change in Go memory at steady state\(several): "
+                + "\(ByteFormat.string(go.base?.median ?? 0)) in the base, \(ByteFormat.string(go.candidate?.median ?? 0)) in the candidate\(p)."
+        case .notCompared:
+            return "Go memory could not be compared at steady state: a side has too few samples in the second half of its window."
+        }
+    }
+
+    static func side(_ label: String, _ analysis: ReportAnalysis) -> Side {
+        let starts = analysis.breakdowns.map { $0.timestamps[0] }, ends = analysis.breakdowns.map { $0.timestamps[$0.lastIndex] }
+        let samples = analysis.breakdowns.map(\.count).max() ?? 0
+        var window = "no samples"
+        if let start = starts.min(), let end = ends.max() {
+            window = "\(UTCTime(unixSeconds: start).readable) – \(UTCTime(unixSeconds: end).readable) "
+                + "(\(DurationFormat.string(seconds: end - start)), \(samples) samples)"
+        }
+        return Side(label: label, recording: analysis.recording.name, window: window)
+    }
+
+    static func alignment(_ comparison: RecordingComparison) -> String {
+        var text: String
+        switch comparison.pairing {
+        case .sameInstance: text = "Instances are paired by job and instance labels."
+        case .onlyInstances:
+            let pair = comparison.instances[0]
+            text = "The sides share no instance label, and each has one instance: \(pair.base) (base) is compared with \(pair.candidate) (candidate)."
+        }
+        if !comparison.unpairedBase.isEmpty { text += " Only in the base: \(comparison.unpairedBase.map(\.description).joined(separator: ", "))." }
+        if !comparison.unpairedCandidate.isEmpty { text += " Only in the candidate: \(comparison.unpairedCandidate.map(\.description).joined(separator: ", "))." }
+        let durations = [comparison.base, comparison.candidate].map { analysis in
+            analysis.breakdowns.map { $0.timestamps[$0.lastIndex] - $0.timestamps[0] }.max() ?? 0
+        }
+        if abs(durations[0] - durations[1]) > 0.1 * max(durations[0], durations[1]) {
+            text += " The windows differ in length (\(DurationFormat.string(seconds: durations[0])) and \(DurationFormat.string(seconds: durations[1]))): "
+                + "levels and rates are compared, never sums."
+        }
+        return text
+    }
+
+    static func metricRow(_ m: MetricComparison) -> MetricRow {
+        MetricRow(
+            title: m.metric.title, key: m.metric.rawValue,
+            base: m.base.map { value($0.median, m.metric.unit) } ?? "–",
+            candidate: m.candidate.map { value($0.median, m.metric.unit) } ?? "–",
+            change: m.change.map { signed($0, m.metric.unit) } ?? "–",
+            percent: m.relativeChange.map { percentText($0) } ?? "–",
+            test: m.test.map { pText($0.pValue) } ?? "–",
+            verdict: verdictText(m), verdictClass: m.verdict.rawValue)
+    }
+
+    public static func budgetRow(_ r: BudgetRule.Result) -> BudgetRow {
+        let unit = r.rule.metric.unit
+        let measured = r.measured
+            ? (r.comparison.change.map { signed($0, unit) } ?? "–") + (r.comparison.relativeChange.map { " (\(percentText($0)))" } ?? "")
+                + (r.comparison.verdict == .increased ? "" : ", within noise or lower")
+            : "not measured: a side lacks \(r.rule.metric.title.lowercased())"
+        return BudgetRow(rule: r.rule.text, instance: r.instance, measured: measured,
+                         result: r.exceeded ? "exceeded" : r.measured ? "within budget" : "not measured",
+                         resultClass: r.exceeded ? "exceeded" : r.measured ? "within" : "not-measured")
+    }
+
+    static func verdictText(_ m: MetricComparison) -> String {
+        switch m.verdict {
+        case .increased: return "increased"
+        case .decreased: return "decreased"
+        case .noSignificantChange: return "no significant change"
+        case .notCompared: return m.base == nil && m.candidate == nil ? "not recorded" : m.base == nil ? "not in the base" : "not in the candidate"
+        }
+    }
+
+    static func value(_ v: Double, _ unit: ComparedMetric.Unit) -> String {
+        switch unit {
+        case .bytes: return ByteFormat.string(v)
+        case .count: return ProfileValueFormat.grouped(Int64(max(min(v.rounded(), 9e18), -9e18)))
+        case .perMinute: return String(format: "%.1f", v)
+        }
+    }
+
+    static func signed(_ v: Double, _ unit: ComparedMetric.Unit) -> String {
+        switch unit {
+        case .bytes: return ByteFormat.signed(v)
+        default: return (v > 0 ? "+" : "") + value(v, unit).replacingOccurrences(of: "-", with: "−")
+        }
+    }
+
+    /// "+12.5%", "−3.0%" (a minus sign, as the byte figures).
+    static func percentText(_ fraction: Double) -> String {
+        String(format: "%+.1f%%", fraction * 100).replacingOccurrences(of: "-", with: "−")
+    }
+
+    /// "p = 0.412", or "p < 0.001".
+    static func pText(_ p: Double) -> String {
+        p < 0.001 ? "p < 0.001" : String(format: "p = %.3f", p)
+    }
+}
