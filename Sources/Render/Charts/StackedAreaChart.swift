@@ -47,6 +47,8 @@ struct StackedAreaChart {
         var label: String
         var color: String
     }
+    /// At least this high a y axis: two charts given the same one share their scale.
+    var yMinimumTop: Double = 0
     var width = 960.0
     var height = 380.0
     var maximumPoints = 1200
@@ -56,6 +58,18 @@ struct StackedAreaChart {
     /// Room for the findings lane above the plot.
     private var top: Double { 14 + Double(bands.count) * Self.laneRow }
 
+    /// The highest value drawn: the top of the stack or of a line.
+    var dataMaximum: Double {
+        var maximum = 0.0
+        for i in timestamps.indices {
+            var top = 0.0
+            for layer in layers { top += max(layer.values[i], 0) }
+            maximum = max(maximum, top)
+        }
+        for line in lines { for value in line.values { if let value, value.isFinite { maximum = max(maximum, value) } } }
+        return maximum
+    }
+
     /// The complete `<svg>` element.
     func svg() -> String {
         let count = timestamps.count
@@ -64,7 +78,7 @@ struct StackedAreaChart {
         for layer in layers { for i in 0..<count { stackTop[i] += max(layer.values[i], 0) } }
         var maximum = stackTop.max() ?? 0
         for line in lines { for value in line.values { if let value, value.isFinite { maximum = max(maximum, value) } } }
-        let yAxis = AxisTicks.bytes(maximum: maximum)
+        let yAxis = AxisTicks.bytes(maximum: max(maximum, yMinimumTop))
         let start = timestamps.first ?? 0, end = timestamps.last ?? 1
         let top = self.top
         let plotWidth = width - left - right, plotHeight = height - top - bottom

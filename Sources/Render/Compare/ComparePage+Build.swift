@@ -7,12 +7,14 @@ extension ComparePage {
     public static func build(_ comparison: RecordingComparison, budgets: [BudgetRule.Result], css: String) -> ComparePage {
         let base = comparison.base.recording, candidate = comparison.candidate.recording
         let pairs = comparison.instances.map { pair in
-            Pair(heading: pair.base == pair.candidate ? pair.candidate.description : "\(pair.base) → \(pair.candidate)",
-                 metrics: pair.metrics.map(metricRow),
-                 categories: pair.categoryChanges.map {
-                     CategoryRow(title: $0.category.title, base: ByteFormat.string($0.base), candidate: ByteFormat.string($0.candidate),
-                                 change: ByteFormat.signed($0.candidate - $0.base))
-                 })
+            let charts = Self.charts(pair, comparison)
+            return Pair(heading: pair.base == pair.candidate ? pair.candidate.description : "\(pair.base) → \(pair.candidate)",
+                        metrics: pair.metrics.map(metricRow),
+                        categories: pair.categoryChanges.map {
+                            CategoryRow(title: $0.category.title, base: ByteFormat.string($0.base), candidate: ByteFormat.string($0.candidate),
+                                        change: ByteFormat.signed($0.candidate - $0.base))
+                        },
+                        baseChartSVG: charts.base, candidateChartSVG: charts.candidate, changeChartSVG: charts.change, legend: charts.legend)
         }
         let exceeded = budgets.filter(\.exceeded)
         func rows(_ findings: [Finding]) -> [FindingRow] {
@@ -77,6 +79,31 @@ extension ComparePage {
         case .notCompared:
             return "Go memory could not be compared at steady state: a side has too few samples in the second half of its window."
         }
+    }
+
+    /// Each side's chart of the report, both on the larger side's y scale so heights
+    /// compare at a glance, and the categories' changes as bars.
+    static func charts(_ pair: InstanceComparison, _ comparison: RecordingComparison)
+        -> (base: String, candidate: String, change: String, legend: [LegendEntry]) {
+        func chart(_ analysis: ReportAnalysis, _ id: InstanceID, _ side: String) -> (StackedAreaChart, MemoryBreakdown)? {
+            guard let index = analysis.breakdowns.firstIndex(where: { $0.instance == id }) else { return nil }
+            let breakdown = analysis.breakdowns[index]
+            var chart = InstanceSection.chart(breakdown, findings: analysis.findings[index],
+                                              profiles: index == 0 ? analysis.recording.profiles : ProfileSet())
+            chart.title = "\(side): Go memory of \(id) by category over time"
+            return (chart, breakdown)
+        }
+        guard var base = chart(comparison.base, pair.base, "Base"), var candidate = chart(comparison.candidate, pair.candidate, "Candidate") else {
+            return ("", "", "", [])
+        }
+        let top = max(base.0.dataMaximum, candidate.0.dataMaximum)
+        base.0.yMinimumTop = top
+        candidate.0.yMinimumTop = top
+        let change = CategoryChangeChart(
+            title: "Change of each category from base to candidate",
+            description: pair.categoryChanges.map { "\($0.category.title) \(ByteFormat.signed($0.candidate - $0.base))" }.joined(separator: ", "),
+            rows: pair.categoryChanges.map { .init(name: $0.category.title, color: ChartPalette.color(for: $0.category), change: $0.candidate - $0.base) })
+        return (base.0.svg(), candidate.0.svg(), change.svg(), InstanceSection.legend(candidate.1))
     }
 
     static func side(_ label: String, _ analysis: ReportAnalysis) -> Side {

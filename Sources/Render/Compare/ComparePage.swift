@@ -32,6 +32,11 @@ public struct ComparePage: Sendable {
         public var heading: String
         public var metrics: [MetricRow]
         public var categories: [CategoryRow]
+        /// The two sides' stacked charts on one y scale, and the categories' changes.
+        public var baseChartSVG: String
+        public var candidateChartSVG: String
+        public var changeChartSVG: String
+        public var legend: [LegendEntry]
     }
 
     public struct BudgetRow: Sendable {

@@ -104,7 +104,7 @@ extension InstanceSection {
         return "<svg class=\"swatch\" width=\"24\" height=\"12\" viewBox=\"0 0 24 12\" aria-hidden=\"true\"><line x1=\"0\" y1=\"6\" x2=\"24\" y2=\"6\" stroke=\"\(color)\" stroke-width=\"2\"\(dash)/></svg>"
     }
 
-    private static func chart(_ breakdown: MemoryBreakdown, findings: [Finding], profiles: ProfileSet) -> StackedAreaChart {
+    static func chart(_ breakdown: MemoryBreakdown, findings: [Finding], profiles: ProfileSet) -> StackedAreaChart {
         // map, not an implicit [Double] → [Double?] conversion, which costs 260 instructions a sample.
         var lines = [
             StackedAreaChart.Line(name: "Go memory", color: ChartPalette.goMemoryLine, style: .dotted, values: breakdown.goMemory.map { $0 }),
@@ -158,7 +158,7 @@ extension InstanceSection {
         return limit <= 4 * chartDataMaximum(breakdown)
     }
 
-    private static func legend(_ breakdown: MemoryBreakdown) -> [LegendEntry] {
+    static func legend(_ breakdown: MemoryBreakdown) -> [LegendEntry] {
         var entries = MemoryCategory.allCases.map { LegendEntry(name: $0.title, swatchSVG: swatch(color: ChartPalette.color(for: $0))) }
         entries.append(LegendEntry(name: "Go memory", swatchSVG: lineSwatch(color: ChartPalette.goMemoryLine, dotted: true)))
         entries.append(LegendEntry(name: "Heap total", swatchSVG: lineSwatch(color: ChartPalette.heapTotalLine, dotted: true)))
