@@ -2,6 +2,7 @@ import Analysis
 import ArgumentParser
 import Foundation
 import Ingest
+import LiveQuery
 import MemoryModel
 import Publish
 import Render
@@ -20,6 +21,10 @@ struct CompareCommand: ParsableCommand {
             sides' findings (new, resolved, in both) and diffs the candidate's latest heap and \
             goroutine profiles against the base's.
 
+            With --prometheus URL both sides are queried live (Prometheus, Thanos, Mimir, \
+            VictoriaMetrics): the candidate is --selector over --since/--until, the base \
+            --base-selector over --base-since/--base-until, each defaulting to the candidate's.
+
             Exit codes: 0 compared, 1 bad input, 2 bad usage, 3 a --budget was exceeded or \
             --fail-on matched a finding new in the candidate (after everything is written).
 
@@ -29,13 +34,17 @@ struct CompareCommand: ParsableCommand {
                 --budget 'go_memory:+10%,rss:+64MiB,goroutines:+20%,heap_live:+5%'
               gomemreport compare last-week.json now.json -o compare.html --fail-on critical
               gomemreport compare main pr-4711 -o compare.html --markdown comment.md   # for the PR
+              gomemreport compare --prometheus http://prom:9090 --selector '{job="api"}' \
+                --since 1h --base-until 1w -o week.html        # now vs the same hour last week
+              gomemreport compare --prometheus http://prom:9090 --since 6h \
+                --selector '{job="api",track="canary"}' --base-selector '{job="api",track="stable"}' -o canary.html
             """)
 
-    @Argument(help: ArgumentHelp("The base recording (before).", valueName: "base"))
-    var base: String
+    @Argument(help: ArgumentHelp("The base recording (before); none with --prometheus.", valueName: "base"))
+    var base: String?
 
-    @Argument(help: ArgumentHelp("The candidate recording (after).", valueName: "candidate"))
-    var candidate: String
+    @Argument(help: ArgumentHelp("The candidate recording (after); none with --prometheus.", valueName: "candidate"))
+    var candidate: String?
 
     @Option(name: [.short, .customLong("output")], help: ArgumentHelp("Where to write the HTML page.", valueName: "compare.html"))
     var output: String
@@ -63,11 +72,25 @@ struct CompareCommand: ParsableCommand {
 
     @OptionGroup var templates: TemplateOptions
 
+    @OptionGroup(title: "Live query") var live: LiveSourceOptions
+
+    @OptionGroup(title: "Live query: the base") var liveBase: CompareLiveOptions
+
+    func validate() throws {
+        if live.prometheus != nil {
+            guard base == nil, candidate == nil else { throw ValidationError("--prometheus queries both sides: give no recordings with it.") }
+            guard live.saveRecording == nil else { throw ValidationError("--save-recording saves one side; compare saves none: use report --prometheus … --save-recording for each.") }
+            guard liveBase.givesBase else { throw ValidationError("With --prometheus, say what the base is: --base-selector, --base-since or --base-until.") }
+        } else {
+            guard base != nil, candidate != nil else { throw ValidationError("Give BASE and CANDIDATE recordings, or --prometheus URL.") }
+            if liveBase.givesBase { throw ValidationError("--base-selector, --base-since and --base-until go with --prometheus URL.") }
+        }
+    }
+
     func run() throws {
         let templateSet = try templates.load(), limits = try inputLimits.limits()
-        let analyses = try [base, candidate].map { path in
-            try ReportPipeline.analysis(of: RecordingFolder.load(path: path, limits: limits, strict: strict), instanceFilter: nil)
-        }
+        let recordings = try sides(limits: limits)
+        let analyses = try recordings.map { try ReportPipeline.analysis(of: $0, instanceFilter: nil) }
         let comparison = try RecordingComparison(base: analyses[0], candidate: analyses[1])
         let results = comparison.evaluate(budget?.rules ?? [])
         let page = ComparePage.build(comparison, budgets: results, css: templateSet.css)
@@ -79,6 +102,19 @@ struct CompareCommand: ParsableCommand {
         if let markdown, let digest { try AtomicFileWriter.write(digest, to: markdown) }
         Diagnostics.note("wrote \(output) (\(html.utf8.count) bytes): \(ComparePage.verdict(comparison))")
         try Self.judge(results, comparison: comparison, failOn: failOn)
+    }
+
+    /// The two recordings: from folders or files, or queried live.
+    private func sides(limits: InputLimits) throws -> [Recording] {
+        if let base, let candidate {
+            return try [base, candidate].map { try RecordingFolder.load(path: $0, limits: limits, strict: strict) }
+        }
+        let candidatePlan = try live.plan(names: ReportedSeriesNames.exported, now: Date().timeIntervalSince1970)
+        let basePlan = try liveBase.basePlan(names: ReportedSeriesNames.exported, candidate: candidatePlan)
+        func name(_ plan: PrometheusQueryPlan) -> String {
+            "\(plan.selector.isEmpty ? "all" : plan.selector) \(UTCTime(unixSeconds: plan.start).rfc3339) – \(UTCTime(unixSeconds: plan.end).rfc3339)"
+        }
+        return try [basePlan, candidatePlan].map { try LiveReportSource(options: live, plan: $0, name: name($0)).recording() }
     }
 
     /// One stderr line per budget, then exit 3 when a budget is exceeded or `failOn`

@@ -11,9 +11,13 @@ import Render
 /// through the same path as a recording folder.
 struct LiveReportSource {
     var options: LiveSourceOptions
+    /// What to ask for; nil: the options' own selector and range.
+    var plan: PrometheusQueryPlan? = nil
+    /// The recording's name; nil: the saved folder's, else the server's.
+    var name: String? = nil
 
     func recording() throws -> Recording {
-        let plan = try options.plan(names: ReportedSeriesNames.exported, now: Date().timeIntervalSince1970)
+        let plan = try self.plan ?? options.plan(names: ReportedSeriesNames.exported, now: Date().timeIntervalSince1970)
         if let folder = options.saveRecording { try AtomicFolderWriter.checkTarget(folder) }
         let configuration = try options.configuration(environment: ProcessInfo.processInfo.environment)
         let client = PrometheusClient(configuration)
@@ -23,7 +27,9 @@ struct LiveReportSource {
             Diagnostics.note("warning: \(client.server) said: \(warning)")
         }
         let name: String
-        if let folder = options.saveRecording {
+        if let given = self.name {
+            name = given
+        } else if let folder = options.saveRecording {
             name = URL(fileURLWithPath: folder).standardizedFileURL.lastPathComponent
         } else {
             name = configuration.baseURL.host.map { host in configuration.baseURL.port.map { "\(host):\($0)" } ?? host } ?? client.server
