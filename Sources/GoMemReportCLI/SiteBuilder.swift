@@ -19,6 +19,9 @@ struct SiteBuilder {
     var limits: InputLimits
     var templates: TemplateSet
     var failOn: FailOnRule?
+    /// With `budgets`: every page is compared with this analysed recording.
+    var baseline: (path: String, analysis: ReportAnalysis)? = nil
+    var budgets: [BudgetRule] = []
 
     /// What a built site holds besides its pages.
     struct Outcome {
@@ -26,10 +29,12 @@ struct SiteBuilder {
         var failures: Int
         /// The ids of the findings `failOn` matched on any page, sorted, without repeats.
         var failing: [String]
+        /// Each page's budgets against the baseline, in page order.
+        var budgets: [(page: String, results: [BudgetRule.Result])]
     }
 
     private enum PageOutcome {
-        case page(SiteIndexPage.Entry, summary: ReportSummary, failing: [String])
+        case page(SiteIndexPage.Entry, summary: ReportSummary, failing: [String], budgets: [BudgetRule.Result]?)
         case failure(recording: String, error: String)
     }
 
@@ -55,7 +60,7 @@ struct SiteBuilder {
                 if case .failure(_, let error) = outcome, error.hasPrefix("cannot write") { writeError = writeError ?? SiteWriteFailure(error) }
                 lock.unlock()
                 switch outcome {
-                case .page(let entry, _, _): progress.finished(path, note: "\(entry.page)")
+                case .page(let entry, _, _, _): progress.finished(path, note: "\(entry.page)")
                 case .failure(_, let error): progress.finished(path, note: "failed: \(error)")
                 }
             }
@@ -66,12 +71,15 @@ struct SiteBuilder {
 
         var entries: [SiteIndexPage.Entry] = [], failures: [(recording: String, error: String)] = []
         var pages: [SiteIndexJSON.Page] = [], failing: Set<String> = []
+        var budgetResults: [(page: String, results: [BudgetRule.Result])] = []
         for outcome in outcomes.compactMap({ $0 }) {
             switch outcome {
-            case let .page(entry, summary, matched):
+            case let .page(entry, summary, matched, results):
                 entries.append(entry)
                 failing.formUnion(matched)
-                pages.append(SiteIndexJSON.Page(page: entry.page, recording: entry.recording.name, summary: summary))
+                if let results { budgetResults.append((entry.page, results)) }
+                pages.append(SiteIndexJSON.Page(page: entry.page, recording: entry.recording.name, summary: summary,
+                                                budgets: results.map(CompareSummary.budgetEntries)))
             case let .failure(recording, error):
                 failures.append((recording, error))
             }
@@ -84,7 +92,7 @@ struct SiteBuilder {
         try site.commit()
         Diagnostics.note("wrote \(output): \(entries.count) page\(entries.count == 1 ? "" : "s") and index.html"
             + (failures.isEmpty ? "" : "; \(failures.count) recording\(failures.count == 1 ? "" : "s") failed"))
-        return Outcome(failures: failures.count, failing: failing.sorted())
+        return Outcome(failures: failures.count, failing: failing.sorted(), budgets: budgetResults)
     }
 
     private func render(_ path: String, page: String, into site: SiteFolder) -> PageOutcome {
@@ -92,17 +100,27 @@ struct SiteBuilder {
             let recording = try RecordingFolder.load(path: path, limits: limits, strict: strict)
             guard !recording.instances.isEmpty else { throw InputError(file: path, reason: "the recording holds no series") }
             let report = try ReportPipeline(templates: templates).render(recording, settings: ReportSettings(output: page, failOn: failOn))
+            let results = try budgets(of: report.analysis, path: path)
             do {
                 try site.write(report.html, as: page)
             } catch {
                 return .failure(recording: path, error: "cannot write \(page): \(error)")
             }
-            return .page(.init(page: page, analysis: report.analysis), summary: report.summary, failing: report.failing)
+            return .page(.init(page: page, analysis: report.analysis), summary: report.summary, failing: report.failing,
+                         budgets: results)
         } catch let error as InputError {
             return .failure(recording: path, error: error.withHint)
         } catch {
             return .failure(recording: path, error: "\(error)")
         }
+    }
+
+    /// The page's budgets against the baseline; nil without one, and for the baseline
+    /// itself. A page that shares no instance with the baseline fails like bad input.
+    private func budgets(of analysis: ReportAnalysis, path: String) throws -> [BudgetRule.Result]? {
+        guard let baseline, !budgets.isEmpty,
+              URL(fileURLWithPath: path).standardizedFileURL != URL(fileURLWithPath: baseline.path).standardizedFileURL else { return nil }
+        return try RecordingComparison(base: baseline.analysis, candidate: analysis).evaluate(budgets)
     }
 
     /// `heapleak.html` for `recordings/heapleak`: stable between runs, lower-case

@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import Ingest
+import Render
 
 struct SiteCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
@@ -17,6 +18,7 @@ struct SiteCommand: ParsableCommand {
               gomemreport site recordings/* -o site
               gomemreport site recordings/api-1 recordings/api-2 -o /srv/www/memory --title "API memory" --jobs 4
               gomemreport site nightly/* -o site --fail-on critical   # CI: exit 3 on any critical finding
+              gomemreport site releases/* -o site --baseline releases/v1.4 --budget 'go_memory:+10%,rss:+64MiB'
             """)
 
     @Argument(help: ArgumentHelp("Recording folders (or query_range JSON files).", valueName: "recording"))
@@ -43,15 +45,37 @@ struct SiteCommand: ParsableCommand {
         valueName: "ids|severity"))
     var failOn: FailOnRule?
 
+    @Option(name: .customLong("baseline"), help: ArgumentHelp("With --budget: compare every page's recording with this one (it may be one of them).", valueName: "recording"))
+    var baseline: String?
+
+    @Option(name: .customLong("budget"), help: ArgumentHelp(
+        "With --baseline: exit with 3 (after writing the site) when a recording's figure grows beyond its budget against the baseline, as compare --budget: METRIC:+N% or METRIC:+AMOUNT, comma separated.",
+        valueName: "rules"))
+    var budget: BudgetArgument?
+
     func validate() throws {
         guard !recordings.isEmpty else { throw ValidationError("Give at least one recording.") }
         guard jobs >= 1 else { throw ValidationError("--jobs must be at least 1.") }
+        guard (baseline == nil) == (budget == nil) else { throw ValidationError("--baseline and --budget go together.") }
     }
 
     func run() throws {
+        let limits = try inputLimits.limits()
+        let base = try baseline.map { path in
+            (path, try ReportPipeline.analysis(of: RecordingFolder.load(path: path, limits: limits, strict: strict), instanceFilter: nil))
+        }
         let outcome = try SiteBuilder(recordings: recordings, output: output, title: title, jobs: jobs, strict: strict,
-                                      limits: try inputLimits.limits(), templates: try templates.load(), failOn: failOn).build()
+                                      limits: limits, templates: try templates.load(), failOn: failOn,
+                                      baseline: base, budgets: budget?.rules ?? []).build()
         if outcome.failures > 0 { throw ExitCode(1) }
+        let exceeded = outcome.budgets.flatMap { page in page.results.filter(\.exceeded).map { "\($0.rule.text) (\(page.page))" } }
+        for page in outcome.budgets {
+            for row in page.results.map(ComparePage.budgetRow) {
+                Diagnostics.note("budget \(row.rule) (\(page.page), \(row.instance)): \(row.measured): \(row.result)")
+            }
+        }
+        if !exceeded.isEmpty { Diagnostics.note("failing (--budget): exceeded \(exceeded.joined(separator: ", "))") }
+        if !exceeded.isEmpty && outcome.failing.isEmpty { throw ExitCode(3) }
         try ReportPipeline.failIfMatched(outcome.failing)
     }
 }

@@ -8,6 +8,9 @@ struct SiteIndexJSON: Encodable {
         var page: String
         var recording: String
         var summary: ReportSummary
+        /// With `site --baseline --budget`: each rule against the baseline (left out
+        /// without them).
+        var budgets: [CompareSummary.Budget]?
     }
 
     struct Failure: Encodable {

@@ -58,6 +58,24 @@ final class SiteCommandTests: XCTestCase {
         XCTAssertEqual(try site(["recordings/steady"], to: path("x"), extra: ["--fail-on", "heap-leek"]).status, 2)
     }
 
+    /// --baseline and --budget: every other page is compared with the baseline as
+    /// `compare` would; a budget exceeded on any page exits 3 once the site is written,
+    /// and index.json lists each page's rules.
+    func testBudgetsAgainstABaseline() throws {
+        let output = path("budgets")
+        let modern = ["go1.27-steady", "go1.27-steady-rerun", "go1.27-cache-added"].map { "recordings-modern/\($0)" }
+        let result = try site(modern, to: output, extra: ["--baseline", modern[0], "--budget", "go_memory:+10%"])
+        XCTAssertEqual(result.status, 3, result.stderr)
+        XCTAssertTrue(result.stderr.contains("gomemreport: budget go_memory:+10% (go1-27-steady-rerun.html, go1.27-steady-rerun): −328 KiB (−3.1%), within noise or lower: within budget\n"), result.stderr)
+        XCTAssertTrue(result.stderr.contains("gomemreport: failing (--budget): exceeded go_memory:+10% (go1-27-cache-added.html)\n"), result.stderr)
+        let index = try JSONSerialization.jsonObject(with: Data(contentsOf: URL(fileURLWithPath: output + "/index.json"))) as! [String: Any]
+        let pages = index["pages"] as! [[String: Any]]
+        XCTAssertNil(pages[0]["budgets"], "the baseline is not compared with itself")
+        XCTAssertEqual((pages[1]["budgets"] as? [[String: Any]])?.map { $0["exceeded"] as? Bool }, [false])
+        XCTAssertEqual((pages[2]["budgets"] as? [[String: Any]])?.map { $0["exceeded"] as? Bool }, [true])
+        XCTAssertEqual(try site(modern, to: path("x"), extra: ["--budget", "go_memory:+10%"]).status, 2, "--budget needs --baseline")
+    }
+
     /// The same inputs give the same bytes, page and index alike, whatever the job count.
     func testDeterministic() throws {
         let inputs = ["recordings/heapleak", "recordings/goroutineleak", "recordings/mmap"]

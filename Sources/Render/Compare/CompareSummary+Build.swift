@@ -2,6 +2,16 @@ import Analysis
 import MemoryModel
 
 extension CompareSummary {
+    /// Each budget's rule, measured change and outcome.
+    public static func budgetEntries(_ results: [BudgetRule.Result]) -> [Budget] {
+        func rounded(_ value: Double) -> Double { value.isFinite ? (value * 10000).rounded() / 10000 : 0 }
+        return results.map {
+            Budget(rule: $0.rule.text, metric: $0.rule.metric.rawValue, instance: $0.instance,
+                   change: $0.comparison.change.map(rounded), relativeChange: $0.comparison.relativeChange.map(rounded),
+                   verdict: $0.comparison.verdict.rawValue, measured: $0.measured, exceeded: $0.exceeded)
+        }
+    }
+
     /// Summarises `comparison` and the budgets it was judged on.
     public static func build(_ comparison: RecordingComparison, budgets: [BudgetRule.Result]) -> CompareSummary {
         func rounded(_ value: Double) -> Double { value.isFinite ? (value * 10000).rounded() / 10000 : 0 }
@@ -38,11 +48,7 @@ extension CompareSummary {
                      })
             },
             findings: entries,
-            budgets: budgets.map {
-                Budget(rule: $0.rule.text, metric: $0.rule.metric.rawValue, instance: $0.instance,
-                       change: $0.comparison.change.map(rounded), relativeChange: $0.comparison.relativeChange.map(rounded),
-                       verdict: $0.comparison.verdict.rawValue, measured: $0.measured, exceeded: $0.exceeded)
-            },
+            budgets: budgetEntries(budgets),
             budgetsExceeded: budgets.contains(where: \.exceeded))
         summary.heapDiff = comparison.heapTotals.flatMap(ReportSummary.heapDiffEntry)
         if let goroutines = comparison.goroutineDiff {
