@@ -29,6 +29,17 @@ final class LiveCompareTests: PrometheusTestCase {
         XCTAssertTrue((summary["verdict"] as? String ?? "").hasPrefix("Candidate uses "), "\(summary["verdict"] ?? "")")
         XCTAssertTrue(result.stderr.contains("gomemreport: failing (--budget): exceeded go_memory:+10%\n"), result.stderr)
 
+        // An empty window: the base a week before the data.
+        let empty = try CommandRunner.run([
+            "compare", "--prometheus", server.url, "--selector", selector,
+            "--since", "2026-11-28T07:35:05.114Z", "--until", "2026-11-28T07:37:35.114Z", "--step", "5s",
+            "--base-until", "1w", "-o", path("empty.html"),
+        ])
+        XCTAssertEqual(empty.status, 1, empty.stderr)
+        XCTAssertTrue(empty.stderr.contains(": no Go memory series matched \(selector) between 2026-11-21T07:35:05.114Z and 2026-11-21T07:37:35.114Z"), empty.stderr)
+        XCTAssertEqual(empty.stderr.split(separator: "\n").count, 1, empty.stderr)
+        XCTAssertFalse(FileManager.default.fileExists(atPath: path("empty.html")))
+
         let usage = try CommandRunner.run(["compare", "--prometheus", server.url, "--selector", selector, "-o", path("x.html")])
         XCTAssertEqual(usage.status, 2)
         XCTAssertTrue(usage.stderr.contains("say what the base is"), usage.stderr)

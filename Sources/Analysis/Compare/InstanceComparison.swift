@@ -9,6 +9,10 @@ public struct InstanceComparison: Sendable {
     /// Category medians (second half of each window): candidate − base, by category,
     /// largest increase first (ties in category order).
     public let categoryChanges: [(category: MemoryCategory, base: Double, candidate: Double)]
+    /// Where each side's categories come from (both give the same eight figures).
+    public let schemes: (base: MetricScheme, candidate: MetricScheme)
+    /// How each side's live heap after GC was measured (`LiveHeapSeries`).
+    public let liveHeapSources: (base: LiveHeapSeries.Source, candidate: LiveHeapSeries.Source)
 
     public func metric(_ metric: ComparedMetric) -> MetricComparison? {
         metrics.first { $0.metric == metric }
@@ -17,6 +21,9 @@ public struct InstanceComparison: Sendable {
     init(base: (MemoryBreakdown, InstanceSeries), candidate: (MemoryBreakdown, InstanceSeries)) {
         self.base = base.0.instance
         self.candidate = candidate.0.instance
+        schemes = (base.0.scheme, candidate.0.scheme)
+        liveHeapSources = (LiveHeapSeries(instance: base.1, breakdown: base.0).source,
+                           LiveHeapSeries(instance: candidate.1, breakdown: candidate.0).source)
         metrics = ComparedMetric.allCases.map { metric in
             func level(_ side: (MemoryBreakdown, InstanceSeries)) -> SteadyLevel? {
                 MetricComparison.series(metric, breakdown: side.0, instance: side.1).flatMap { SteadyLevel(times: $0.times, values: $0.values) }

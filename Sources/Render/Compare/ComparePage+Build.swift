@@ -127,6 +127,25 @@ extension ComparePage {
         }
         if !comparison.unpairedBase.isEmpty { text += " Only in the base: \(comparison.unpairedBase.map(\.description).joined(separator: ", "))." }
         if !comparison.unpairedCandidate.isEmpty { text += " Only in the candidate: \(comparison.unpairedCandidate.map(\.description).joined(separator: ", "))." }
+        for pair in comparison.instances {
+            if pair.schemes.base != pair.schemes.candidate {
+                text += " \(pair.candidate): the base's categories come from \(pair.schemes.base.rawValue), the candidate's from "
+                    + "\(pair.schemes.candidate.rawValue); both give the same eight categories and Go memory."
+            }
+            func how(_ source: LiveHeapSeries.Source) -> String {
+                switch source {
+                case .liveBytes: return "go_gc_heap_live_bytes"
+                case .heapGoal(let series, _, _): return "the heap goal (\(series))"
+                case .cycleLows: return "the low point of each GC cycle"
+                case .rollingLows: return "the low point of every five samples"
+                }
+            }
+            let bases = how(pair.liveHeapSources.base), candidates = how(pair.liveHeapSources.candidate)
+            if bases != candidates {
+                text += " The live heap after GC is measured differently: the base's from \(bases), the candidate's from \(candidates); "
+                    + "compare it with care."
+            }
+        }
         let durations = [comparison.base, comparison.candidate].map { analysis in
             analysis.breakdowns.map { $0.timestamps[$0.lastIndex] - $0.timestamps[0] }.max() ?? 0
         }
