@@ -63,6 +63,10 @@ final class CompareCommandTests: XCTestCase {
         assertGolden(try String(contentsOfFile: path("compare.md"), encoding: .utf8), "compare-cache-added/compare.md", scrub: SiteCommandTests.scrubVersion)
         let heapDiff = try XCTUnwrap(summary["heap_diff"] as? [String: Any])
         XCTAssertEqual(((heapDiff["top_growth"] as? [[String: Any]])?.first?["function"] as? String), "main.(*Cache).Put")
+        // Normalised to the base's total, the heap's shape still changed: the cache's share grew most.
+        let normalized = try XCTUnwrap(page.range(of: "id=\"normalized-heading\"")).upperBound
+        let firstFunction = try XCTUnwrap(page[normalized...].range(of: "<td><code>")).upperBound
+        XCTAssertTrue(page[firstFunction...].hasPrefix("main.(*Cache).Put</code>"))
     }
 
     /// A release that brings a heap leak, and the next that fixes it: the same pair both

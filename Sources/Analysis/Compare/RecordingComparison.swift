@@ -26,6 +26,9 @@ public struct RecordingComparison: Sendable {
     public let unpairedCandidate: [InstanceID]
     /// The candidate's latest heap profile against the base's latest (absolute values).
     public let heapDiff: ProfileAnalysis?
+    /// The same diff with the candidate scaled to the base's total (pprof's `-normalize`):
+    /// where the heap's shape changed, whatever its volume did.
+    public let normalizedHeapDiff: ProfileDiffAnalysis?
     /// The same heap diff with every function (the summary's exact figures).
     public let heapTotals: ProfileFunctionTotals?
     /// The candidate's latest goroutine profile's groups against the base's latest.
@@ -67,6 +70,14 @@ public struct RecordingComparison: Sendable {
                                 breakdown: candidate.breakdowns.first,
                                 gcSettings: candidate.recording.instances.first.map(GCSettings.init(instance:)) ?? GCSettings(gogc: .unknown, memoryLimit: .unknown),
                                 limits: profileLimits)
+            }
+        }
+        normalizedHeapDiff = heapDiff.flatMap { diff in
+            diff.diff.map { absolute in
+                var scaled = diff.current
+                scaled.profile = diff.current.profile.normalized(toMatch: absolute.base.profile)
+                return ProfileDiffAnalysis(current: scaled, base: absolute.base, sampleIndex: diff.sampleIndex, baseIndex: absolute.baseIndex,
+                                           limits: profileLimits.diff)
             }
         }
         heapTotals = candidateProfiles.heap.flatMap { current in baseProfiles.heap.flatMap { ProfileFunctionTotals(current, base: $0) } }

@@ -77,6 +77,10 @@ public struct ComparePage: Sendable {
     public var findingsSummary: String
     public var heapProfile: ProfileSectionView?
     public var noHeapDiff: String?
+    /// The candidate scaled to the base's total: the functions whose share grew most.
+    public var normalizedGrowth: [ProfileTopRowView]
+    public var hasNormalizedGrowth: Bool
+    public var normalizedNote: String
     public var goroutines: GoroutineSectionView?
     public var noGoroutineDiff: String?
 }
