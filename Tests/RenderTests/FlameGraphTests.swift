@@ -59,17 +59,19 @@ final class FlameGraphTests: XCTestCase {
 
     private struct Frame {
         var x: Double, y: Double, width: Double, fill: String, title: String
+        /// Outlined dashed: in a diff, on one side only.
+        var marked = false
         var name: String { String(title.split(separator: "\n").first ?? "") }
     }
 
     private func frames(_ svg: String) -> [Frame] {
-        let pattern = ##"<rect x="([-0-9.]+)" y="([-0-9.]+)" width="([-0-9.]+)" height="17" fill="(#[0-9a-f]{6})"><title>([^<]*)</title></rect>"##
+        let pattern = ##"<rect x="([-0-9.]+)" y="([-0-9.]+)" width="([-0-9.]+)" height="17" fill="(#[0-9a-f]{6})"( stroke="#1b1b1b" stroke-width="1" stroke-dasharray="3 2")?><title>([^<]*)</title></rect>"##
         let regex = try! NSRegularExpression(pattern: pattern)
         let range = NSRange(svg.startIndex..., in: svg)
         return regex.matches(in: svg, range: range).map { m in
             func group(_ i: Int) -> String { String(svg[Range(m.range(at: i), in: svg)!]) }
             return Frame(x: Double(group(1))!, y: Double(group(2))!, width: Double(group(3))!, fill: group(4),
-                         title: unescape(group(5)))
+                         title: unescape(group(6)), marked: m.range(at: 5).location != NSNotFound)
         }
     }
 
@@ -403,6 +405,10 @@ final class FlameGraphTests: XCTestCase {
             self change: +39.1 KiB (40,000 bytes)
             """)
         XCTAssertTrue(try XCTUnwrap(frame(named: "main.newFeature", in: all)).title.contains("(new since the base)"))
+        // New frames are outlined dashed, whatever their colour, and the legend says so.
+        XCTAssertEqual(all.filter(\.marked).map(\.name), ["main.newFeature"])
+        XCTAssertTrue(svg.contains(">dashed outline: new, not in the base</text>"))
+        XCTAssertTrue(svg.contains("1 frame is new since the base (not in it): it is outlined dashed."))
         // The legend: nine swatches from −scale to +scale, values written under them.
         XCTAssertTrue(svg.contains("<title>≤ −50.0 KiB</title>"))
         XCTAssertTrue(svg.contains("<title>≥ +50.0 KiB</title>"))
@@ -433,6 +439,8 @@ final class FlameGraphTests: XCTestCase {
         let caller = try XCTUnwrap(frame(named: "main.main", in: all))
         XCTAssertEqual(caller.fill, FlameGraphPalette.merged)     // still present: grey
         XCTAssertTrue(caller.title.contains("below here, only in the base: 39.1 KiB (40,000 bytes)"))
+        XCTAssertEqual(all.filter(\.marked).map(\.name), ["main.oldCache", "main.grow"], "what vanished is outlined, its callers are not")
+        XCTAssertTrue(svg.contains(">dashed outline: gone, only in the base</text>"))
 
         // Nothing vanished: a sentence instead of a graph.
         let same = CallTreeDiff(current: current, base: current, sampleType: 0, baseSampleType: 0)

@@ -118,6 +118,7 @@ public struct DiffFlameGraph {
         let scale = colorScale()
         let baseTotal = diff.baseTotal
         var drawing = FlameGraphSVG(width: width, rowHeight: rowHeight, top: Self.legendHeight)
+        var newFrames = 0
         for box in boxes {
             let delta = currentDelta(box)
             let color = Self.color(delta: delta, scale: scale)
@@ -141,24 +142,39 @@ public struct DiffFlameGraph {
                 lines.append(change)
                 if n.selfDelta != 0 { lines.append("self change: \(FlameGraphValueFormat.signed(n.selfDelta, unit: unit))") }
                 if box.hidesChildren { lines.append("(frames below are not drawn)") }
+                if n.base == 0 { newFrames += 1 }
                 drawing.addFrame(depth: box.depth, x: box.x, width: box.width, fill: color.fill, titleLines: lines,
-                                 labels: FlameGraphSVG.labelCandidates(forFunction: function.name), labelColor: labelColor)
+                                 labels: FlameGraphSVG.labelCandidates(forFunction: function.name), labelColor: labelColor, marked: n.base == 0)
             case .merged(let nodes):
+                let new = nodes.allSatisfy { diff.nodes[$0].base == 0 }
+                if new { newFrames += 1 }
                 drawing.addFrame(depth: box.depth, x: box.x, width: box.width, fill: color.fill,
                                  titleLines: ["\(nodes.count) smaller frames, each too narrow to draw",
-                                              "current: \(FlameGraphValueFormat.value(box.size, unit: unit)) together", change],
-                                 labels: ["\(nodes.count) smaller frames", "\(nodes.count) frames"], labelColor: labelColor)
+                                              "current: \(FlameGraphValueFormat.value(box.size, unit: unit)) together", change]
+                                    + (new ? ["all new since the base"] : []),
+                                 labels: ["\(nodes.count) smaller frames", "\(nodes.count) frames"], labelColor: labelColor, marked: new)
             }
         }
         let explanation = "Width: the current profile (\(FlameGraphValueFormat.short(diff.currentTotal, unit: unit)) in all). "
             + "Colour: change since the base (current − base), full at ±\(FlameGraphValueFormat.short(scale, unit: unit)) "
             + "(\(FlameGraphValueFormat.percent(scale, of: baseTotal)) of the base total) or more."
         let description = "Icicle flame graph of the change in \(diff.sampleType.type): the top row is all samples, each row below splits its callers' width among the functions they call. "
-            + explanation + " Stacks found only in the base are drawn separately. "
+            + explanation + " " + Self.newNote(newFrames) + " Stacks found only in the base are drawn separately. "
             + FlameGraphSVG.countNote(frames: drawing.frameCount, minimumWidth: usedMinimumWidth, of: width)
         return FlameGraphSVG.document(title: title, description: description, width: width,
                                       height: Self.legendHeight + drawing.rowsHeight + 1,
-                                      content: legend(explanation: explanation, scale: scale) + drawing.body)
+                                      content: legend(explanation: explanation, scale: scale, marker: Self.newMarker) + drawing.body)
+    }
+
+    static let newMarker = "dashed outline: new, not in the base"
+    static let goneMarker = "dashed outline: gone, only in the base"
+
+    static func newNote(_ count: Int) -> String {
+        switch count {
+        case 0: return "No frame is new since the base."
+        case 1: return "1 frame is new since the base (not in it): it is outlined dashed."
+        default: return "\(FlameGraphValueFormat.grouped(Int64(count))) frames are new since the base (not in it): they are outlined dashed."
+        }
     }
 
     /// The stacks only in the base, sized by their base values.
@@ -198,22 +214,22 @@ public struct DiffFlameGraph {
                 }
                 if box.hidesChildren { lines.append("(frames below are not drawn)") }
                 drawing.addFrame(depth: box.depth, x: box.x, width: box.width, fill: color.fill, titleLines: lines,
-                                 labels: FlameGraphSVG.labelCandidates(forFunction: function.name), labelColor: labelColor)
+                                 labels: FlameGraphSVG.labelCandidates(forFunction: function.name), labelColor: labelColor, marked: gone != nil)
             case .merged(let nodes):
                 drawing.addFrame(depth: box.depth, x: box.x, width: box.width, fill: color.fill,
                                  titleLines: ["\(nodes.count) smaller frames, each too narrow to draw",
                                               "only in the base: \(FlameGraphValueFormat.value(box.size, unit: unit)) together, \(share)"],
-                                 labels: ["\(nodes.count) smaller frames", "\(nodes.count) frames"], labelColor: labelColor)
+                                 labels: ["\(nodes.count) smaller frames", "\(nodes.count) frames"], labelColor: labelColor, marked: true)
             }
         }
         let explanation = "Width: base values of stacks the current profile lacks (\(FlameGraphValueFormat.short(rootSize, unit: unit)), "
-            + "\(FlameGraphValueFormat.percent(rootSize, of: baseTotal)) of the base total). Coloured frames are gone; grey frames are their callers, still present."
+            + "\(FlameGraphValueFormat.percent(rootSize, of: baseTotal)) of the base total). Coloured, dashed frames are gone; grey frames are their callers, still present."
         let description = "Icicle flame graph of the \(diff.sampleType.type) found only in the base profile. " + explanation
             + " Colour scale as in the main diff: full at ±\(FlameGraphValueFormat.short(scale, unit: unit)). "
             + FlameGraphSVG.countNote(frames: drawing.frameCount, minimumWidth: usedMinimumWidth, of: width)
         return FlameGraphSVG.document(title: title, description: description, width: width,
                                       height: Self.legendHeight + drawing.rowsHeight + 1,
-                                      content: legend(explanation: explanation, scale: scale) + drawing.body)
+                                      content: legend(explanation: explanation, scale: scale, marker: Self.goneMarker) + drawing.body)
     }
 
     private var normalizedNote: String {
@@ -221,8 +237,8 @@ public struct DiffFlameGraph {
     }
 
     /// One line of explanation, then nine swatches from −scale to +scale with values
-    /// under every other one.
-    private func legend(explanation: String, scale: Int64) -> String {
+    /// under every other one, the colours named, and the outline `marker` stands for.
+    private func legend(explanation: String, scale: Int64, marker: String) -> String {
         let swatch = 44.0, left = 24.0, y = 20.0
         var out = "<g class=\"legend\" font-family=\"system-ui,sans-serif\" font-size=\"11\" fill=\"#333\">\n"
         out += "<text x=\"0\" y=\"12\">\(FlameGraphSVG.text(explanation))</text>\n"
@@ -237,7 +253,10 @@ public struct DiffFlameGraph {
                 out += "<text x=\"\(FlameGraphSVG.f(x + swatch / 2))\" y=\"\(FlameGraphSVG.f(y + 25))\" text-anchor=\"middle\">\(FlameGraphSVG.text(FlameGraphValueFormat.signedShort(value, unit: unit)))</text>\n"
             }
         }
-        out += "<text x=\"\(FlameGraphSVG.f(left + 9 * swatch + 10))\" y=\"\(FlameGraphSVG.f(y + 10))\">green: shrank · grey: unchanged · red: grew</text>\n"
+        let key = left + 9 * swatch + 16
+        out += "<text x=\"\(FlameGraphSVG.f(key))\" y=\"\(FlameGraphSVG.f(y + 10))\">green: shrank · grey: unchanged · red: grew</text>\n"
+        out += "<rect x=\"\(FlameGraphSVG.f(key))\" y=\"\(FlameGraphSVG.f(y + 16))\" width=\"22\" height=\"12\" fill=\"\(Self.color(delta: 0, scale: scale).fill)\" \(FlameGraphSVG.markedStroke)/>\n"
+        out += "<text x=\"\(FlameGraphSVG.f(key + 28))\" y=\"\(FlameGraphSVG.f(y + 26))\">\(FlameGraphSVG.text(marker))</text>\n"
         out += "</g>\n"
         return out
     }

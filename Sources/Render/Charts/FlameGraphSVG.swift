@@ -29,10 +29,12 @@ struct FlameGraphSVG {
 
     /// Adds a box on row `depth`, with a tooltip made of `titleLines` and the first of
     /// `labels` that fits (else the last one shortened with "…", else none).
+    /// `marked` outlines the box dashed (`markedStroke`): a diff's frames on one side only.
     mutating func addFrame(depth: Int, x: Double, width boxWidth: Double, fill: String, titleLines: [String],
-                           labels candidates: [String], labelColor: String? = nil) {
+                           labels candidates: [String], labelColor: String? = nil, marked: Bool = false) {
         let y = top + Double(depth) * rowHeight
-        frames += "<rect x=\"\(Self.f(x))\" y=\"\(Self.f(y))\" width=\"\(Self.f(boxWidth))\" height=\"\(Self.f(rowHeight - 1))\" fill=\"\(fill)\"><title>\(Self.title(titleLines))</title></rect>\n"
+        let stroke = marked ? " " + Self.markedStroke : ""
+        frames += "<rect x=\"\(Self.f(x))\" y=\"\(Self.f(y))\" width=\"\(Self.f(boxWidth))\" height=\"\(Self.f(rowHeight - 1))\" fill=\"\(fill)\"\(stroke)><title>\(Self.title(titleLines))</title></rect>\n"
         // Written out before fitting, so a `\u202E` counts at the width it is drawn.
         if let label = Self.fittedLabel(candidates.map(InvisibleCharacters.neutralize), width: boxWidth) {
             let color = labelColor.map { " fill=\"\($0)\"" } ?? ""
@@ -41,6 +43,10 @@ struct FlameGraphSVG {
         frameCount += 1
         rows = max(rows, depth + 1)
     }
+
+    /// The outline of a marked frame: dark and dashed, so it reads on any fill and in
+    /// print, without relying on colour.
+    static let markedStroke = "stroke=\"#1b1b1b\" stroke-width=\"1\" stroke-dasharray=\"3 2\""
 
     /// The height the rows take, from `top`.
     var rowsHeight: Double { Double(rows) * rowHeight }
