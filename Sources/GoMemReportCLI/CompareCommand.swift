@@ -13,7 +13,9 @@ struct CompareCommand: ParsableCommand {
         abstract: "Compare two recordings (before and after a release, canary and stable): one page, a JSON summary and CI budgets.",
         discussion: """
             BASE and CANDIDATE are recording folders or query_range JSON files. Instances pair \
-            by job and instance labels, or, when each side has one, with each other. Every figure \
+            by job and instance labels, or, when each side has one, with each other; when none \
+            pairs and each side's instances belong to one job (a canary pod against the stable \
+            pods), or with --pool, each side's instances are pooled into one. Every figure \
             (Go memory, heap total, live heap after GC, RSS, non-Go memory, goroutines, GC cycles \
             per minute) is the median of the second half of its side's window, so windows of \
             different lengths compare fairly; a change counts when the Mann–Whitney U test and \
@@ -65,6 +67,9 @@ struct CompareCommand: ParsableCommand {
         valueName: "ids|severity"))
     var failOn: FailOnRule?
 
+    @Flag(help: "Pool each side's instances into one (a fleet as a whole) even when instances pair by label.")
+    var pool = false
+
     @Flag(help: "Fail on the first bad snapshot file instead of skipping it with a warning.")
     var strict = false
 
@@ -91,7 +96,7 @@ struct CompareCommand: ParsableCommand {
         let templateSet = try templates.load(), limits = try inputLimits.limits()
         let recordings = try sides(limits: limits)
         let analyses = try recordings.map { try ReportPipeline.analysis(of: $0, instanceFilter: nil) }
-        let comparison = try RecordingComparison(base: analyses[0], candidate: analyses[1])
+        let comparison = try RecordingComparison(base: analyses[0], candidate: analyses[1], pool: pool)
         let results = comparison.evaluate(budget?.rules ?? [])
         let page = ComparePage.build(comparison, budgets: results, css: templateSet.css)
         let html = try templateSet.render(page, template: "compare")

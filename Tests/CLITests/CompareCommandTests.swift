@@ -112,7 +112,8 @@ final class CompareCommandTests: XCTestCase {
         XCTAssertEqual(result.status, 1)
         XCTAssertTrue(result.stderr.hasSuffix(": no instance in common with "
             + Fixtures.root.appendingPathComponent("Tests/Fixtures/derived/two-instances.json").path
-            + ": the base has heapleak/127.0.0.1:46027, steady/127.0.0.1:35307, the candidate go1.27-steady\n"), result.stderr)
+            + ": the base has heapleak/127.0.0.1:46027, steady/127.0.0.1:35307, the candidate go1.27-steady"
+            + " (instances of several jobs are not pooled; pass --pool to pool them anyway)\n"), result.stderr)
         XCTAssertEqual(result.stderr.split(separator: "\n").count, 1)
         XCTAssertFalse(FileManager.default.fileExists(atPath: html))
 

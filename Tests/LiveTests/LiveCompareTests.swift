@@ -2,9 +2,64 @@ import Foundation
 import TestSupport
 import XCTest
 
-/// `compare --prometheus` against a real Prometheus holding heapleak's scrapes: the
-/// first half of the recording as the base, the second half as the candidate.
+/// `compare --prometheus` against a real Prometheus holding heapleak's scrapes (the
+/// first half of the recording as the base, the second half as the candidate) and a
+/// fleet of job "shop": two stable pods (go1.27-steady and its rerun) and a canary that
+/// adds a cache (go1.27-cache-added), backfilled into the same five minutes.
 final class LiveCompareTests: PrometheusTestCase {
+    static let fleetStart = 1_764_547_200.0   // 2025-12-01T00:00:00Z
+    override class var settings: PrometheusServer.Settings {
+        func member(_ name: String, _ instance: String, _ track: String) -> PrometheusServer.FleetMember {
+            PrometheusServer.FleetMember(scrapes: Fixtures.root.appendingPathComponent("Tests/Fixtures/recordings-modern/\(name)/metrics").path,
+                                         labels: ["job": "shop", "instance": instance, "track": track], start: fleetStart)
+        }
+        var settings = PrometheusServer.Settings()
+        settings.fleet = [member("go1.27-steady", "10.0.0.1:8080", "stable"), member("go1.27-steady-rerun", "10.0.0.2:8080", "stable"),
+                          member("go1.27-cache-added", "10.0.0.3:8080", "canary")]
+        return settings
+    }
+
+    /// Canary against stable: no instance in common, one job, so the two stable pods are
+    /// pooled against the canary; the cache's ~97 MiB shows through the stable pods' spread.
+    func testCanaryAgainstTheStablePods() throws {
+        let result = try CommandRunner.run([
+            "compare", "--prometheus", server.url, "--selector", "{job=\"shop\",track=\"canary\"}",
+            "--base-selector", "{job=\"shop\",track=\"stable\"}",
+            "--since", "2025-12-01T00:00:00Z", "--until", "2025-12-01T00:05:00Z", "--step", "5s",
+            "-o", path("canary.html"), "--json", path("canary.json"), "--budget", "go_memory:+10%",
+        ])
+        XCTAssertEqual(result.status, 3, result.stderr)
+        XCTAssertNil(try JSONSchemaCheck.problems(in: URL(fileURLWithPath: path("canary.json")), schema: "compare-v1.schema.json"))
+        let summary = try json(path("canary.json"))
+        XCTAssertEqual(summary["pairing"] as? String, "pooled")
+        let pair = try XCTUnwrap((summary["instances"] as? [[String: Any]])?.first)
+        XCTAssertEqual(pair["base_instances"] as? [String], ["shop/10.0.0.1:8080", "shop/10.0.0.2:8080"])
+        XCTAssertEqual(pair["candidate_instances"] as? [String], ["shop/10.0.0.3:8080"])
+        XCTAssertEqual(pair["base"] as? String, "shop/2 instances")
+        let metrics = (pair["metrics"] as? [[String: Any]]) ?? []
+        let go = try XCTUnwrap(metrics.first { $0["metric"] as? String == "go_memory" })
+        XCTAssertEqual(go["verdict"] as? String, "increased")
+        XCTAssertEqual((go["change"] as? Double ?? 0) / 1_048_576, 96.6, accuracy: 6, "as the recordings compared directly")
+        XCTAssertEqual(((go["base"] as? [String: Any])?["samples"] as? Int ?? 0), 62, "both stable pods' second halves")
+        let page = try String(contentsOfFile: path("canary.html"), encoding: .utf8)
+        XCTAssertTrue(page.contains("Each side&#39;s instances are pooled: the base is its 2 instances (shop/10.0.0.1:8080, shop/10.0.0.2:8080), the candidate its one instance, shop/10.0.0.3:8080."), page)
+        XCTAssertTrue(page.contains("Base: Go memory of shop/10.0.0.1:8080 (the first of 2 pooled instances) by category over time"))
+        XCTAssertTrue(page.contains("Change of each category from base to candidate"))
+        XCTAssertTrue(result.stderr.contains("gomemreport: failing (--budget): exceeded go_memory:+10%\n"), result.stderr)
+
+        // The stable pods against each other, pooled on request: one build, no change.
+        let same = try CommandRunner.run([
+            "compare", "--prometheus", server.url, "--selector", "{job=\"shop\",instance=\"10.0.0.2:8080\"}",
+            "--base-selector", "{job=\"shop\",instance=\"10.0.0.1:8080\"}",
+            "--since", "2025-12-01T00:00:00Z", "--until", "2025-12-01T00:05:00Z", "--step", "5s",
+            "-o", path("same.html"), "--json", path("same.json"), "--budget", "go_memory:+10%",
+        ])
+        XCTAssertEqual(same.status, 0, same.stderr)
+        let steady = try json(path("same.json"))
+        XCTAssertEqual(steady["pairing"] as? String, "only-instances")
+        XCTAssertTrue((steady["verdict"] as? String ?? "").hasPrefix("No significant change in Go memory"), "\(steady["verdict"] ?? "")")
+    }
+
     func testTwoTimeRangesOfOneSeries() throws {
         let selector = "{job=\"\(PrometheusServer.job)\",instance=\"\(PrometheusServer.instance)\"}"
         let result = try CommandRunner.run([

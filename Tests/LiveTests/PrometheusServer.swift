@@ -3,11 +3,13 @@ import Foundation
 import FoundationNetworking
 #endif
 import Ingest
+import MemoryModel
 import TestSupport
 
 /// A real Prometheus (Debian's `prometheus` package) on a free loopback port, with a
 /// temporary TSDB backfilled by `promtool` from heapleak's 59 `/metrics` scrapes
-/// (2026-11-28 07:32:42–07:37:32 UTC), labelled `job="heapleak",instance="127.0.0.1:6060"`.
+/// (2026-11-28 07:32:42–07:37:32 UTC), labelled `job="heapleak",instance="127.0.0.1:6060"`,
+/// and any `Settings.fleet` recordings beside them.
 ///
 /// `stop` ends and reaps the server and deletes its folder; a server that cannot be
 /// set up throws `LiveTestSetupError` saying what to install or what went wrong.
@@ -21,6 +23,16 @@ final class PrometheusServer {
         var webConfiguration: String?
         /// Headers the readiness check sends (the server's own auth applies to /-/ready).
         var readyHeaders: [String: String] = [:]
+        /// More recordings' scrapes to backfill beside heapleak's, as a fleet would be.
+        var fleet: [FleetMember] = []
+    }
+
+    /// A recording's `/metrics` scrapes backfilled under `labels`, moved in time so its
+    /// first scrape is at `start` (recordings made days apart become pods of one hour).
+    struct FleetMember {
+        var scrapes: String
+        var labels: [String: String]
+        var start: Double
     }
 
     static let job = "heapleak"
@@ -48,10 +60,21 @@ final class PrometheusServer {
             throw LiveTestSetupError("prometheus and promtool are not installed: apt-get install prometheus (the live tests run a real server)")
         }
         // 1–2: OpenMetrics from the scrapes, backfilled into a fresh TSDB.
-        let series = try SnapshotFolder.load(.scrapes, in: Self.scrapes, job: Self.job)
+        func labelled(_ series: [MetricSeries], _ labels: [String: String], start: Double? = nil) -> [MetricSeries] {
+            let shift = start.map { $0 - (series.compactMap(\.timestamps.first).min() ?? $0) } ?? 0
+            return series.map { one in
+                var moved = one
+                moved.labels.merge(labels) { $1 }
+                moved.timestamps = one.timestamps.map { $0 + shift }
+                return moved
+            }
+        }
+        var series = labelled(try SnapshotFolder.load(.scrapes, in: Self.scrapes, job: Self.job), ["job": Self.job, "instance": Self.instance])
+        for member in settings.fleet {
+            series += labelled(try SnapshotFolder.load(.scrapes, in: member.scrapes, job: member.labels["job"] ?? ""), member.labels, start: member.start)
+        }
         let input = folder.appendingPathComponent("heapleak.om")
-        try OpenMetricsBackfill.text(series, labels: ["job": Self.job, "instance": Self.instance])
-            .write(to: input, atomically: true, encoding: .utf8)
+        try OpenMetricsBackfill.text(series, labels: [:]).write(to: input, atomically: true, encoding: .utf8)
         let data = folder.appendingPathComponent("data")
         try ChildProcess.run("promtool", ["tsdb", "create-blocks-from", "openmetrics", input.path, data.path],
                              log: folder.appendingPathComponent("promtool.log"))

@@ -1,10 +1,15 @@
 import MemoryModel
 
-/// One base instance against one candidate instance: every `ComparedMetric` at steady
-/// state, and each memory category's change of median, largest increase first.
+/// One base instance against one candidate instance (or each side's instances pooled):
+/// every `ComparedMetric` at steady state, and each memory category's change of
+/// median, largest increase first.
 public struct InstanceComparison: Sendable {
+    /// The base side: its one instance, or `job/N instances` when pooled.
     public let base: InstanceID
     public let candidate: InstanceID
+    /// The instances behind each side (one unless pooled), in the recordings' order.
+    public let baseMembers: [InstanceID]
+    public let candidateMembers: [InstanceID]
     public let metrics: [MetricComparison]
     /// Category medians (second half of each window): candidate − base, by category,
     /// largest increase first (ties in category order).
@@ -18,27 +23,44 @@ public struct InstanceComparison: Sendable {
         metrics.first { $0.metric == metric }
     }
 
-    init(base: (MemoryBreakdown, InstanceSeries), candidate: (MemoryBreakdown, InstanceSeries)) {
-        self.base = base.0.instance
-        self.candidate = candidate.0.instance
-        schemes = (base.0.scheme, candidate.0.scheme)
-        liveHeapSources = (LiveHeapSeries(instance: base.1, breakdown: base.0).source,
-                           LiveHeapSeries(instance: candidate.1, breakdown: candidate.0).source)
+    /// `base` and `candidate` each hold one instance, or several to pool: a figure's
+    /// steady-state samples of every instance of a side form one level, so the spread
+    /// between instances counts as noise. The scheme and live-heap source shown are the
+    /// first instance's.
+    init(base: [(MemoryBreakdown, InstanceSeries)], candidate: [(MemoryBreakdown, InstanceSeries)]) {
+        baseMembers = base.map(\.0.instance)
+        candidateMembers = candidate.map(\.0.instance)
+        self.base = Self.name(baseMembers)
+        self.candidate = Self.name(candidateMembers)
+        schemes = (base[0].0.scheme, candidate[0].0.scheme)
+        liveHeapSources = (LiveHeapSeries(instance: base[0].1, breakdown: base[0].0).source,
+                           LiveHeapSeries(instance: candidate[0].1, breakdown: candidate[0].0).source)
         metrics = ComparedMetric.allCases.map { metric in
-            func level(_ side: (MemoryBreakdown, InstanceSeries)) -> SteadyLevel? {
-                MetricComparison.series(metric, breakdown: side.0, instance: side.1).flatMap { SteadyLevel(times: $0.times, values: $0.values) }
+            func level(_ side: [(MemoryBreakdown, InstanceSeries)]) -> SteadyLevel? {
+                SteadyLevel(pooling: side.compactMap { member in
+                    MetricComparison.series(metric, breakdown: member.0, instance: member.1).flatMap { SteadyLevel(times: $0.times, values: $0.values) }
+                })
             }
             return MetricComparison(metric: metric, base: level(base), candidate: level(candidate))
         }
         var changes: [(category: MemoryCategory, base: Double, candidate: Double)] = []
         for category in MemoryCategory.allCases {
-            guard let b = SteadyLevel(times: base.0.timestamps, values: base.0.categories[category] ?? []),
-                  let c = SteadyLevel(times: candidate.0.timestamps, values: candidate.0.categories[category] ?? []) else { continue }
+            func level(_ side: [(MemoryBreakdown, InstanceSeries)]) -> SteadyLevel? {
+                SteadyLevel(pooling: side.compactMap { SteadyLevel(times: $0.0.timestamps, values: $0.0.categories[category] ?? []) })
+            }
+            guard let b = level(base), let c = level(candidate) else { continue }
             changes.append((category, b.median, c.median))
         }
         categoryChanges = changes.enumerated().sorted {
             let a = $0.element.candidate - $0.element.base, b = $1.element.candidate - $1.element.base
             return a != b ? a > b : $0.offset < $1.offset
         }.map(\.element)
+    }
+
+    /// One instance's own ID; several as `job/N instances` (their job when they share one).
+    static func name(_ members: [InstanceID]) -> InstanceID {
+        guard members.count > 1 else { return members[0] }
+        let jobs = Set(members.map(\.job))
+        return InstanceID(job: jobs.count == 1 ? members[0].job : "", instance: "\(members.count) instances")
     }
 }

@@ -5,14 +5,18 @@ import MemoryModel
 /// state, with their findings matched and their latest profiles diffed.
 ///
 /// Instances pair by `job/instance`; when none is shared and each side has exactly one
-/// (a canary and a stable pod), those two pair. Windows of different lengths compare
-/// fairly because every figure is a level (a median) or a rate, never a sum.
+/// (a canary and a stable pod), those two pair; when none is shared and each side's
+/// instances belong to one job (a canary pod against the stable pods), or when asked
+/// (`pool`), each side's instances are pooled into one. Windows of different lengths
+/// compare fairly because every figure is a level (a median) or a rate, never a sum.
 public struct RecordingComparison: Sendable {
     public enum Pairing: String, Sendable {
         /// Instances with the same job and instance labels.
         case sameInstance = "same-instance"
         /// Each side's only instance, whatever its labels.
         case onlyInstances = "only-instances"
+        /// Each side's instances as one: every instance's steady-state samples together.
+        case pooled
     }
 
     public let base: ReportAnalysis
@@ -34,8 +38,11 @@ public struct RecordingComparison: Sendable {
     /// The candidate's latest goroutine profile's groups against the base's latest.
     public let goroutineDiff: GoroutineAnalysis?
 
-    /// Throws an `InputError` naming the candidate when no instance pairs.
-    public init(base: ReportAnalysis, candidate: ReportAnalysis, profileLimits: ProfileAnalysis.Limits = ProfileAnalysis.Limits()) throws {
+    /// `pool` pools each side's instances even when some are shared (a fleet as a whole).
+    /// Throws an `InputError` naming the candidate when no instance pairs and the sides
+    /// cannot be pooled (a side with instances of several jobs: different services).
+    public init(base: ReportAnalysis, candidate: ReportAnalysis, pool: Bool = false,
+                profileLimits: ProfileAnalysis.Limits = ProfileAnalysis.Limits()) throws {
         self.base = base
         self.candidate = candidate
         let baseIDs = base.breakdowns.map(\.instance), candidateIDs = candidate.breakdowns.map(\.instance)
@@ -43,25 +50,38 @@ public struct RecordingComparison: Sendable {
         for (i, id) in baseIDs.enumerated() {
             if let j = candidateIDs.firstIndex(of: id) { pairs.append((i, j)) }
         }
-        if pairs.isEmpty, baseIDs.count == 1, candidateIDs.count == 1 {
+        let oneJobEach = Set(baseIDs.map(\.job)).count == 1 && Set(candidateIDs.map(\.job)).count == 1
+        if !baseIDs.isEmpty, !candidateIDs.isEmpty, pool || (pairs.isEmpty && oneJobEach && baseIDs.count + candidateIDs.count > 2) {
+            pairing = .pooled
+            pairs = []
+        } else if pairs.isEmpty, baseIDs.count == 1, candidateIDs.count == 1 {
             pairing = .onlyInstances
             pairs = [(0, 0)]
         } else {
             pairing = .sameInstance
-        }
-        guard !pairs.isEmpty else {
-            throw InputError(file: candidate.recording.location, reason: "no instance in common with \(base.recording.location): "
-                + "the base has \(baseIDs.map(\.description).joined(separator: ", ")), the candidate \(candidateIDs.map(\.description).joined(separator: ", "))")
+            guard !pairs.isEmpty else {
+                throw InputError(file: candidate.recording.location, reason: "no instance in common with \(base.recording.location): "
+                    + "the base has \(baseIDs.map(\.description).joined(separator: ", ")), the candidate \(candidateIDs.map(\.description).joined(separator: ", "))"
+                    + (oneJobEach ? "" : " (instances of several jobs are not pooled; pass --pool to pool them anyway)"))
+            }
         }
         func side(_ analysis: ReportAnalysis, _ index: Int) -> (MemoryBreakdown, InstanceSeries) {
             let breakdown = analysis.breakdowns[index]
             let instance = analysis.recording.instances.first { $0.id == breakdown.instance } ?? InstanceSeries(id: breakdown.instance, series: [])
             return (breakdown, instance)
         }
-        instances = pairs.map { InstanceComparison(base: side(base, $0.0), candidate: side(candidate, $0.1)) }
-        findings = pairs.map { FindingsChange(base: base.findings[$0.0], candidate: candidate.findings[$0.1]) }
-        unpairedBase = baseIDs.enumerated().filter { i, _ in !pairs.contains { $0.0 == i } }.map(\.element)
-        unpairedCandidate = candidateIDs.enumerated().filter { j, _ in !pairs.contains { $0.1 == j } }.map(\.element)
+        if pairing == .pooled {
+            instances = [InstanceComparison(base: baseIDs.indices.map { side(base, $0) }, candidate: candidateIDs.indices.map { side(candidate, $0) })]
+            findings = [FindingsChange(base: Self.oneOfEachKind(base.findings.flatMap { $0 }),
+                                       candidate: Self.oneOfEachKind(candidate.findings.flatMap { $0 }))]
+            unpairedBase = []
+            unpairedCandidate = []
+        } else {
+            instances = pairs.map { InstanceComparison(base: [side(base, $0.0)], candidate: [side(candidate, $0.1)]) }
+            findings = pairs.map { FindingsChange(base: base.findings[$0.0], candidate: candidate.findings[$0.1]) }
+            unpairedBase = baseIDs.enumerated().filter { i, _ in !pairs.contains { $0.0 == i } }.map(\.element)
+            unpairedCandidate = candidateIDs.enumerated().filter { j, _ in !pairs.contains { $0.1 == j } }.map(\.element)
+        }
 
         let baseProfiles = base.recording.profiles, candidateProfiles = candidate.recording.profiles
         heapDiff = candidateProfiles.heap.flatMap { current in
@@ -84,6 +104,12 @@ public struct RecordingComparison: Sendable {
         goroutineDiff = candidateProfiles.goroutine.flatMap { current in
             baseProfiles.goroutine.map { GoroutineAnalysis(current: current, base: $0) }
         }
+    }
+
+    /// The first finding of each kind, in order: a pooled side's instances often share one.
+    static func oneOfEachKind(_ findings: [Finding]) -> [Finding] {
+        var seen = Set<Finding.Kind>()
+        return findings.filter { seen.insert($0.kind).inserted }
     }
 
     /// Evaluates `rules` on every instance pair, in rule order then pair order.

@@ -28,6 +28,21 @@ public struct SteadyLevel: Sendable, Equatable {
         to = last
     }
 
+    /// Several instances' levels as one: their values together (in the levels' order),
+    /// the median and quartiles of all of them, over the union of their halves. Nil
+    /// when `levels` is empty; one level is returned as is.
+    public init?(pooling levels: [SteadyLevel]) {
+        guard let first = levels.first else { return nil }
+        guard levels.count > 1 else { self = first; return }
+        let values = levels.flatMap(\.values), sorted = values.sorted()
+        median = Self.quantile(sorted, 0.5)
+        lowerQuartile = Self.quantile(sorted, 0.25)
+        upperQuartile = Self.quantile(sorted, 0.75)
+        self.values = values
+        from = levels.map(\.from).min()!
+        to = levels.map(\.to).max()!
+    }
+
     /// Linear interpolation between order statistics (type 7, as R and numpy).
     static func quantile(_ sorted: [Double], _ q: Double) -> Double {
         let position = q * Double(sorted.count - 1)

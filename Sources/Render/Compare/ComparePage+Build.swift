@@ -91,18 +91,20 @@ extension ComparePage {
     }
 
     /// Each side's chart of the report, both on the larger side's y scale so heights
-    /// compare at a glance, and the categories' changes as bars.
+    /// compare at a glance, and the categories' changes as bars. A pooled side draws its
+    /// first instance (the changes are the pooled ones).
     static func charts(_ pair: InstanceComparison, _ comparison: RecordingComparison)
         -> (base: String, candidate: String, change: String, legend: [LegendEntry]) {
-        func chart(_ analysis: ReportAnalysis, _ id: InstanceID, _ side: String) -> (StackedAreaChart, MemoryBreakdown)? {
-            guard let index = analysis.breakdowns.firstIndex(where: { $0.instance == id }) else { return nil }
+        func chart(_ analysis: ReportAnalysis, _ members: [InstanceID], _ side: String) -> (StackedAreaChart, MemoryBreakdown)? {
+            guard let id = members.first, let index = analysis.breakdowns.firstIndex(where: { $0.instance == id }) else { return nil }
             let breakdown = analysis.breakdowns[index]
             var chart = InstanceSection.chart(breakdown, findings: analysis.findings[index],
                                               profiles: index == 0 ? analysis.recording.profiles : ProfileSet())
-            chart.title = "\(side): Go memory of \(id) by category over time"
+            let pooled = members.count > 1 ? " (the first of \(members.count) pooled instances)" : ""
+            chart.title = "\(side): Go memory of \(id)\(pooled) by category over time"
             return (chart, breakdown)
         }
-        guard var base = chart(comparison.base, pair.base, "Base"), var candidate = chart(comparison.candidate, pair.candidate, "Candidate") else {
+        guard var base = chart(comparison.base, pair.baseMembers, "Base"), var candidate = chart(comparison.candidate, pair.candidateMembers, "Candidate") else {
             return ("", "", "", [])
         }
         let top = max(base.0.dataMaximum, candidate.0.dataMaximum)
@@ -133,6 +135,14 @@ extension ComparePage {
         case .onlyInstances:
             let pair = comparison.instances[0]
             text = "The sides share no instance label, and each has one instance: \(pair.base) (base) is compared with \(pair.candidate) (candidate)."
+        case .pooled:
+            let pair = comparison.instances[0]
+            func members(_ ids: [InstanceID]) -> String {
+                ids.count == 1 ? "its one instance, \(ids[0])" : "its \(ids.count) instances (\(ids.map(\.description).joined(separator: ", ")))"
+            }
+            text = "Each side's instances are pooled: the base is \(members(pair.baseMembers)), the candidate \(members(pair.candidateMembers)). "
+                + "Each figure's steady-state samples from every instance of a side make one level, so the spread between instances counts as noise; "
+                + "findings are matched by kind across the side."
         }
         if !comparison.unpairedBase.isEmpty { text += " Only in the base: \(comparison.unpairedBase.map(\.description).joined(separator: ", "))." }
         if !comparison.unpairedCandidate.isEmpty { text += " Only in the candidate: \(comparison.unpairedCandidate.map(\.description).joined(separator: ", "))." }

@@ -38,6 +38,7 @@ extension CompareSummary {
             pairing: comparison.pairing.rawValue, base: side(comparison.base), candidate: side(comparison.candidate),
             instances: comparison.instances.map { pair in
                 Pair(base: pair.base.description, candidate: pair.candidate.description,
+                     baseInstances: pair.baseMembers.map(\.description), candidateInstances: pair.candidateMembers.map(\.description),
                      metrics: pair.metrics.map { m in
                          Metric(metric: m.metric.rawValue, unit: m.metric.unit.rawValue, base: level(m.base), candidate: level(m.candidate),
                                 change: m.change.map(rounded), relativeChange: m.relativeChange.map(rounded),

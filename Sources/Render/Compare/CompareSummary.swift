@@ -46,8 +46,15 @@ public struct CompareSummary: Encodable, Sendable {
     public struct Pair: Encodable, Sendable {
         public var base: String
         public var candidate: String
+        /// The instances behind each side: one, or several when pooled.
+        public var baseInstances: [String]
+        public var candidateInstances: [String]
         public var metrics: [Metric]
         public var categories: [Category]
+        enum CodingKeys: String, CodingKey {
+            case base, candidate, metrics, categories
+            case baseInstances = "base_instances", candidateInstances = "candidate_instances"
+        }
     }
 
     public struct FindingEntry: Encodable, Sendable {
