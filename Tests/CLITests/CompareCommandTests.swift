@@ -63,6 +63,10 @@ final class CompareCommandTests: XCTestCase {
         assertGolden(try String(contentsOfFile: path("compare.md"), encoding: .utf8), "compare-cache-added/compare.md", scrub: SiteCommandTests.scrubVersion)
         let heapDiff = try XCTUnwrap(summary["heap_diff"] as? [String: Any])
         XCTAssertEqual(((heapDiff["top_growth"] as? [[String: Any]])?.first?["function"] as? String), "main.(*Cache).Put")
+        // Two processes' heap profiles differ by a sample here and there (512 KiB each at
+        // the default MemProfileRate): those changes are left out, and the page says so.
+        XCTAssertTrue(page.contains("Changes of at most 1.0 MiB (two samples at the profile&#39;s 512 KiB sampling rate) are left out as sampling noise (29 functions)."))
+        XCTAssertFalse(page.contains("<code>strings.(*Replacer).build</code>"), "−515 KiB, one sample: noise")
         // Normalised to the base's total, the heap's shape still changed: the cache's share grew most.
         let normalized = try XCTUnwrap(page.range(of: "id=\"normalized-heading\"")).upperBound
         let firstFunction = try XCTUnwrap(page[normalized...].range(of: "<td><code>")).upperBound

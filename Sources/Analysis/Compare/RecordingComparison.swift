@@ -84,6 +84,12 @@ public struct RecordingComparison: Sendable {
         }
 
         let baseProfiles = base.recording.profiles, candidateProfiles = candidate.recording.profiles
+        // Across two recordings the profiles are of two processes: what differs by a
+        // sample or two is sampling, not the release.
+        var profileLimits = profileLimits
+        if let current = candidateProfiles.heap {
+            profileLimits.diff.noiseFloor = max(profileLimits.diff.noiseFloor, ProfileDiffAnalysis.samplingNoiseFloor(of: current.profile))
+        }
         heapDiff = candidateProfiles.heap.flatMap { current in
             baseProfiles.heap.flatMap { latestBase in
                 ProfileAnalysis(current: current, base: latestBase, sampleIndex: current.profile.defaultSampleTypeIndex,
@@ -96,8 +102,14 @@ public struct RecordingComparison: Sendable {
             diff.diff.map { absolute in
                 var scaled = diff.current
                 scaled.profile = diff.current.profile.normalized(toMatch: absolute.base.profile)
+                // A sample is scaled with the profile, so the sampling floor is too.
+                var limits = profileLimits.diff
+                let currentTotal = Double(diff.current.profile.total(ofType: diff.sampleIndex))
+                let ratio = currentTotal > 0 ? Double(absolute.base.profile.total(ofType: absolute.baseIndex)) / currentTotal : 1
+                let floor = Double(limits.noiseFloor) * ratio
+                limits.noiseFloor = floor.isFinite && floor >= 0 && floor < 9e18 ? Int64(floor.rounded()) : limits.noiseFloor
                 return ProfileDiffAnalysis(current: scaled, base: absolute.base, sampleIndex: diff.sampleIndex, baseIndex: absolute.baseIndex,
-                                           limits: profileLimits.diff)
+                                           limits: limits)
             }
         }
         heapTotals = candidateProfiles.heap.flatMap { current in baseProfiles.heap.flatMap { ProfileFunctionTotals(current, base: $0) } }

@@ -10,7 +10,19 @@ public struct ProfileDiffAnalysis: Sendable {
         public var stackGrowthRows = 8
         public var stackShrinkRows = 5
         public var pruneFraction = CallTree.flameGraphPruneFraction
+        /// Functions and stacks whose |change| is at most this are left out as sampling
+        /// noise (0: none are). `samplingNoiseFloor(of:)` gives a heap profile's.
+        public var noiseFloor: Int64 = 0
         public init() {}
+    }
+
+    /// Two samples at a heap profile's sampling rate (`period`, MemProfileRate, 512 KiB
+    /// by default): a sampled allocation stands for about `period` bytes, so a function
+    /// one or two samples apart in two profiles may not have changed at all. 0 for a
+    /// profile that is not sampled by bytes.
+    public static func samplingNoiseFloor(of profile: Profile) -> Int64 {
+        guard profile.periodType?.type == "space", profile.period > 0 else { return 0 }
+        return profile.period.multipliedReportingOverflow(by: 2).overflow ? .max : profile.period * 2
     }
 
     public let base: RecordedProfile
@@ -24,21 +36,31 @@ public struct ProfileDiffAnalysis: Sendable {
     public let stackShrink: [StackDiff.Row]
     /// Pruned for both diff flame graphs (see `CallTreeDiff.forFlameGraphs`).
     public let callTree: CallTreeDiff
+    /// `Limits.noiseFloor`, and how many functions of `top` it left out.
+    public let noiseFloor: Int64
+    public let functionsLeftOutAsNoise: Int
 
     /// `baseIndex` must be a sample type of `base` (callers find it by name).
     public init(current: RecordedProfile, base: RecordedProfile, sampleIndex: Int, baseIndex: Int, limits: Limits = Limits()) {
         self.base = base
         self.baseIndex = baseIndex
-        top = ProfileTop.compute(inputs: [.init(profile: current.profile, sampleIndex: sampleIndex),
-                                          .init(profile: base.profile, sampleIndex: baseIndex, sign: -1)],
-                                 granularity: .functions, nodeCount: 0, nodeFraction: limits.nodeFraction)
+        var top = ProfileTop.compute(inputs: [.init(profile: current.profile, sampleIndex: sampleIndex),
+                                              .init(profile: base.profile, sampleIndex: baseIndex, sign: -1)],
+                                     granularity: .functions, nodeCount: 0, nodeFraction: limits.nodeFraction)
+        let floor = max(limits.noiseFloor, 0)
+        func aboveNoise(_ change: Int64) -> Bool { change.magnitude > UInt64(floor) }
+        let functions = top.rows.count
+        top.rows.removeAll { !aboveNoise($0.flat) && !aboveNoise($0.cum) }
+        self.top = top
+        noiseFloor = floor
         // The stack rows are taken before the call tree is built, so that the stack
         // diff's tables (every distinct stack of both profiles) are freed first rather
         // than held through the call tree's peak.
-        (stackGrowth, stackShrink) = {
-            let stacks = StackDiff(current: current.profile, base: base.profile, sampleIndex: sampleIndex, baseSampleIndex: baseIndex)
-            return (stacks.growth(limit: limits.stackGrowthRows), stacks.shrink(limit: limits.stackShrinkRows))
-        }()
+        let stacks = StackDiff(current: current.profile, base: base.profile, sampleIndex: sampleIndex, baseSampleIndex: baseIndex)
+        let growth = stacks.growth(limit: limits.stackGrowthRows), shrink = stacks.shrink(limit: limits.stackShrinkRows)
+        stackGrowth = growth.filter { aboveNoise($0.current &- $0.base) }
+        stackShrink = shrink.filter { aboveNoise($0.current &- $0.base) }
+        functionsLeftOutAsNoise = functions - top.rows.count
         callTree = CallTreeDiff.forFlameGraphs(current: current.profile, base: base.profile, sampleType: sampleIndex,
                                                baseSampleType: baseIndex, fraction: limits.pruneFraction)
         currentTotal = current.profile.total(ofType: sampleIndex)

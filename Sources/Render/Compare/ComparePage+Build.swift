@@ -48,10 +48,12 @@ extension ComparePage {
             heapProfile: comparison.heapDiff.map(ProfileSectionView.build),
             noHeapDiff: comparison.heapDiff == nil ? "A side has no heap profile: nothing to diff." : nil,
             normalizedGrowth: normalized?.growthRows ?? [], hasNormalizedGrowth: !(normalized?.growthRows.isEmpty ?? true),
-            normalizedNote: normalized.map { _ in
+            normalizedNote: comparison.normalizedHeapDiff.map { diff in
                 "The candidate's latest heap profile scaled to the base's total (pprof -normalize), against the base's latest: "
                     + "where the heap's shape changed, whatever its volume did. Functions below "
-                    + "\(String(format: "%g", ProfileDiffAnalysis.Limits().nodeFraction * 100))% of the base total are left out as noise."
+                    + "\(String(format: "%g", ProfileDiffAnalysis.Limits().nodeFraction * 100))% of the base total"
+                    + (diff.noiseFloor > 0 ? ", and changes of at most \(ByteFormat.string(Double(diff.noiseFloor))) (two samples, scaled likewise)," : "")
+                    + " are left out as noise."
             } ?? "",
             goroutines: comparison.goroutineDiff.map { GoroutineSectionView.build($0) },
             noGoroutineDiff: comparison.goroutineDiff == nil ? "A side has no goroutine profile: nothing to diff." : nil)

@@ -4,6 +4,8 @@ public struct ProfileDiffView: Sendable {
     public var baseTime: String
     /// `+45.3 MiB (+1,203% of the base)` style totals.
     public var summary: String
+    /// What was left out as sampling noise, when a noise floor applied.
+    public var noiseNote: String?
     public var growthRows: [ProfileTopRowView]
     public var shrinkRows: [ProfileTopRowView]
     public var stackGrowth: [StackDiffRowView]

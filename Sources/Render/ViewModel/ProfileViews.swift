@@ -45,10 +45,21 @@ enum ProfileViews {
             baseFile: base.file, baseTime: time(base.time),
             summary: "\(ProfileValueFormat.string(top.total, unit: unit)) → \(ProfileValueFormat.string(currentTotal, unit: unit)) "
                 + "(\(change >= 0 ? "+" : "")\(ProfileValueFormat.string(change, unit: unit)), \(percent) of the base)",
+            noiseNote: noiseNote(diff, current: current, unit: unit),
             growthRows: growth, shrinkRows: shrink,
             stackGrowth: diff.stackGrowth.map(stackRow), stackShrink: diff.stackShrink.map(stackRow),
             hasShrink: !shrink.isEmpty,
             flameGraphSVG: flame.svg(), baseOnlyFlameGraphSVG: flame.baseOnlySVG())
+    }
+
+    /// "Changes of at most 1.0 MiB (two samples at the profile's 512 KiB sampling rate) are
+    /// left out as sampling noise (14 functions)."; nil without a floor.
+    static func noiseNote(_ diff: ProfileDiffAnalysis, current: RecordedProfile, unit: String) -> String? {
+        guard diff.noiseFloor > 0 else { return nil }
+        let functions = diff.functionsLeftOutAsNoise == 1 ? "1 function" : "\(diff.functionsLeftOutAsNoise) functions"
+        return "Changes of at most \(ProfileValueFormat.string(diff.noiseFloor, unit: unit)) "
+            + "(two samples at the profile's \(ProfileValueFormat.string(current.profile.period, unit: unit)) sampling rate) "
+            + "are left out as sampling noise (\(functions))."
     }
 
     /// "half" at GOGC=100, "a third" at 200: the live share of the heap at the goal.
