@@ -35,6 +35,7 @@ struct CompareCommand: ParsableCommand {
               gomemreport compare stable canary -o compare.html --json compare.json \\
                 --budget 'go_memory:+10%,rss:+64MiB,goroutines:+20%,heap_live:+5%'
               gomemreport compare last-week.json now.json -o compare.html --fail-on critical
+              gomemreport compare fleet.json fleet.json --base-instance 10.0.0.1:8080 --instance 10.0.0.2:8080 -o pods.html
               gomemreport compare main pr-4711 -o compare.html --markdown comment.md   # for the PR
               gomemreport compare --prometheus http://prom:9090 --selector '{job="api"}' \
                 --since 1h --base-until 1w -o week.html        # now vs the same hour last week
@@ -67,6 +68,12 @@ struct CompareCommand: ParsableCommand {
         valueName: "ids|severity"))
     var failOn: FailOnRule?
 
+    @Option(help: ArgumentHelp("Compare only this instance of the candidate (its instance label, job, or job/instance).", valueName: "instance"))
+    var instance: String?
+
+    @Option(name: .customLong("base-instance"), help: ArgumentHelp("Compare only this instance of the base (default: --instance).", valueName: "instance"))
+    var baseInstance: String?
+
     @Flag(help: "Pool each side's instances into one (a fleet as a whole) even when instances pair by label.")
     var pool = false
 
@@ -95,7 +102,8 @@ struct CompareCommand: ParsableCommand {
     func run() throws {
         let templateSet = try templates.load(), limits = try inputLimits.limits()
         let recordings = try sides(limits: limits)
-        let analyses = try recordings.map { try ReportPipeline.analysis(of: $0, instanceFilter: nil) }
+        let analyses = [try ReportPipeline.analysis(of: recordings[0], instanceFilter: baseInstance ?? instance),
+                        try ReportPipeline.analysis(of: recordings[1], instanceFilter: instance)]
         let comparison = try RecordingComparison(base: analyses[0], candidate: analyses[1], pool: pool)
         let results = comparison.evaluate(budget?.rules ?? [])
         let page = ComparePage.build(comparison, budgets: results, css: templateSet.css)

@@ -121,6 +121,18 @@ final class CompareCommandTests: XCTestCase {
         XCTAssertEqual(result.stderr.split(separator: "\n").count, 1)
         XCTAssertFalse(FileManager.default.fileExists(atPath: html))
 
+        // One file, two of its instances: heapleak's against steady's (both Go 1.19).
+        let two = Fixtures.root.appendingPathComponent("Tests/Fixtures/derived/two-instances.json").path
+        let picked = try CommandRunner.run(["compare", two, two, "--base-instance", "steady", "--instance", "heapleak", "-o", html, "--json", path("two.json")])
+        XCTAssertEqual(picked.status, 0, picked.stderr)
+        let pickedSummary = try XCTUnwrap(try JSONSerialization.jsonObject(with: Data(contentsOf: URL(fileURLWithPath: path("two.json")))) as? [String: Any])
+        XCTAssertEqual(pickedSummary["pairing"] as? String, "only-instances")
+        XCTAssertEqual(metric(pickedSummary, "go_memory")["verdict"] as? String, "increased", "heapleak leaks; steady does not")
+        let unknown = try CommandRunner.run(["compare", two, two, "--instance", "nosuch", "-o", path("none.html")])
+        XCTAssertEqual(unknown.status, 1)
+        XCTAssertEqual(unknown.stderr.split(separator: "\n").count, 1, unknown.stderr)
+        XCTAssertFalse(FileManager.default.fileExists(atPath: path("none.html")))
+
         let answer = Fixtures.recording("heapleak") + "/prometheus/query_range.json"
         let noProfiles = try CommandRunner.run(["compare", answer, Fixtures.recording("heapleak"), "-o", html])
         XCTAssertEqual(noProfiles.status, 0, noProfiles.stderr)

@@ -58,6 +58,26 @@ final class LiveCompareTests: PrometheusTestCase {
         let steady = try json(path("same.json"))
         XCTAssertEqual(steady["pairing"] as? String, "only-instances")
         XCTAssertTrue((steady["verdict"] as? String ?? "").hasPrefix("No significant change in Go memory"), "\(steady["verdict"] ?? "")")
+
+        // Windows of different lengths: the base pod's five minutes against the other
+        // pod's last two and a half. Levels and rates, never sums: still no change.
+        let shorter = try CommandRunner.run([
+            "compare", "--prometheus", server.url, "--selector", "{job=\"shop\",instance=\"10.0.0.2:8080\"}",
+            "--base-selector", "{job=\"shop\",instance=\"10.0.0.1:8080\"}",
+            "--since", "2025-12-01T00:02:30Z", "--until", "2025-12-01T00:05:00Z", "--step", "5s",
+            "--base-since", "2025-12-01T00:00:00Z", "--base-until", "2025-12-01T00:05:00Z",
+            "-o", path("shorter.html"), "--json", path("shorter.json"),
+        ])
+        XCTAssertEqual(shorter.status, 0, shorter.stderr)
+        let short = try json(path("shorter.json"))
+        XCTAssertEqual((short["base"] as? [String: Any])?["samples"] as? Int, 61)
+        XCTAssertEqual((short["candidate"] as? [String: Any])?["samples"] as? Int, 31)
+        let shortMetrics = ((short["instances"] as? [[String: Any]])?.first?["metrics"] as? [[String: Any]]) ?? []
+        for name in ["go_memory", "heap_total", "heap_live", "goroutines", "gc_per_minute"] {
+            XCTAssertEqual(shortMetrics.first { $0["metric"] as? String == name }?["verdict"] as? String, "no-significant-change", name)
+        }
+        let shortPage = try String(contentsOfFile: path("shorter.html"), encoding: .utf8)
+        XCTAssertTrue(shortPage.contains("The windows differ in length (5 min and 2 min 30 s): levels and rates are compared, never sums."), shortPage)
     }
 
     func testTwoTimeRangesOfOneSeries() throws {
