@@ -59,8 +59,8 @@ struct CompareCommand: ParsableCommand {
     var markdown: String?
 
     @Option(name: .customLong("budget"), help: ArgumentHelp(
-        "Exit with 3 when a figure grows beyond its budget (and beyond noise): METRIC:+N% or METRIC:+AMOUNT, comma separated. Metrics: \(ComparedMetric.allCases.map(\.rawValue).joined(separator: ", ")).",
-        valueName: "rules"))
+        "Exit with 3 when a figure grows beyond its budget (and beyond noise): METRIC:+N% or METRIC:+AMOUNT (gc_cpu in points: +2pp), comma separated. Metrics: \(ComparedMetric.allCases.map(\.rawValue).joined(separator: ", ")).",
+        valueName: "rules"), transform: BudgetArgument.init(parsing:))
     var budget: BudgetArgument?
 
     @Option(name: .customLong("fail-on"), help: ArgumentHelp(

@@ -49,8 +49,8 @@ struct SiteCommand: ParsableCommand {
     var baseline: String?
 
     @Option(name: .customLong("budget"), help: ArgumentHelp(
-        "With --baseline: exit with 3 (after writing the site) when a recording's figure grows beyond its budget against the baseline, as compare --budget: METRIC:+N% or METRIC:+AMOUNT, comma separated.",
-        valueName: "rules"))
+        "With --baseline: exit with 3 (after writing the site) when a recording's figure grows beyond its budget against the baseline, as compare --budget: METRIC:+N% or METRIC:+AMOUNT (gc_cpu in points: +2pp), comma separated.",
+        valueName: "rules"), transform: BudgetArgument.init(parsing:))
     var budget: BudgetArgument?
 
     func validate() throws {

@@ -93,9 +93,9 @@ final class CompareCommandTests: XCTestCase {
     /// are the same. Go memory does differ, by 328 KiB (3%): real, but under the floor.
     func testTwoRunsOfOneBuildShowNoSignificantChange() throws {
         let (result, summary, page) = try compare("go1.27-steady", "go1.27-steady-rerun",
-                                                  ["--budget", "go_memory:+10%,rss:+64MiB,goroutines:+20%,heap_live:+5%", "--fail-on", "info"])
+                                                  ["--budget", "go_memory:+10%,rss:+64MiB,goroutines:+20%,heap_live:+5%,gc_cpu:+1pp", "--fail-on", "info"])
         XCTAssertEqual(result.status, 0, result.stderr)
-        for name in ["go_memory", "heap_total", "heap_live", "rss", "non_go", "goroutines", "gc_per_minute"] {
+        for name in ["go_memory", "heap_total", "heap_live", "rss", "non_go", "goroutines", "gc_per_minute", "gc_cpu"] {
             XCTAssertEqual(metric(summary, name)["verdict"] as? String, "no-significant-change", name)
         }
         XCTAssertEqual((metric(summary, "go_memory")["change"] as? Double ?? 0) / 1024, -328, accuracy: 8)
@@ -104,7 +104,18 @@ final class CompareCommandTests: XCTestCase {
         XCTAssertEqual(findingIDs(summary, "resolved"), [])
         XCTAssertEqual(summary["verdict"] as? String,
                        "No significant change in Go memory at steady state: 10.5 MiB in the base, 10.2 MiB in the candidate (−328 KiB, within the 1.0 MiB that counts as noise).")
-        XCTAssertTrue(page.contains("Every budget holds (4 checked)."))
+        XCTAssertTrue(page.contains("Every budget holds (5 checked)."))
+        // The GC's CPU share per scrape interval, from /cpu/classes: 0.12% and 0.17%, a
+        // real difference (p < 0.01) but within half a percentage point.
+        let cpu = metric(summary, "gc_cpu")
+        XCTAssertEqual((cpu["base"] as? [String: Any])?["median"] as? Double ?? 0, 0.0012, accuracy: 0.0001)
+        XCTAssertEqual((cpu["candidate"] as? [String: Any])?["median"] as? Double ?? 0, 0.0017, accuracy: 0.0001)
+        XCTAssertEqual(cpu["unit"] as? String, "share")
+
+        // A share's budget is in percentage points; a bare number is refused.
+        let bad = try CommandRunner.run(["compare", Self.modern("go1.27-steady"), Self.modern("go1.27-steady-rerun"), "-o", path("x.html"), "--budget", "gc_cpu:+2"])
+        XCTAssertEqual(bad.status, 2)
+        XCTAssertTrue(bad.stderr.contains("percentage points (+2pp)"), bad.stderr)
     }
 
     /// Bad input: no common instance is one clear line and no page; a side without

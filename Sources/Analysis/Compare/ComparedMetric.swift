@@ -7,13 +7,17 @@ public enum ComparedMetric: String, Sendable, CaseIterable, Equatable {
     case nonGo = "non_go"
     case goroutines
     case gcPerMinute = "gc_per_minute"
+    /// The GC's share of the CPU available to Go (0…1).
+    case gcCPU = "gc_cpu"
 
-    public enum Unit: String, Sendable { case bytes, count, perMinute = "per_minute" }
+    /// `share` is a fraction 0…1; its changes are in percentage points.
+    public enum Unit: String, Sendable { case bytes, count, perMinute = "per_minute", share }
 
     public var unit: Unit {
         switch self {
         case .goroutines: return .count
         case .gcPerMinute: return .perMinute
+        case .gcCPU: return .share
         default: return .bytes
         }
     }
@@ -28,6 +32,7 @@ public enum ComparedMetric: String, Sendable, CaseIterable, Equatable {
         case .nonGo: return "Non-Go memory (RSS − Go)"
         case .goroutines: return "Goroutines"
         case .gcPerMinute: return "GC cycles per minute"
+        case .gcCPU: return "GC CPU (share of the CPU available to Go)"
         }
     }
 }

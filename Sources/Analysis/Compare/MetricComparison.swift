@@ -16,6 +16,8 @@ public struct MetricComparison: Sendable, Equatable {
     public static let relativeFloor = 0.05
     /// A memory change smaller than this is no change.
     public static let bytesFloor = 1_048_576.0
+    /// A change of a CPU share smaller than this (half a percentage point) is no change.
+    public static let shareFloor = 0.005
 
     public enum Verdict: String, Sendable, Equatable {
         case increased, decreased
@@ -58,13 +60,39 @@ public struct MetricComparison: Sendable, Equatable {
         self.test = test
         let change = candidate.median - base.median
         let floor = max(max(base.interquartileRange, candidate.interquartileRange) / 2,
-                        Self.relativeFloor * abs(base.median), metric.unit == .bytes ? Self.bytesFloor : 0)
+                        Self.relativeFloor * abs(base.median),
+                        metric.unit == .bytes ? Self.bytesFloor : metric.unit == .share ? Self.shareFloor : 0)
         self.floor = floor
         if let p = test?.pValue, p < Self.significanceLevel, abs(change) > floor {
             verdict = change > 0 ? .increased : .decreased
         } else {
             verdict = .noSignificantChange
         }
+    }
+
+    /// The GC's CPU share between consecutive scrapes, from runtime/metrics'
+    /// `/cpu/classes/gc/total` over `/cpu/classes/total` (both advance at GC ends, so an
+    /// interval without a cycle is left out, as is one with a reset). Without them,
+    /// expvar's `GCCPUFraction` as recorded (a share since the process started).
+    static func gcCPUShares(_ instance: InstanceSeries) -> (times: [Double], values: [Double])? {
+        guard let gc = instance.series(named: GCCPUShare.gcSeconds), let total = instance.series(named: GCCPUShare.totalSeconds) else {
+            guard let fraction = instance.series(named: GCCPUShare.expvarFraction), !fraction.values.isEmpty else { return nil }
+            return (fraction.timestamps, fraction.values)
+        }
+        var totals: [Double: Double] = [:]
+        for (time, value) in zip(total.timestamps, total.values) { totals[time] = value }
+        var times: [Double] = [], shares: [Double] = []
+        var previous: (gc: Double, total: Double)?
+        for (time, value) in zip(gc.timestamps, gc.values) {
+            guard let all = totals[time], value.isFinite, all.isFinite else { continue }
+            defer { previous = (value, all) }
+            guard let last = previous else { continue }
+            let used = value - last.gc, available = all - last.total
+            guard available > 0, used >= 0 else { continue }
+            times.append(time)
+            shares.append(min(1, used / available))
+        }
+        return shares.isEmpty ? nil : (times, shares)
     }
 
     /// The metric's series of one instance: times and values.
@@ -96,6 +124,8 @@ public struct MetricComparison: Sendable, Equatable {
                 rates.append(delta / dt * 60)
             }
             return rates.isEmpty ? nil : (rateTimes, rates)
+        case .gcCPU:
+            return gcCPUShares(instance)
         }
     }
 }

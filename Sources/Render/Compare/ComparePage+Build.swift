@@ -213,12 +213,14 @@ extension ComparePage {
         case .bytes: return ByteFormat.string(v)
         case .count: return ProfileValueFormat.grouped(Int64(max(min(v.rounded(), 9e18), -9e18)))
         case .perMinute: return String(format: "%.1f", v)
+        case .share: return String(format: "%.2f%%", v * 100)
         }
     }
 
     static func signed(_ v: Double, _ unit: ComparedMetric.Unit) -> String {
         switch unit {
         case .bytes: return ByteFormat.signed(v)
+        case .share: return String(format: "%+.2f pp", v * 100).replacingOccurrences(of: "-", with: "−")
         default: return (v > 0 ? "+" : "") + value(v, unit).replacingOccurrences(of: "-", with: "−")
         }
     }
