@@ -19,64 +19,60 @@ final class LiveCompareTests: PrometheusTestCase {
         return settings
     }
 
+    /// `compare --prometheus` of two selections of the fleet; the summary when written.
+    private func compareFleet(base: String, candidate: String, since: String = "2025-12-01T00:00:00Z", until: String = "2025-12-01T00:05:00Z",
+                              _ extra: [String] = [], name: String) throws -> (CommandResult, [String: Any], String) {
+        let result = try CommandRunner.run([
+            "compare", "--prometheus", server.url, "--selector", candidate, "--base-selector", base,
+            "--since", since, "--until", until, "--step", "5s", "-o", path("\(name).html"), "--json", path("\(name).json"),
+        ] + extra)
+        guard FileManager.default.fileExists(atPath: path("\(name).json")) else { return (result, [:], "") }
+        XCTAssertNil(try JSONSchemaCheck.problems(in: URL(fileURLWithPath: path("\(name).json")), schema: "compare-v1.schema.json"))
+        return (result, try json(path("\(name).json")), try String(contentsOfFile: path("\(name).html"), encoding: .utf8))
+    }
+
+    private func metrics(_ summary: [String: Any]) -> [[String: Any]] {
+        ((summary["instances"] as? [[String: Any]])?.first?["metrics"] as? [[String: Any]]) ?? []
+    }
+
     /// Canary against stable: no instance in common, one job, so the two stable pods are
     /// pooled against the canary; the cache's ~97 MiB shows through the stable pods' spread.
     func testCanaryAgainstTheStablePods() throws {
-        let result = try CommandRunner.run([
-            "compare", "--prometheus", server.url, "--selector", "{job=\"shop\",track=\"canary\"}",
-            "--base-selector", "{job=\"shop\",track=\"stable\"}",
-            "--since", "2025-12-01T00:00:00Z", "--until", "2025-12-01T00:05:00Z", "--step", "5s",
-            "-o", path("canary.html"), "--json", path("canary.json"), "--budget", "go_memory:+10%",
-        ])
+        let (result, summary, page) = try compareFleet(base: "{job=\"shop\",track=\"stable\"}", candidate: "{job=\"shop\",track=\"canary\"}",
+                                                       ["--budget", "go_memory:+10%"], name: "canary")
         XCTAssertEqual(result.status, 3, result.stderr)
-        XCTAssertNil(try JSONSchemaCheck.problems(in: URL(fileURLWithPath: path("canary.json")), schema: "compare-v1.schema.json"))
-        let summary = try json(path("canary.json"))
         XCTAssertEqual(summary["pairing"] as? String, "pooled")
         let pair = try XCTUnwrap((summary["instances"] as? [[String: Any]])?.first)
         XCTAssertEqual(pair["base_instances"] as? [String], ["shop/10.0.0.1:8080", "shop/10.0.0.2:8080"])
         XCTAssertEqual(pair["candidate_instances"] as? [String], ["shop/10.0.0.3:8080"])
         XCTAssertEqual(pair["base"] as? String, "shop/2 instances")
-        let metrics = (pair["metrics"] as? [[String: Any]]) ?? []
-        let go = try XCTUnwrap(metrics.first { $0["metric"] as? String == "go_memory" })
+        let go = try XCTUnwrap(metrics(summary).first { $0["metric"] as? String == "go_memory" })
         XCTAssertEqual(go["verdict"] as? String, "increased")
         XCTAssertEqual((go["change"] as? Double ?? 0) / 1_048_576, 96.6, accuracy: 6, "as the recordings compared directly")
         XCTAssertEqual(((go["base"] as? [String: Any])?["samples"] as? Int ?? 0), 62, "both stable pods' second halves")
-        let page = try String(contentsOfFile: path("canary.html"), encoding: .utf8)
         XCTAssertTrue(page.contains("Each side&#39;s instances are pooled: the base is its 2 instances (shop/10.0.0.1:8080, shop/10.0.0.2:8080), the candidate its one instance, shop/10.0.0.3:8080."), page)
         XCTAssertTrue(page.contains("Base: Go memory of shop/10.0.0.1:8080 (the first of 2 pooled instances) by category over time"))
         XCTAssertTrue(page.contains("Change of each category from base to candidate"))
         XCTAssertTrue(result.stderr.contains("gomemreport: failing (--budget): exceeded go_memory:+10%\n"), result.stderr)
 
-        // The stable pods against each other, pooled on request: one build, no change.
-        let same = try CommandRunner.run([
-            "compare", "--prometheus", server.url, "--selector", "{job=\"shop\",instance=\"10.0.0.2:8080\"}",
-            "--base-selector", "{job=\"shop\",instance=\"10.0.0.1:8080\"}",
-            "--since", "2025-12-01T00:00:00Z", "--until", "2025-12-01T00:05:00Z", "--step", "5s",
-            "-o", path("same.html"), "--json", path("same.json"), "--budget", "go_memory:+10%",
-        ])
+        // One stable pod against the other: one build, no change.
+        let first = "{job=\"shop\",instance=\"10.0.0.1:8080\"}", second = "{job=\"shop\",instance=\"10.0.0.2:8080\"}"
+        let (same, steady, _) = try compareFleet(base: first, candidate: second, ["--budget", "go_memory:+10%"], name: "same")
         XCTAssertEqual(same.status, 0, same.stderr)
-        let steady = try json(path("same.json"))
         XCTAssertEqual(steady["pairing"] as? String, "only-instances")
         XCTAssertTrue((steady["verdict"] as? String ?? "").hasPrefix("No significant change in Go memory"), "\(steady["verdict"] ?? "")")
 
         // Windows of different lengths: the base pod's five minutes against the other
         // pod's last two and a half. Levels and rates, never sums: still no change.
-        let shorter = try CommandRunner.run([
-            "compare", "--prometheus", server.url, "--selector", "{job=\"shop\",instance=\"10.0.0.2:8080\"}",
-            "--base-selector", "{job=\"shop\",instance=\"10.0.0.1:8080\"}",
-            "--since", "2025-12-01T00:02:30Z", "--until", "2025-12-01T00:05:00Z", "--step", "5s",
-            "--base-since", "2025-12-01T00:00:00Z", "--base-until", "2025-12-01T00:05:00Z",
-            "-o", path("shorter.html"), "--json", path("shorter.json"),
-        ])
+        let (shorter, short, shortPage) = try compareFleet(
+            base: first, candidate: second, since: "2025-12-01T00:02:30Z",
+            ["--base-since", "2025-12-01T00:00:00Z", "--base-until", "2025-12-01T00:05:00Z"], name: "shorter")
         XCTAssertEqual(shorter.status, 0, shorter.stderr)
-        let short = try json(path("shorter.json"))
         XCTAssertEqual((short["base"] as? [String: Any])?["samples"] as? Int, 61)
         XCTAssertEqual((short["candidate"] as? [String: Any])?["samples"] as? Int, 31)
-        let shortMetrics = ((short["instances"] as? [[String: Any]])?.first?["metrics"] as? [[String: Any]]) ?? []
         for name in ["go_memory", "heap_total", "heap_live", "goroutines", "gc_per_minute"] {
-            XCTAssertEqual(shortMetrics.first { $0["metric"] as? String == name }?["verdict"] as? String, "no-significant-change", name)
+            XCTAssertEqual(metrics(short).first { $0["metric"] as? String == name }?["verdict"] as? String, "no-significant-change", name)
         }
-        let shortPage = try String(contentsOfFile: path("shorter.html"), encoding: .utf8)
         XCTAssertTrue(shortPage.contains("The windows differ in length (5 min and 2 min 30 s): levels and rates are compared, never sums."), shortPage)
     }
 
