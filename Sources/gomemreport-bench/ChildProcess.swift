@@ -31,6 +31,17 @@ struct ChildProcess {
         return Int(usage.ru_maxrss)
     }
 
+    /// The best time and the largest peak of `runs` runs; a failed run's status wins.
+    static func best(_ arguments: [String], runs: Int) -> Measurement {
+        var result = Measurement(seconds: .infinity, peakKiB: 0, status: 0)
+        for _ in 0..<runs {
+            let m = measure(arguments)
+            result = .init(seconds: min(result.seconds, m.seconds), peakKiB: max(result.peakKiB, m.peakKiB),
+                           status: m.status != 0 ? m.status : result.status)
+        }
+        return result
+    }
+
     static func measure(_ arguments: [String], environment: [String: String] = [:]) -> Measurement {
         guard measureThroughTime else { return spawn(arguments, environment: environment) }
         let report = FileManager.default.temporaryDirectory.appendingPathComponent("gomemreport-bench-time-\(getpid())").path

@@ -81,13 +81,13 @@ struct SeriesBenchmark {
                 let count = days * SyntheticMemory.samplesPerDay
                 let input = try prepare(format, count: count, days: days, in: folder, scrape: scrape)
                 let output = "\(folder)/report-\(format.rawValue)-\(days)d.html"
-                let ours = best([executable, "report"] + input.options + [input.path, "-o", output], runs: runs)
+                let ours = ChildProcess.best([executable, "report"] + input.options + [input.path, "-o", output], runs: runs)
                 guard ours.status == 0 else { throw BenchmarkError("gomemreport report failed on \(input.path)") }
-                let python = best(["python3", "-c", format.python.script, input.path], runs: runs)
+                let python = ChildProcess.best(["python3", "-c", format.python.script, input.path], runs: runs)
                 let html = (try? FileManager.default.attributesOfItem(atPath: output)[.size] as? Int) ?? 0
                 times.append((days, input.points, ours.seconds))
                 pointsPerSample = input.points / count
-                let window = windowName(days)
+                let window = Self.windowName(days)
                 let files = input.files == 1 ? "1 file" : "\(grouped(input.files)) files"
                 print(pad(window, 8) + " " + String(repeating: " ", count: max(0, 7 - grouped(count).count)) + grouped(count) + "  "
                     + pad("\(megabytes(input.bytes)), \(files)", 23) + "  "
@@ -103,22 +103,12 @@ struct SeriesBenchmark {
             if let last = times.last {
                 for first in times.dropLast() where last.points > first.points {
                     let slope = log(last.seconds / first.seconds) / log(Double(last.points) / Double(first.points))
-                    slopes.append(String(format: "%.2f", slope) + " from " + windowName(first.days))
+                    slopes.append(String(format: "%.2f", slope) + " from " + Self.windowName(first.days))
                 }
             }
             print("a point is one value of one series, \(pointsPerSample) a sample; time per point: \(perPoint)"
                 + (slopes.isEmpty ? "" : "; log-log slope of time over points to the longest window: \(slopes.joined(separator: ", "))"))
         }
-    }
-
-    private func best(_ arguments: [String], runs: Int) -> ChildProcess.Measurement {
-        var result = ChildProcess.Measurement(seconds: .infinity, peakKiB: 0, status: 0)
-        for _ in 0..<runs {
-            let m = ChildProcess.measure(arguments)
-            result = .init(seconds: min(result.seconds, m.seconds), peakKiB: max(result.peakKiB, m.peakKiB),
-                           status: m.status != 0 ? m.status : result.status)
-        }
-        return result
     }
 
     private func prepare(_ format: Format, count: Int, days: Int, in folder: String, scrape: SyntheticScrape) throws -> Input {
@@ -139,7 +129,7 @@ struct SeriesBenchmark {
         }
     }
 
-    private func windowName(_ days: Int) -> String {
+    static func windowName(_ days: Int) -> String {
         days == 1 ? "1 day" : days == 7 ? "1 week" : days % 7 == 0 ? "\(days / 7) weeks" : "\(days) days"
     }
 

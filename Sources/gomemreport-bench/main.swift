@@ -1,84 +1,107 @@
 // gomemreport-bench: measurements, not tests. Run it from the package root:
 //   swift run -c release gomemreport-bench profiles [--samples N] [--functions N] [--repeats N]
 //   swift run -c release gomemreport-bench series [--repeats N] [--formats query_range,scrapes,expvar] [--days 1,7,28]
+//   swift run -c release gomemreport-bench compare [--repeats N] [--days 1,7,28]
 //   swift run -c release gomemreport-bench growth [--runs 5] [--only profiles|series|site[,…]] [--quick]
 import Foundation
 
 let usage = """
     usage: gomemreport-bench profiles [--samples N] [--functions N] [--repeats N]
            gomemreport-bench series [--repeats N] [--formats query_range,scrapes,expvar] [--days 1,7,28]
+           gomemreport-bench compare [--repeats N] [--days 1,7,28]
            gomemreport-bench growth [--runs 5] [--only profiles|series|site[,…]] [--quick]
     """
 // Lines appear as they are measured, also when the output goes to a file.
 setvbuf(stdout, nil, _IOLBF, 0)
-var arguments = Array(CommandLine.arguments.dropFirst())
-if arguments.first == "growth" {
-    var growth = GrowthBenchmark(packageRoot: URL(fileURLWithPath: FileManager.default.currentDirectoryPath))
-    var index = 1
-    while index < arguments.count {
-        switch arguments[index] {
-        case "--quick": growth.quick = true; index += 1; continue
-        case "--runs" where index + 1 < arguments.count:
-            guard let runs = Int(arguments[index + 1]), runs >= 1 else { print(usage); exit(2) }
-            growth.runs = runs
-        case "--only" where index + 1 < arguments.count:
-            let parts = arguments[index + 1].split(separator: ",").map { GrowthBenchmark.Part(rawValue: String($0)) }
-            guard !parts.isEmpty, !parts.contains(where: { $0 == nil }) else { print(usage); exit(2) }
-            growth.parts = parts.compactMap { $0 }
-        default: print(usage); exit(2)
-        }
-        index += 2
-    }
-    do {
-        try growth.run()
-        exit(0)
-    } catch {
-        print("gomemreport-bench: \(error)")
-        exit(1)
-    }
-}
-if arguments.first == "series" {
-    var benchmark = SeriesBenchmark(packageRoot: URL(fileURLWithPath: FileManager.default.currentDirectoryPath))
-    var index = 1
-    while index + 1 < arguments.count {
-        let value = arguments[index + 1]
-        switch arguments[index] {
-        case "--repeats": benchmark.repeats = max(Int(value) ?? 1, 1)
-        case "--formats":
-            benchmark.formats = value.split(separator: ",").compactMap { SeriesBenchmark.Format(rawValue: String($0)) }
-        case "--days": benchmark.days = value.split(separator: ",").compactMap { Int($0) }.filter { $0 > 0 }
-        default: print(usage); exit(2)
-        }
-        index += 2
-    }
-    guard index == arguments.count, !benchmark.formats.isEmpty, !benchmark.days.isEmpty else { print(usage); exit(2) }
-    do {
-        try benchmark.run()
-        exit(0)
-    } catch {
-        print("gomemreport-bench: \(error)")
-        exit(1)
-    }
-}
-guard arguments.first == "profiles" else {
+
+func usageError() -> Never {
     print(usage)
     exit(2)
 }
-var benchmark = ProfileBenchmark(packageRoot: URL(fileURLWithPath: FileManager.default.currentDirectoryPath))
-var index = 1
-while index + 1 < arguments.count {
-    let value = Int(arguments[index + 1]) ?? 0
-    switch arguments[index] {
-    case "--samples": benchmark.samples = value
-    case "--functions": benchmark.functions = value
-    case "--repeats": benchmark.repeats = max(value, 1)
-    default: print("unknown option \(arguments[index])"); exit(2)
+
+/// `--name value` pairs after the benchmark's name (and `--quick`, whose value is "").
+func options(_ arguments: ArraySlice<String>, flags: Set<String> = []) -> [(name: String, value: String)] {
+    var result: [(String, String)] = []
+    var rest = arguments
+    while let name = rest.popFirst() {
+        guard name.hasPrefix("--") else { usageError() }
+        if flags.contains(name) { result.append((name, "")); continue }
+        guard let value = rest.popFirst() else { usageError() }
+        result.append((name, value))
     }
-    index += 2
+    return result
 }
-do {
-    try benchmark.run()
-} catch {
-    print("gomemreport-bench: \(error)")
-    exit(1)
+
+func days(_ value: String) -> [Int] {
+    let days = value.split(separator: ",").compactMap { Int($0) }.filter { $0 > 0 }
+    if days.isEmpty { usageError() }
+    return days
+}
+
+func measure(_ body: () throws -> Void) -> Never {
+    do {
+        try body()
+        exit(0)
+    } catch {
+        print("gomemreport-bench: \(error)")
+        exit(1)
+    }
+}
+
+let arguments = Array(CommandLine.arguments.dropFirst())
+let root = URL(fileURLWithPath: FileManager.default.currentDirectoryPath)
+switch arguments.first {
+case "growth":
+    var growth = GrowthBenchmark(packageRoot: root)
+    for (name, value) in options(arguments.dropFirst(), flags: ["--quick"]) {
+        switch name {
+        case "--quick": growth.quick = true
+        case "--runs":
+            guard let runs = Int(value), runs >= 1 else { usageError() }
+            growth.runs = runs
+        case "--only":
+            let parts = value.split(separator: ",").map { GrowthBenchmark.Part(rawValue: String($0)) }
+            guard !parts.isEmpty, !parts.contains(where: { $0 == nil }) else { usageError() }
+            growth.parts = parts.compactMap { $0 }
+        default: usageError()
+        }
+    }
+    measure { try growth.run() }
+case "series":
+    var benchmark = SeriesBenchmark(packageRoot: root)
+    for (name, value) in options(arguments.dropFirst()) {
+        switch name {
+        case "--repeats": benchmark.repeats = max(Int(value) ?? 1, 1)
+        case "--formats":
+            benchmark.formats = value.split(separator: ",").compactMap { SeriesBenchmark.Format(rawValue: String($0)) }
+            if benchmark.formats.isEmpty { usageError() }
+        case "--days": benchmark.days = days(value)
+        default: usageError()
+        }
+    }
+    measure { try benchmark.run() }
+case "compare":
+    var benchmark = CompareBenchmark(packageRoot: root)
+    for (name, value) in options(arguments.dropFirst()) {
+        switch name {
+        case "--repeats": benchmark.repeats = max(Int(value) ?? 1, 1)
+        case "--days": benchmark.days = days(value)
+        default: usageError()
+        }
+    }
+    measure { try benchmark.run() }
+case "profiles":
+    var benchmark = ProfileBenchmark(packageRoot: root)
+    for (name, value) in options(arguments.dropFirst()) {
+        let number = Int(value) ?? 0
+        switch name {
+        case "--samples": benchmark.samples = number
+        case "--functions": benchmark.functions = number
+        case "--repeats": benchmark.repeats = max(number, 1)
+        default: usageError()
+        }
+    }
+    measure { try benchmark.run() }
+default:
+    usageError()
 }

@@ -1,0 +1,36 @@
+import Foundation
+
+/// Times `gomemreport compare` of two query_range answers of 1 day, 1 week and 4 weeks of
+/// 10-second samples against `report` of one of them (compare analyses both sides, so
+/// about twice a report is the cost to expect) and against Python merely reading both.
+struct CompareBenchmark {
+    var packageRoot: URL
+    var repeats = 3
+    var days = [1, 7, 28]
+
+    func run() throws {
+        let executable = URL(fileURLWithPath: CommandLine.arguments[0]).deletingLastPathComponent().appendingPathComponent("gomemreport").path
+        let folder = packageRoot.appendingPathComponent(".build/bench").path
+        try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
+        print("Best time and largest peak memory (RSS) of \(repeats) runs; each side a query_range answer of \(QueryRangeWriter.seriesCount) series.")
+        print("window   samples  report (one side)     compare (both sides)   compare/report  python3 json.load ×2  python/compare")
+        for days in days {
+            let count = days * SyntheticMemory.samplesPerDay
+            let path = "\(folder)/query_range-\(days)d.json"
+            if !FileManager.default.fileExists(atPath: path) { try QueryRangeWriter.write(count: count, to: path) }
+            let report = ChildProcess.best([executable, "report", path, "-o", "\(folder)/report-\(days)d.html"], runs: repeats)
+            let compare = ChildProcess.best([executable, "compare", path, path, "-o", "\(folder)/compare-\(days)d.html",
+                                             "--json", "\(folder)/compare-\(days)d.json"], runs: repeats)
+            guard report.status == 0, compare.status == 0 else { throw BenchmarkError("gomemreport failed on \(path)") }
+            let python = ChildProcess.best(["python3", "-c", "import json,sys; [json.load(open(p)) for p in sys.argv[1:]]", path, path], runs: repeats)
+            func cell(_ m: ChildProcess.Measurement, _ width: Int) -> String {
+                let text = String(format: "%.2f s, %d MiB", m.seconds, m.peakKiB / 1024)
+                return text + String(repeating: " ", count: max(1, width - text.count))
+            }
+            let window = SeriesBenchmark.windowName(days)
+            print(window + String(repeating: " ", count: max(1, 9 - window.count)) + String(format: "%7d  ", count)
+                + cell(report, 22) + cell(compare, 23) + String(format: "%5.2f×          ", compare.seconds / report.seconds)
+                + cell(python, 22) + String(format: "%5.1f×", python.seconds / compare.seconds))
+        }
+    }
+}
