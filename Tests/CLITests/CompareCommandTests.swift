@@ -132,6 +132,17 @@ final class CompareCommandTests: XCTestCase {
         XCTAssertEqual(result.stderr.split(separator: "\n").count, 1)
         XCTAssertFalse(FileManager.default.fileExists(atPath: html))
 
+        // A candidate whose Go memory is 5.1 GiB above RSS (reserved, never touched):
+        // RSS − Go is negative there and says nothing, so non-Go memory is not compared.
+        let virtual = try CommandRunner.run(["compare", Fixtures.recording("steady"), Fixtures.recording("virtual"), "-o", html,
+                                             "--json", path("virtual.json"), "--budget", "non_go:+10%"])
+        XCTAssertEqual(virtual.status, 0, virtual.stderr)
+        let virtualSummary = try XCTUnwrap(try JSONSerialization.jsonObject(with: Data(contentsOf: URL(fileURLWithPath: path("virtual.json")))) as? [String: Any])
+        XCTAssertEqual(metric(virtualSummary, "non_go")["verdict"] as? String, "not-compared")
+        XCTAssertEqual(metric(virtualSummary, "go_memory")["verdict"] as? String, "increased")
+        XCTAssertTrue(try String(contentsOfFile: html, encoding: .utf8).contains("not comparable: Go memory above RSS in the candidate (reserved, never touched)"))
+        XCTAssertTrue(virtual.stderr.contains("): not measured: Go memory is above RSS, so RSS − Go says nothing\n"), virtual.stderr)
+
         // One file, two of its instances: heapleak's against steady's (both Go 1.19).
         let two = Fixtures.root.appendingPathComponent("Tests/Fixtures/derived/two-instances.json").path
         let picked = try CommandRunner.run(["compare", two, two, "--base-instance", "steady", "--instance", "heapleak", "-o", html, "--json", path("two.json")])

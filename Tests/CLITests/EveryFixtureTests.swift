@@ -29,6 +29,32 @@ final class EveryFixtureTests: XCTestCase {
         XCTAssertEqual(count, 24, "7 shared + 6 extra + 11 modern recordings")
     }
 
+    /// Every recording against the next (in a ring, so each is once the base and once
+    /// the candidate): Go 1.19 against 1.27, MemStats against runtime/metrics, with and
+    /// without RSS or profiles. Each pair is compared, a verdict written, and nothing traps.
+    func testEveryRecordingComparesWithTheNext() throws {
+        let scratch = Fixtures.temporaryFolder()
+        defer { try? FileManager.default.removeItem(at: scratch) }
+        var recordings: [String] = []
+        for group in Self.recordingFolders {
+            let parent = Fixtures.folder.appendingPathComponent(group)
+            for name in try FileManager.default.contentsOfDirectory(atPath: parent.path).sorted()
+            where FileManager.default.fileExists(atPath: parent.appendingPathComponent("\(name)/pprof").path) {
+                recordings.append(parent.appendingPathComponent(name).path)
+            }
+        }
+        XCTAssertEqual(recordings.count, 24)
+        for (k, base) in recordings.enumerated() {
+            let candidate = recordings[(k + 1) % recordings.count]
+            let json = scratch.appendingPathComponent("\(k).json").path
+            let result = try CommandRunner.run(["compare", base, candidate, "-o", scratch.appendingPathComponent("\(k).html").path, "--json", json])
+            XCTAssertEqual(result.status, 0, "\(base) → \(candidate): \(result.stderr)")
+            let summary = try JSONSerialization.jsonObject(with: Data(contentsOf: URL(fileURLWithPath: json))) as? [String: Any]
+            let verdict = summary?["verdict"] as? String ?? ""
+            XCTAssertTrue(verdict.hasPrefix("Candidate uses ") || verdict.hasPrefix("No significant change"), "\(base) → \(candidate): \(verdict)")
+        }
+    }
+
     func testEveryProfileReadsAndRenders() throws {
         var files: [String] = []
         for group in Self.recordingFolders {

@@ -22,9 +22,15 @@ public struct MetricComparison: Sendable, Equatable {
     public enum Verdict: String, Sendable, Equatable {
         case increased, decreased
         case noSignificantChange = "no-significant-change"
-        /// A side lacks the series (or has too few values in its second half).
+        /// A side lacks the series (or has too few values in its second half), or its
+        /// figure means nothing there (`goMemoryAboveRSS`).
         case notCompared = "not-compared"
     }
+
+    /// Non-Go memory (RSS − Go memory) of a side whose Go memory is above its RSS: memory
+    /// the runtime reserved but never touched, so RSS − Go says nothing about cgo or mmap.
+    public let goMemoryAboveRSSInBase: Bool
+    public let goMemoryAboveRSSInCandidate: Bool
 
     public let metric: ComparedMetric
     public let base: SteadyLevel?
@@ -50,7 +56,9 @@ public struct MetricComparison: Sendable, Equatable {
         self.metric = metric
         self.base = base
         self.candidate = candidate
-        guard let base, let candidate else {
+        goMemoryAboveRSSInBase = metric == .nonGo && (base?.median ?? 0) < 0
+        goMemoryAboveRSSInCandidate = metric == .nonGo && (candidate?.median ?? 0) < 0
+        guard let base, let candidate, !goMemoryAboveRSSInBase, !goMemoryAboveRSSInCandidate else {
             test = nil
             verdict = .notCompared
             floor = nil

@@ -134,7 +134,7 @@ struct CompareCommand: ParsableCommand {
     /// matches a finding new in the candidate.
     static func judge(_ results: [BudgetRule.Result], comparison: RecordingComparison, failOn: FailOnRule?) throws {
         for row in results.map(ComparePage.budgetRow) {
-            Diagnostics.note("budget \(row.rule) (\(row.instance)): \(row.measured): \(row.result)")
+            Diagnostics.note("budget \(row.rule) (\(row.instance)): \(row.measured)" + (row.resultClass == "not-measured" ? "" : ": \(row.result)"))
         }
         let exceeded = results.filter(\.exceeded)
         let matched = failOn.map { rule in Set(comparison.findings.flatMap(\.new).filter(rule.matches).map(\.kind.rawValue)).sorted() } ?? []

@@ -71,7 +71,7 @@ struct SiteCommand: ParsableCommand {
         let exceeded = outcome.budgets.flatMap { page in page.results.filter(\.exceeded).map { "\($0.rule.text) (\(page.page))" } }
         for page in outcome.budgets {
             for row in page.results.map(ComparePage.budgetRow) {
-                Diagnostics.note("budget \(row.rule) (\(page.page), \(row.instance)): \(row.measured): \(row.result)")
+                Diagnostics.note("budget \(row.rule) (\(page.page), \(row.instance)): \(row.measured)" + (row.resultClass == "not-measured" ? "" : ": \(row.result)"))
             }
         }
         if !exceeded.isEmpty { Diagnostics.note("failing (--budget): exceeded \(exceeded.joined(separator: ", "))") }

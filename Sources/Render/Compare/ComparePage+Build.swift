@@ -193,6 +193,7 @@ extension ComparePage {
         let measured = r.measured
             ? (r.comparison.change.map { signed($0, unit) } ?? "–") + (r.comparison.relativeChange.map { " (\(percentText($0)))" } ?? "")
                 + (r.comparison.verdict == .increased ? "" : ", within noise or lower")
+            : r.comparison.goMemoryAboveRSSInBase || r.comparison.goMemoryAboveRSSInCandidate ? "not measured: Go memory is above RSS, so RSS − Go says nothing"
             : "not measured: a side lacks \(r.rule.metric.title.lowercased())"
         return BudgetRow(rule: r.rule.text, instance: r.instance, measured: measured,
                          result: r.exceeded ? "exceeded" : r.measured ? "within budget" : "not measured",
@@ -204,7 +205,13 @@ extension ComparePage {
         case .increased: return "increased"
         case .decreased: return "decreased"
         case .noSignificantChange: return "no significant change"
-        case .notCompared: return m.base == nil && m.candidate == nil ? "not recorded" : m.base == nil ? "not in the base" : "not in the candidate"
+        case .notCompared:
+            switch (m.goMemoryAboveRSSInBase, m.goMemoryAboveRSSInCandidate) {
+            case (true, true): return "not comparable: Go memory above RSS on both sides (reserved, never touched)"
+            case (true, false): return "not comparable: Go memory above RSS in the base (reserved, never touched)"
+            case (false, true): return "not comparable: Go memory above RSS in the candidate (reserved, never touched)"
+            case (false, false): return m.base == nil && m.candidate == nil ? "not recorded" : m.base == nil ? "not in the base" : "not in the candidate"
+            }
         }
     }
 
