@@ -35,13 +35,18 @@ public struct InstanceComparison: Sendable {
         schemes = (base[0].0.scheme, candidate[0].0.scheme)
         liveHeapSources = (LiveHeapSeries(instance: base[0].1, breakdown: base[0].0).source,
                            LiveHeapSeries(instance: candidate[0].1, breakdown: candidate[0].0).source)
+        func level(_ metric: ComparedMetric, _ side: [(MemoryBreakdown, InstanceSeries)]) -> SteadyLevel? {
+            SteadyLevel(pooling: side.compactMap { member in
+                MetricComparison.series(metric, breakdown: member.0, instance: member.1).flatMap { SteadyLevel(times: $0.times, values: $0.values) }
+            })
+        }
+        func farAbove(_ side: [(MemoryBreakdown, InstanceSeries)]) -> Bool {
+            guard let go = level(.goMemory, side)?.median, let rss = level(.rss, side)?.median, rss > 0 else { return false }
+            return go - rss >= Reconciliation.closeBytes && go / rss > Reconciliation.closeFactor
+        }
+        let aboveRSS = (base: farAbove(base), candidate: farAbove(candidate))
         metrics = ComparedMetric.allCases.map { metric in
-            func level(_ side: [(MemoryBreakdown, InstanceSeries)]) -> SteadyLevel? {
-                SteadyLevel(pooling: side.compactMap { member in
-                    MetricComparison.series(metric, breakdown: member.0, instance: member.1).flatMap { SteadyLevel(times: $0.times, values: $0.values) }
-                })
-            }
-            return MetricComparison(metric: metric, base: level(base), candidate: level(candidate))
+            MetricComparison(metric: metric, base: level(metric, base), candidate: level(metric, candidate), goMemoryAboveRSS: aboveRSS)
         }
         var changes: [(category: MemoryCategory, base: Double, candidate: Double)] = []
         for category in MemoryCategory.allCases {

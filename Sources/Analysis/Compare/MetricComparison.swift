@@ -27,8 +27,9 @@ public struct MetricComparison: Sendable, Equatable {
         case notCompared = "not-compared"
     }
 
-    /// Non-Go memory (RSS − Go memory) of a side whose Go memory is above its RSS: memory
-    /// the runtime reserved but never touched, so RSS − Go says nothing about cgo or mmap.
+    /// Non-Go memory (RSS − Go memory) of a side whose Go memory is far above its RSS
+    /// (`Reconciliation`'s rule, on the steady-state medians): memory the runtime reserved
+    /// but never touched, so RSS − Go says nothing about cgo or mmap there.
     public let goMemoryAboveRSSInBase: Bool
     public let goMemoryAboveRSSInCandidate: Bool
 
@@ -52,12 +53,13 @@ public struct MetricComparison: Sendable, Equatable {
         return change / abs(base.median)
     }
 
-    public init(metric: ComparedMetric, base: SteadyLevel?, candidate: SteadyLevel?) {
+    /// `goMemoryAboveRSS` applies to `.nonGo` only: those sides are not compared.
+    public init(metric: ComparedMetric, base: SteadyLevel?, candidate: SteadyLevel?, goMemoryAboveRSS: (base: Bool, candidate: Bool) = (false, false)) {
         self.metric = metric
         self.base = base
         self.candidate = candidate
-        goMemoryAboveRSSInBase = metric == .nonGo && (base?.median ?? 0) < 0
-        goMemoryAboveRSSInCandidate = metric == .nonGo && (candidate?.median ?? 0) < 0
+        goMemoryAboveRSSInBase = metric == .nonGo && goMemoryAboveRSS.base
+        goMemoryAboveRSSInCandidate = metric == .nonGo && goMemoryAboveRSS.candidate
         guard let base, let candidate, !goMemoryAboveRSSInBase, !goMemoryAboveRSSInCandidate else {
             test = nil
             verdict = .notCompared
