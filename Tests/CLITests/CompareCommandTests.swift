@@ -118,6 +118,18 @@ final class CompareCommandTests: XCTestCase {
         XCTAssertTrue(bad.stderr.contains("percentage points (+2pp)"), bad.stderr)
     }
 
+    /// A base whose heap spikes (batch jobs) against a release with a cache: the medians
+    /// are 5.7× apart, but the base's samples span the candidate's, so the test cannot
+    /// tell them apart, and the verdict says so rather than reading as "the same".
+    func testASpikyBaseIsTooNoisyToTell() throws {
+        let (result, summary, _) = try compare("go1.27-batch-spikes", "go1.27-cache-added", ["--budget", "go_memory:+10%"])
+        XCTAssertEqual(result.status, 0, "no significant change fails no budget: \(result.stderr)")
+        XCTAssertEqual(metric(summary, "go_memory")["verdict"] as? String, "no-significant-change")
+        XCTAssertEqual(metric(summary, "go_memory")["p_value"] as? Double ?? 0, 0.020, accuracy: 0.001)
+        XCTAssertEqual(summary["verdict"] as? String, "No significant change in Go memory at steady state: 18.8 MiB in the base, 107 MiB in the candidate, "
+            + "but the samples overlap too much to tell them apart (Mann–Whitney p = 0.020).")
+    }
+
     /// Bad input: no common instance is one clear line and no page; a side without
     /// profiles gives a page that says what could not be diffed.
     func testWhatCannotBeCompared() throws {

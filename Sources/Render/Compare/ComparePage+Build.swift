@@ -82,8 +82,14 @@ extension ComparePage {
             return text + "."
         case .noSignificantChange:
             var p = go.test.map { " (Mann–Whitney \(pText($0.pValue)))" } ?? ""
-            if let test = go.test, test.pValue < MetricComparison.significanceLevel, let change = go.change, let floor = go.floor {
-                p = " (\(ByteFormat.signed(change)), within the \(ByteFormat.string(floor)) that counts as noise)"
+            if let test = go.test, let change = go.change, let floor = go.floor {
+                if test.pValue < MetricComparison.significanceLevel {
+                    p = " (\(ByteFormat.signed(change)), within the \(ByteFormat.string(floor)) that counts as noise)"
+                } else if abs(change) > floor {
+                    // The medians are far apart but the samples overlap (a spiky side): say so,
+                    // so "no significant change" does not read as "the same".
+                    p = ", but the samples overlap too much to tell them apart (Mann–Whitney \(pText(test.pValue)))"
+                }
             }
             return "No significant change in Go memory at steady state\(several): "
                 + "\(ByteFormat.string(go.base?.median ?? 0)) in the base, \(ByteFormat.string(go.candidate?.median ?? 0)) in the candidate\(p)."
