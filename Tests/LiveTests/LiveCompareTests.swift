@@ -38,8 +38,14 @@ final class LiveCompareTests: PrometheusTestCase {
     /// Canary against stable: no instance in common, one job, so the two stable pods are
     /// pooled against the canary; the cache's ~97 MiB shows through the stable pods' spread.
     func testCanaryAgainstTheStablePods() throws {
-        let (result, summary, page) = try compareFleet(base: "{job=\"shop\",track=\"stable\"}", candidate: "{job=\"shop\",track=\"canary\"}",
-                                                       ["--budget", "go_memory:+10%"], name: "canary")
+        // A live query has no profiles: each side's heap profile, fetched from a pod, is given.
+        func pprof(_ recording: String, _ file: String) -> String {
+            Fixtures.root.appendingPathComponent("Tests/Fixtures/recordings-modern/\(recording)/pprof/\(file)").path
+        }
+        let (result, summary, page) = try compareFleet(
+            base: "{job=\"shop\",track=\"stable\"}", candidate: "{job=\"shop\",track=\"canary\"}",
+            ["--budget", "go_memory:+10%", "--profile", pprof("go1.27-cache-added", "heap-20261206T194731104Z.pb.gz"),
+             "--base-profile", pprof("go1.27-steady", "heap-20261205T222429860Z.pb.gz")], name: "canary")
         XCTAssertEqual(result.status, 3, result.stderr)
         XCTAssertEqual(summary["pairing"] as? String, "pooled")
         let pair = try XCTUnwrap((summary["instances"] as? [[String: Any]])?.first)
@@ -54,6 +60,9 @@ final class LiveCompareTests: PrometheusTestCase {
         XCTAssertTrue(page.contains("Base: Go memory of shop/10.0.0.1:8080 (the first of 2 pooled instances) by category over time"))
         XCTAssertTrue(page.contains("Change of each category from base to candidate"))
         XCTAssertTrue(result.stderr.contains("gomemreport: failing (--budget): exceeded go_memory:+10%\n"), result.stderr)
+        XCTAssertTrue((summary["verdict"] as? String ?? "").hasSuffix("mostly heap live & dead objects in `main.(*Cache).Put`."), "\(summary["verdict"] ?? "")")
+        XCTAssertEqual(((summary["heap_diff"] as? [String: Any])?["top_growth"] as? [[String: Any]])?.first?["function"] as? String, "main.(*Cache).Put")
+        XCTAssertTrue(page.contains("A side has no goroutine profile: nothing to diff."), "only heap profiles were given")
 
         // One stable pod against the other: one build, no change.
         let first = "{job=\"shop\",instance=\"10.0.0.1:8080\"}", second = "{job=\"shop\",instance=\"10.0.0.2:8080\"}"

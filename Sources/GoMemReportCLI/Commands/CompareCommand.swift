@@ -37,10 +37,11 @@ struct CompareCommand: ParsableCommand {
               gomemreport compare last-week.json now.json -o compare.html --fail-on critical
               gomemreport compare fleet.json fleet.json --base-instance 10.0.0.1:8080 --instance 10.0.0.2:8080 -o pods.html
               gomemreport compare main pr-4711 -o compare.html --markdown comment.md   # for the PR
-              gomemreport compare --prometheus http://prom:9090 --selector '{job="api"}' \
+              gomemreport compare --prometheus http://prom:9090 --selector '{job="api"}' \\
                 --since 1h --base-until 1w -o week.html        # now vs the same hour last week
-              gomemreport compare --prometheus http://prom:9090 --since 6h \
-                --selector '{job="api",track="canary"}' --base-selector '{job="api",track="stable"}' -o canary.html
+              gomemreport compare --prometheus http://prom:9090 --since 6h \\
+                --selector '{job="api",track="canary"}' --base-selector '{job="api",track="stable"}' \\
+                --profile canary-heap.pb.gz --base-profile stable-heap.pb.gz -o canary.html
             """)
 
     @Argument(help: ArgumentHelp("The base recording (before); none with --prometheus.", valueName: "base"))
@@ -67,6 +68,12 @@ struct CompareCommand: ParsableCommand {
         "Exit with 3 when a finding new in the candidate matches: finding ids, comma separated, or a severity and worse.",
         valueName: "ids|severity"))
     var failOn: FailOnRule?
+
+    @Option(help: ArgumentHelp("Use this heap or goroutine profile as the candidate's latest of its kind (repeat for both): with --prometheus, the profiles a live query cannot fetch.", valueName: "profile"))
+    var profile: [String] = []
+
+    @Option(name: .customLong("base-profile"), help: ArgumentHelp("Use this heap or goroutine profile as the base's latest of its kind (repeat for both).", valueName: "profile"))
+    var baseProfile: [String] = []
 
     @Option(help: ArgumentHelp("Compare only this instance of the candidate (its instance label, job, or job/instance).", valueName: "instance"))
     var instance: String?
@@ -101,7 +108,9 @@ struct CompareCommand: ParsableCommand {
 
     func run() throws {
         let templateSet = try templates.load(), limits = try inputLimits.limits()
-        let recordings = try sides(limits: limits)
+        var recordings = try sides(limits: limits)
+        try ProfileChoice.apply(profiles: baseProfile, bases: [], limits: limits, to: &recordings[0].profiles)
+        try ProfileChoice.apply(profiles: profile, bases: [], limits: limits, to: &recordings[1].profiles)
         let analyses = [try ReportPipeline.analysis(of: recordings[0], instanceFilter: baseInstance ?? instance),
                         try ReportPipeline.analysis(of: recordings[1], instanceFilter: instance)]
         let comparison = try RecordingComparison(base: analyses[0], candidate: analyses[1], pool: pool)
