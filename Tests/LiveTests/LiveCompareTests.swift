@@ -64,6 +64,24 @@ final class LiveCompareTests: PrometheusTestCase {
         XCTAssertEqual(((summary["heap_diff"] as? [String: Any])?["top_growth"] as? [[String: Any]])?.first?["function"] as? String, "main.(*Cache).Put")
         XCTAssertTrue(page.contains("A side has no goroutine profile: nothing to diff."), "only heap profiles were given")
 
+        // Last release's saved recording against the live canary: go1.27-steady's own
+        // folder, whose scrapes are also the first stable pod's, so the same change.
+        let saved = try CommandRunner.run([
+            "compare", Fixtures.root.appendingPathComponent("Tests/Fixtures/recordings-modern/go1.27-steady").path,
+            "--prometheus", server.url, "--selector", "{job=\"shop\",track=\"canary\"}",
+            "--since", "2025-12-01T00:00:00Z", "--until", "2025-12-01T00:05:00Z", "--step", "5s",
+            "-o", path("saved.html"), "--json", path("saved.json"),
+        ])
+        XCTAssertEqual(saved.status, 0, saved.stderr)
+        let savedSummary = try json(path("saved.json"))
+        XCTAssertEqual(savedSummary["pairing"] as? String, "only-instances")
+        XCTAssertEqual(((savedSummary["base"] as? [String: Any])?["recording"] as? String), "go1.27-steady")
+        let savedGo = try XCTUnwrap(metrics(savedSummary).first { $0["metric"] as? String == "go_memory" })
+        XCTAssertEqual((savedGo["change"] as? Double ?? 0) / 1_048_576, 96.6, accuracy: 6)
+        let both = try CommandRunner.run(["compare", "a", "--prometheus", server.url, "--base-until", "1w", "-o", path("x.html")])
+        XCTAssertEqual(both.status, 2)
+        XCTAssertTrue(both.stderr.contains("The base is the recording given"), both.stderr)
+
         // One stable pod against the other: one build, no change.
         let first = "{job=\"shop\",instance=\"10.0.0.1:8080\"}", second = "{job=\"shop\",instance=\"10.0.0.2:8080\"}"
         let (same, steady, _) = try compareFleet(base: first, candidate: second, ["--budget", "go_memory:+10%"], name: "same")

@@ -23,9 +23,10 @@ struct CompareCommand: ParsableCommand {
             sides' findings (new, resolved, in both) and diffs the candidate's latest heap and \
             goroutine profiles against the base's.
 
-            With --prometheus URL both sides are queried live (Prometheus, Thanos, Mimir, \
-            VictoriaMetrics): the candidate is --selector over --since/--until, the base \
-            --base-selector over --base-since/--base-until, each defaulting to the candidate's.
+            With --prometheus URL the candidate is queried live (Prometheus, Thanos, Mimir, \
+            VictoriaMetrics), --selector over --since/--until, and so is the base, \
+            --base-selector over --base-since/--base-until (each defaulting to the \
+            candidate's), unless BASE is given: a saved recording against the live service.
 
             Exit codes: 0 compared, 1 bad input, 2 bad usage, 3 a --budget was exceeded or \
             --fail-on matched a finding new in the candidate (after everything is written).
@@ -37,6 +38,8 @@ struct CompareCommand: ParsableCommand {
               gomemreport compare last-week.json now.json -o compare.html --fail-on critical
               gomemreport compare fleet.json fleet.json --base-instance 10.0.0.1:8080 --instance 10.0.0.2:8080 -o pods.html
               gomemreport compare main pr-4711 -o compare.html --markdown comment.md   # for the PR
+              gomemreport compare releases/v1.4 --prometheus http://prom:9090 --selector '{job="api"}' \\
+                --since 1h -o now.html                         # the saved release against the last hour
               gomemreport compare --prometheus http://prom:9090 --selector '{job="api"}' \\
                 --since 1h --base-until 1w -o week.html        # now vs the same hour last week
               gomemreport compare --prometheus http://prom:9090 --since 6h \\
@@ -44,7 +47,7 @@ struct CompareCommand: ParsableCommand {
                 --profile canary-heap.pb.gz --base-profile stable-heap.pb.gz -o canary.html
             """)
 
-    @Argument(help: ArgumentHelp("The base recording (before); none with --prometheus.", valueName: "base"))
+    @Argument(help: ArgumentHelp("The base recording (before); with --prometheus, optional: a saved recording against the live candidate.", valueName: "base"))
     var base: String?
 
     @Argument(help: ArgumentHelp("The candidate recording (after); none with --prometheus.", valueName: "candidate"))
@@ -97,9 +100,13 @@ struct CompareCommand: ParsableCommand {
 
     func validate() throws {
         if live.prometheus != nil {
-            guard base == nil, candidate == nil else { throw ValidationError("--prometheus queries both sides: give no recordings with it.") }
+            guard candidate == nil else { throw ValidationError("--prometheus queries the candidate: give at most one recording, the base, with it.") }
             guard live.saveRecording == nil else { throw ValidationError("--save-recording saves one side; compare saves none: use report --prometheus … --save-recording for each.") }
-            guard liveBase.givesBase else { throw ValidationError("With --prometheus, say what the base is: --base-selector, --base-since or --base-until.") }
+            if base != nil {
+                guard !liveBase.givesBase else { throw ValidationError("The base is the recording given: --base-selector, --base-since and --base-until query a live base instead.") }
+            } else {
+                guard liveBase.givesBase else { throw ValidationError("With --prometheus, say what the base is: a recording, or --base-selector, --base-since or --base-until.") }
+            }
         } else {
             guard base != nil, candidate != nil else { throw ValidationError("Give BASE and CANDIDATE recordings, or --prometheus URL.") }
             if liveBase.givesBase { throw ValidationError("--base-selector, --base-since and --base-until go with --prometheus URL.") }
@@ -132,11 +139,13 @@ struct CompareCommand: ParsableCommand {
             return try [base, candidate].map { try RecordingFolder.load(path: $0, limits: limits, strict: strict) }
         }
         let candidatePlan = try live.plan(names: ReportedSeriesNames.exported, now: Date().timeIntervalSince1970)
-        let basePlan = try liveBase.basePlan(names: ReportedSeriesNames.exported, candidate: candidatePlan)
         func name(_ plan: PrometheusQueryPlan) -> String {
             "\(plan.selector.isEmpty ? "all" : plan.selector) \(UTCTime(unixSeconds: plan.start).rfc3339) – \(UTCTime(unixSeconds: plan.end).rfc3339)"
         }
-        return try [basePlan, candidatePlan].map { try LiveReportSource(options: live, plan: $0, name: name($0)).recording() }
+        func query(_ plan: PrometheusQueryPlan) throws -> Recording { try LiveReportSource(options: live, plan: plan, name: name(plan)).recording() }
+        // A saved recording (last release's) against the live candidate.
+        if let base { return [try RecordingFolder.load(path: base, limits: limits, strict: strict), try query(candidatePlan)] }
+        return [try query(try liveBase.basePlan(names: ReportedSeriesNames.exported, candidate: candidatePlan)), try query(candidatePlan)]
     }
 
     /// One stderr line per budget, then exit 3 when a budget is exceeded or `failOn`
