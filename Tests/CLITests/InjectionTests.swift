@@ -79,6 +79,30 @@ final class InjectionTests: XCTestCase {
         XCTAssertFalse(email.unicodeScalars.contains { $0.value == 0x202E || $0.value == 0x1B }, "raw bidi or escape in the message")
     }
 
+    /// compare of the hostile recording with its own scrapes: names in the figures'
+    /// headings, findings, budgets, both flame graphs and the goroutine diff stay text.
+    func testComparePageJSONAndMarkdownStayInert() throws {
+        let result = try CommandRunner.run(["compare", Self.recording, Self.recording, "-o", path("c.html"), "--json", path("c.json"),
+                                            "--markdown", path("c.md"), "--budget", "go_memory:+10%"])
+        XCTAssertEqual(result.status, 0, result.stderr)
+        XCTAssertFalse(result.stderr.unicodeScalars.contains { $0.value == 0x1B || $0.value == 0x202E }, "raw escape or bidi on stderr")
+        let html = try String(contentsOfFile: path("c.html"), encoding: .utf8)
+        Self.assertEscaped(html)
+        XCTAssertTrue(html.contains("&lt;/script&gt;&lt;script&gt;alert(1)&lt;/script&gt;/&quot;&gt;&lt;svg onload=alert(1)&gt;:6060"))
+        // The verdict is Markdown: the instance it names is escaped there, so it shows
+        // rather than being dropped as raw HTML.
+        XCTAssertTrue(html.contains("No significant change in Go memory at steady state (&lt;/script&gt;&lt;script&gt;alert(1)&lt;/script&gt;/&quot;&gt;"), html)
+        let page = try Self.inspect([path("c.html")])[0]
+        XCTAssertEqual(page.violations, [])
+        XCTAssertEqual(page.csp, Self.policy)
+        XCTAssertTrue(page.text.contains(Self.script))
+        Self.assertJSONBytesInert(try Data(contentsOf: URL(fileURLWithPath: path("c.json"))))
+        let markdown = try String(contentsOfFile: path("c.md"), encoding: .utf8)
+        XCTAssertTrue(markdown.contains(#"\</script\>\<script\>alert(1)\</script\>"#), markdown)
+        XCTAssertNil(markdown.range(of: #"(?<!\\)[<\[]"#, options: .regularExpression), markdown)
+        XCTAssertFalse(markdown.unicodeScalars.contains { $0.value < 0x20 && $0 != "\n" || $0.value == 0x202E || $0.value == 0x2028 })
+    }
+
     func testProfilePagesStayInert() throws {
         let heap = try CommandRunner.run(["profile", Self.profile("heap-20261128T073730000Z.pb.gz"),
                                           "--base", Self.profile("heap-20261128T073300000Z.pb.gz"), "-o", path("heap.html")])

@@ -64,7 +64,7 @@ extension ComparePage {
     /// in `main.(*Cache).Put`."
     public static func verdict(_ comparison: RecordingComparison) -> String {
         guard let pair = comparison.instances.first, let go = pair.metric(.goMemory) else { return "Nothing could be compared." }
-        let several = comparison.instances.count > 1 ? " (\(pair.candidate))" : ""
+        let several = comparison.instances.count > 1 ? " (\(MarkdownText.escape(pair.candidate.description)))" : ""
         switch go.verdict {
         case .increased, .decreased:
             let more = go.verdict == .increased
