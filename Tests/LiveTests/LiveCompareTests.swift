@@ -59,6 +59,10 @@ final class LiveCompareTests: PrometheusTestCase {
         XCTAssertTrue(page.contains("Each side&#39;s instances are pooled: the base is its 2 instances (shop/10.0.0.1:8080, shop/10.0.0.2:8080), the candidate its one instance, shop/10.0.0.3:8080."), page)
         XCTAssertTrue(page.contains("Base: Go memory of shop/10.0.0.1:8080 (the first of 2 pooled instances) by category over time"))
         XCTAssertTrue(page.contains("Change of each category from base to candidate"))
+        // Each pooled pod with its own level: the two stable pods 328 KiB apart, the canary far above.
+        XCTAssertTrue(page.contains("<tr><td>base</td><th scope=\"row\">shop/10.0.0.1:8080</th><td class=\"num\">10.5 MiB</td></tr>"), page)
+        XCTAssertTrue(page.contains("<tr><td>base</td><th scope=\"row\">shop/10.0.0.2:8080</th><td class=\"num\">10.2 MiB</td></tr>"), page)
+        XCTAssertTrue(page.contains("<tr><td>candidate</td><th scope=\"row\">shop/10.0.0.3:8080</th><td class=\"num\">107 MiB</td></tr>"), page)
         XCTAssertTrue(result.stderr.contains("gomemreport: failing (--budget): exceeded go_memory:+10%\n"), result.stderr)
         XCTAssertTrue((summary["verdict"] as? String ?? "").hasSuffix("mostly heap live & dead objects in `main.(*Cache).Put`."), "\(summary["verdict"] ?? "")")
         XCTAssertEqual(((summary["heap_diff"] as? [String: Any])?["top_growth"] as? [[String: Any]])?.first?["function"] as? String, "main.(*Cache).Put")

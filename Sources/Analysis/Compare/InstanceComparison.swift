@@ -10,6 +10,10 @@ public struct InstanceComparison: Sendable {
     /// The instances behind each side (one unless pooled), in the recordings' order.
     public let baseMembers: [InstanceID]
     public let candidateMembers: [InstanceID]
+    /// Each member's own steady-state Go memory, in the members' order (nil: too few
+    /// samples): a pooled side's outlier shows here.
+    public let baseMemberGoMemory: [Double?]
+    public let candidateMemberGoMemory: [Double?]
     public let metrics: [MetricComparison]
     /// Category medians (second half of each window): candidate − base, by category,
     /// largest increase first (ties in category order).
@@ -45,6 +49,8 @@ public struct InstanceComparison: Sendable {
             return go - rss >= Reconciliation.closeBytes && go / rss > Reconciliation.closeFactor
         }
         let aboveRSS = (base: farAbove(base), candidate: farAbove(candidate))
+        baseMemberGoMemory = base.map { level(.goMemory, [$0])?.median }
+        candidateMemberGoMemory = candidate.map { level(.goMemory, [$0])?.median }
         metrics = ComparedMetric.allCases.map { metric in
             MetricComparison(metric: metric, base: level(metric, base), candidate: level(metric, candidate), goMemoryAboveRSS: aboveRSS)
         }

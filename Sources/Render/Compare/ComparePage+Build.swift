@@ -8,13 +8,19 @@ extension ComparePage {
         let base = comparison.base.recording, candidate = comparison.candidate.recording
         let pairs = comparison.instances.map { pair in
             let charts = Self.charts(pair, comparison)
+            func rows(_ side: String, _ ids: [InstanceID], _ levels: [Double?]) -> [MemberRow] {
+                zip(ids, levels).map { MemberRow(side: side, instance: $0.description, goMemory: $1.map { ByteFormat.string($0) } ?? "–") }
+            }
+            let members = comparison.pairing == .pooled
+                ? rows("base", pair.baseMembers, pair.baseMemberGoMemory) + rows("candidate", pair.candidateMembers, pair.candidateMemberGoMemory) : []
             return Pair(heading: pair.base == pair.candidate ? pair.candidate.description : "\(pair.base) → \(pair.candidate)",
                         metrics: pair.metrics.map(metricRow),
                         categories: pair.categoryChanges.map {
                             CategoryRow(title: $0.category.title, base: ByteFormat.string($0.base), candidate: ByteFormat.string($0.candidate),
                                         change: ByteFormat.signed($0.candidate - $0.base))
                         },
-                        baseChartSVG: charts.base, candidateChartSVG: charts.candidate, changeChartSVG: charts.change, legend: charts.legend)
+                        baseChartSVG: charts.base, candidateChartSVG: charts.candidate, changeChartSVG: charts.change, legend: charts.legend,
+                        members: members, hasMembers: !members.isEmpty)
         }
         let exceeded = budgets.filter(\.exceeded)
         func rows(_ findings: [Finding]) -> [FindingRow] {
@@ -35,7 +41,7 @@ extension ComparePage {
             testNote: "Each figure is the median of the second half of its side's window (the first half may be warming up); "
                 + "GC cycles are a rate between samples. A change counts as beyond noise when the Mann–Whitney U test rejects "
                 + "“one distribution” at p < \(MetricComparison.significanceLevel) and the medians differ by more than half the larger "
-                + "interquartile range of the two sides, \(Int(MetricComparison.relativeFloor * 100))% of the base, and 1 MiB for memory: "
+                + "interquartile range of the two sides, \(Int(MetricComparison.relativeFloor * 100))% of the base, 1 MiB for memory and half a percentage point for GC CPU: "
                 + "samples of a series follow each other, so p alone would overstate a change, and two runs of one build settle a few hundred KiB apart.",
             pairs: pairs,
             budgets: budgets.map(budgetRow), hasBudgets: !budgets.isEmpty,

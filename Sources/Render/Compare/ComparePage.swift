@@ -37,6 +37,15 @@ public struct ComparePage: Sendable {
         public var candidateChartSVG: String
         public var changeChartSVG: String
         public var legend: [LegendEntry]
+        /// A pooled pair's instances, each with its own Go memory; empty otherwise.
+        public var members: [MemberRow]
+        public var hasMembers: Bool
+    }
+
+    public struct MemberRow: Sendable {
+        public var side: String
+        public var instance: String
+        public var goMemory: String
     }
 
     public struct BudgetRow: Sendable {
