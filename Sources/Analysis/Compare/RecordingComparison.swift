@@ -32,7 +32,7 @@ public struct RecordingComparison: Sendable {
     public let heapDiff: ProfileAnalysis?
     /// The same diff with the candidate scaled to the base's total (pprof's `-normalize`):
     /// where the heap's shape changed, whatever its volume did.
-    public let normalizedHeapDiff: ProfileDiffAnalysis?
+    public let normalizedHeapDiff: NormalizedHeapDiff?
     /// The same heap diff with every function (the summary's exact figures).
     public let heapTotals: ProfileFunctionTotals?
     /// The candidate's latest goroutine profile's groups against the base's latest.
@@ -100,16 +100,8 @@ public struct RecordingComparison: Sendable {
         }
         normalizedHeapDiff = heapDiff.flatMap { diff in
             diff.diff.map { absolute in
-                var scaled = diff.current
-                scaled.profile = diff.current.profile.normalized(toMatch: absolute.base.profile)
-                // A sample is scaled with the profile, so the sampling floor is too.
-                var limits = profileLimits.diff
-                let currentTotal = Double(diff.current.profile.total(ofType: diff.sampleIndex))
-                let ratio = currentTotal > 0 ? Double(absolute.base.profile.total(ofType: absolute.baseIndex)) / currentTotal : 1
-                let floor = Double(limits.noiseFloor) * ratio
-                limits.noiseFloor = floor.isFinite && floor >= 0 && floor < 9e18 ? Int64(floor.rounded()) : limits.noiseFloor
-                return ProfileDiffAnalysis(current: scaled, base: absolute.base, sampleIndex: diff.sampleIndex, baseIndex: absolute.baseIndex,
-                                           limits: limits)
+                NormalizedHeapDiff(current: diff.current.profile, base: absolute.base.profile, sampleIndex: diff.sampleIndex,
+                                   baseIndex: absolute.baseIndex, limits: profileLimits.diff)
             }
         }
         heapTotals = candidateProfiles.heap.flatMap { current in baseProfiles.heap.flatMap { ProfileFunctionTotals(current, base: $0) } }

@@ -44,14 +44,11 @@ public struct ProfileDiffAnalysis: Sendable {
     public init(current: RecordedProfile, base: RecordedProfile, sampleIndex: Int, baseIndex: Int, limits: Limits = Limits()) {
         self.base = base
         self.baseIndex = baseIndex
-        var top = ProfileTop.compute(inputs: [.init(profile: current.profile, sampleIndex: sampleIndex),
-                                              .init(profile: base.profile, sampleIndex: baseIndex, sign: -1)],
-                                     granularity: .functions, nodeCount: 0, nodeFraction: limits.nodeFraction)
+        let signed = Self.signedTop(current: current.profile, base: base.profile, sampleIndex: sampleIndex, baseIndex: baseIndex, limits: limits)
+        top = signed.top
+        functionsLeftOutAsNoise = signed.leftOut
         let floor = max(limits.noiseFloor, 0)
         func aboveNoise(_ change: Int64) -> Bool { change.magnitude > UInt64(floor) }
-        let functions = top.rows.count
-        top.rows.removeAll { !aboveNoise($0.flat) && !aboveNoise($0.cum) }
-        self.top = top
         noiseFloor = floor
         // The stack rows are taken before the call tree is built, so that the stack
         // diff's tables (every distinct stack of both profiles) are freed first rather
@@ -60,9 +57,20 @@ public struct ProfileDiffAnalysis: Sendable {
         let growth = stacks.growth(limit: limits.stackGrowthRows), shrink = stacks.shrink(limit: limits.stackShrinkRows)
         stackGrowth = growth.filter { aboveNoise($0.current &- $0.base) }
         stackShrink = shrink.filter { aboveNoise($0.current &- $0.base) }
-        functionsLeftOutAsNoise = functions - top.rows.count
         callTree = CallTreeDiff.forFlameGraphs(current: current.profile, base: base.profile, sampleType: sampleIndex,
                                                baseSampleType: baseIndex, fraction: limits.pruneFraction)
         currentTotal = current.profile.total(ofType: sampleIndex)
+    }
+
+    /// current − base by function alone (no stacks, no call tree): every function above
+    /// `limits.nodeFraction` of the base and beyond `limits.noiseFloor`, and how many the
+    /// floor left out.
+    public static func signedTop(current: Profile, base: Profile, sampleIndex: Int, baseIndex: Int, limits: Limits) -> (top: ProfileTop, leftOut: Int) {
+        var top = ProfileTop.compute(inputs: [.init(profile: current, sampleIndex: sampleIndex),
+                                              .init(profile: base, sampleIndex: baseIndex, sign: -1)],
+                                     granularity: .functions, nodeCount: 0, nodeFraction: limits.nodeFraction)
+        let floor = UInt64(max(limits.noiseFloor, 0)), functions = top.rows.count
+        top.rows.removeAll { $0.flat.magnitude <= floor && $0.cum.magnitude <= floor }
+        return (top, functions - top.rows.count)
     }
 }

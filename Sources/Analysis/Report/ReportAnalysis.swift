@@ -26,9 +26,12 @@ public struct ReportAnalysis: Sendable {
     public let profileTotals: [ProfileFunctionTotals]
 
     /// Analyses `instances` (a selection of `recording.instances`, at least one).
+    /// `profileViews` false leaves `heapProfile`, `goroutines` and `profileTotals` empty,
+    /// for callers that shape the profiles their own way (`RecordingComparison` diffs two
+    /// recordings' profiles): on large profiles these views are most of the time.
     /// Throws the first kept instance's `InputError` when its breakdown cannot be made.
     public init(recording: Recording, instances: [InstanceSeries], engine: FindingsEngine = FindingsEngine(),
-                profileLimits: ProfileAnalysis.Limits = ProfileAnalysis.Limits()) throws {
+                profileLimits: ProfileAnalysis.Limits = ProfileAnalysis.Limits(), profileViews: Bool = true) throws {
         self.recording = recording
         let go = instances.filter { MemoryBreakdown.availableScheme(in: $0) != nil }
         let kept = go.isEmpty ? instances : go
@@ -36,7 +39,7 @@ public struct ReportAnalysis: Sendable {
         breakdowns = try kept.map { try MemoryBreakdown.compute(from: $0, file: $0.series.first?.origin.file ?? recording.location) }
         findings = RecordingFindings.compute(recording: recording, breakdowns: breakdowns, engine: engine)
 
-        let profiles = recording.profiles
+        let profiles = profileViews ? recording.profiles : ProfileSet()
         let first = breakdowns.first
         heapProfile = profiles.heap.flatMap { current in
             ProfileAnalysis(current: current, base: profiles.heapBase, sampleIndex: current.profile.defaultSampleTypeIndex,

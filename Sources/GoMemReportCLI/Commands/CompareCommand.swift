@@ -118,8 +118,8 @@ struct CompareCommand: ParsableCommand {
         var recordings = try sides(limits: limits)
         try ProfileChoice.apply(profiles: baseProfile, bases: [], limits: limits, to: &recordings[0].profiles)
         try ProfileChoice.apply(profiles: profile, bases: [], limits: limits, to: &recordings[1].profiles)
-        let analyses = [try ReportPipeline.analysis(of: recordings[0], instanceFilter: baseInstance ?? instance),
-                        try ReportPipeline.analysis(of: recordings[1], instanceFilter: instance)]
+        let analyses = [try ReportPipeline.analysis(of: recordings[0], instanceFilter: baseInstance ?? instance, profileViews: false),
+                        try ReportPipeline.analysis(of: recordings[1], instanceFilter: instance, profileViews: false)]
         let comparison = try RecordingComparison(base: analyses[0], candidate: analyses[1], pool: pool)
         let results = comparison.evaluate(budget?.rules ?? [])
         let page = ComparePage.build(comparison, budgets: results, css: templateSet.css)

@@ -64,9 +64,11 @@ struct ReportPipeline {
             plainText: try digest.plainText(templates), html: try digest.emailHTML(templates), attachmentName: "report.html", attachment: Array(html.utf8))
     }
 
-    /// The analysis stage alone, for commands that shape it their own way (`compare`).
-    static func analysis(of recording: Recording, instanceFilter: String?) throws -> ReportAnalysis {
-        try ReportAnalysis(recording: recording, instances: try instances(of: recording, matching: instanceFilter))
+    /// The analysis stage alone, for commands that shape it their own way (`compare`,
+    /// which diffs the two recordings' profiles itself: `profileViews` false skips each
+    /// recording's own).
+    static func analysis(of recording: Recording, instanceFilter: String?, profileViews: Bool = true) throws -> ReportAnalysis {
+        try ReportAnalysis(recording: recording, instances: try instances(of: recording, matching: instanceFilter), profileViews: profileViews)
     }
 
     /// The recording's instances that `filter` picks (all when nil).

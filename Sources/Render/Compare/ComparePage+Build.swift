@@ -27,7 +27,7 @@ extension ComparePage {
             findings.map { FindingRow(severity: $0.severity.rawValue, id: $0.kind.rawValue, title: FindingText(finding: $0, profiles: ProfileSet()).title) }
         }
         let normalized = comparison.normalizedHeapDiff.flatMap { diff in
-            comparison.heapDiff.map { ProfileViews.diff(diff, current: $0.current, unit: $0.sampleType.unit) }
+            comparison.heapDiff.map { ProfileViews.growthRows(diff.top, unit: $0.sampleType.unit) }
         }
         let changes = comparison.findings
         let new = changes.flatMap(\.new), resolved = changes.flatMap(\.resolved), unchanged = changes.flatMap(\.unchanged)
@@ -53,7 +53,7 @@ extension ComparePage {
             findingsSummary: "\(new.count) new, \(resolved.count) resolved, \(unchanged.count) in both.",
             heapProfile: comparison.heapDiff.map(ProfileSectionView.build),
             noHeapDiff: comparison.heapDiff == nil ? "A side has no heap profile: nothing to diff." : nil,
-            normalizedGrowth: normalized?.growthRows ?? [], hasNormalizedGrowth: !(normalized?.growthRows.isEmpty ?? true),
+            normalizedGrowth: normalized ?? [], hasNormalizedGrowth: !(normalized?.isEmpty ?? true),
             normalizedNote: comparison.normalizedHeapDiff.map { diff in
                 "The candidate's latest heap profile scaled to the base's total (pprof -normalize), against the base's latest: "
                     + "where the heap's shape changed, whatever its volume did. Functions below "
