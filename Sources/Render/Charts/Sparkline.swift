@@ -17,15 +17,21 @@ struct Sparkline {
         func path(_ values: [Double?]) -> String {
             guard let start = timestamps.first, let end = timestamps.last else { return "" }
             var buckets = [Double?](repeating: nil, count: columns)
+            // A missing sample lifts the pen; a column no sample falls in (fewer samples
+            // than columns) does not: the line runs on to the next sample.
+            var gaps = [Bool](repeating: false, count: columns)
             for (index, time) in timestamps.enumerated() {
-                guard let value = values[index], value.isFinite else { continue }
-                let column = end > start ? min(columns - 1, Int((time - start) / (end - start) * Double(columns - 1))) : 0
+                let column = end > start ? min(columns - 1, max(0, Int((time - start) / (end - start) * Double(columns - 1)))) : 0
+                guard let value = values[index], value.isFinite else { gaps[column] = true; continue }
                 buckets[column] = max(buckets[column] ?? -.infinity, value)
             }
             var out = ""
             var penDown = false
             for (column, value) in buckets.enumerated() {
-                guard let value else { penDown = false; continue }
+                guard let value else {
+                    if gaps[column] { penDown = false }
+                    continue
+                }
                 let y = 2 + (height - 4) * (1 - value / maximum)
                 out += "\(penDown ? "L" : "M")\(column) \(String(format: "%.1f", y))"
                 penDown = true
