@@ -74,6 +74,27 @@ final class SiteCommandTests: XCTestCase {
         XCTAssertEqual((pages[1]["budgets"] as? [[String: Any]])?.map { $0["exceeded"] as? Bool }, [false])
         XCTAssertEqual((pages[2]["budgets"] as? [[String: Any]])?.map { $0["exceeded"] as? Bool }, [true])
         XCTAssertEqual(try site(modern, to: path("x"), extra: ["--budget", "go_memory:+10%"]).status, 2, "--budget needs --baseline")
+
+        // Each other page has its compare page, linked from the index with its verdict.
+        XCTAssertNil(pages[0]["compare_page"])
+        XCTAssertEqual(pages[2]["compare_page"] as? String, "go1-27-cache-added.compare.html")
+        XCTAssertTrue((pages[2]["compare_verdict"] as? String ?? "").hasPrefix("Candidate uses 96.6 MiB (+921%) more Go memory"), "\(pages[2])")
+        XCTAssertTrue((pages[1]["compare_verdict"] as? String ?? "").hasPrefix("No significant change in Go memory"))
+        let compare = try String(contentsOfFile: output + "/go1-27-cache-added.compare.html", encoding: .utf8)
+        XCTAssertTrue(compare.contains("<h1>Go memory compared: go1.27-steady → go1.27-cache-added</h1>"), compare)
+        XCTAssertTrue(compare.contains("1 of 1 budget exceeded: go_memory:+10% (go1.27-cache-added)."))
+        XCTAssertFalse(FileManager.default.fileExists(atPath: output + "/go1-27-steady.compare.html"), "the baseline is not compared with itself")
+        let html = try String(contentsOfFile: output + "/index.html", encoding: .utf8)
+        XCTAssertTrue(html.contains("<a href=\"go1-27-cache-added.compare.html\">Against the baseline</a>: <p>Candidate uses 96.6 MiB (+921%)"), html)
+        let pageCheck = try InjectionTests.inspect([output + "/index.html", output + "/go1-27-cache-added.compare.html"])
+        XCTAssertEqual(pageCheck.map(\.violations), [[], []])
+
+        // --baseline alone: the compare pages, no budgets, exit 0.
+        let plain = try site(modern, to: path("plain"), extra: ["--baseline", modern[0]])
+        XCTAssertEqual(plain.status, 0, plain.stderr)
+        XCTAssertTrue(FileManager.default.fileExists(atPath: path("plain") + "/go1-27-steady-rerun.compare.html"))
+        let plainPages = (try JSONSerialization.jsonObject(with: Data(contentsOf: URL(fileURLWithPath: path("plain") + "/index.json"))) as! [String: Any])["pages"] as! [[String: Any]]
+        XCTAssertNil(plainPages[1]["budgets"])
     }
 
     /// The same inputs give the same bytes, page and index alike, whatever the job count.

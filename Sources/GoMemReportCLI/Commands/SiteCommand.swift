@@ -45,7 +45,7 @@ struct SiteCommand: ParsableCommand {
         valueName: "ids|severity"))
     var failOn: FailOnRule?
 
-    @Option(name: .customLong("baseline"), help: ArgumentHelp("With --budget: compare every page's recording with this one (it may be one of them).", valueName: "recording"))
+    @Option(name: .customLong("baseline"), help: ArgumentHelp("Compare every other page's recording with this one (it may be one of them), as compare does: a NAME.compare.html page each, linked from the index, and --budget judged on it.", valueName: "recording"))
     var baseline: String?
 
     @Option(name: .customLong("budget"), help: ArgumentHelp(
@@ -56,7 +56,7 @@ struct SiteCommand: ParsableCommand {
     func validate() throws {
         guard !recordings.isEmpty else { throw ValidationError("Give at least one recording.") }
         guard jobs >= 1 else { throw ValidationError("--jobs must be at least 1.") }
-        guard (baseline == nil) == (budget == nil) else { throw ValidationError("--baseline and --budget go together.") }
+        guard budget == nil || baseline != nil else { throw ValidationError("--budget needs --baseline: the recording every page is judged against.") }
     }
 
     func run() throws {

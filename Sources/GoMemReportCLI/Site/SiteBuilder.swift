@@ -19,7 +19,8 @@ struct SiteBuilder {
     var limits: InputLimits
     var templates: TemplateSet
     var failOn: FailOnRule?
-    /// With `budgets`: every page is compared with this analysed recording.
+    /// Every other page is compared with this analysed recording: a compare page each
+    /// (`NAME.compare.html`), linked from the index, and `budgets` judged on it.
     var baseline: (path: String, analysis: ReportAnalysis)? = nil
     var budgets: [BudgetRule] = []
 
@@ -34,7 +35,7 @@ struct SiteBuilder {
     }
 
     private enum PageOutcome {
-        case page(SiteIndexPage.Entry, summary: ReportSummary, failing: [String], budgets: [BudgetRule.Result]?)
+        case page(SiteIndexPage.Entry, summary: ReportSummary, failing: [String], budgets: [BudgetRule.Result]?, compareVerdict: String?)
         case failure(recording: String, error: String)
     }
 
@@ -60,7 +61,7 @@ struct SiteBuilder {
                 if case .failure(_, let error) = outcome, error.hasPrefix("cannot write") { writeError = writeError ?? SiteWriteFailure(error) }
                 lock.unlock()
                 switch outcome {
-                case .page(let entry, _, _, _): progress.finished(path, note: "\(entry.page)")
+                case .page(let entry, _, _, _, _): progress.finished(path, note: "\(entry.page)")
                 case .failure(_, let error): progress.finished(path, note: "failed: \(error)")
                 }
             }
@@ -74,12 +75,13 @@ struct SiteBuilder {
         var budgetResults: [(page: String, results: [BudgetRule.Result])] = []
         for outcome in outcomes.compactMap({ $0 }) {
             switch outcome {
-            case let .page(entry, summary, matched, results):
+            case let .page(entry, summary, matched, results, verdict):
                 entries.append(entry)
                 failing.formUnion(matched)
                 if let results { budgetResults.append((entry.page, results)) }
                 pages.append(SiteIndexJSON.Page(page: entry.page, recording: entry.recording.name, summary: summary,
-                                                budgets: results.map(CompareSummary.budgetEntries)))
+                                                budgets: results.map(CompareSummary.budgetEntries),
+                                                comparePage: entry.comparison?.page, compareVerdict: verdict))
             case let .failure(recording, error):
                 failures.append((recording, error))
             }
@@ -100,14 +102,16 @@ struct SiteBuilder {
             let recording = try RecordingFolder.load(path: path, limits: limits, strict: strict)
             guard !recording.instances.isEmpty else { throw InputError(file: path, reason: "the recording holds no series") }
             let report = try ReportPipeline(templates: templates).render(recording, settings: ReportSettings(output: page, failOn: failOn))
-            let results = try budgets(of: report.analysis, path: path)
+            let compared = try comparison(of: report.analysis, path: path, page: page)
             do {
                 try site.write(report.html, as: page)
+                if let compared { try site.write(compared.html, as: compared.page) }
             } catch {
                 return .failure(recording: path, error: "cannot write \(page): \(error)")
             }
-            return .page(.init(page: page, analysis: report.analysis), summary: report.summary, failing: report.failing,
-                         budgets: results)
+            return .page(.init(page: page, analysis: report.analysis, comparison: compared.map { ($0.page, $0.verdict) }),
+                         summary: report.summary, failing: report.failing,
+                         budgets: compared.flatMap { budgets.isEmpty ? nil : $0.budgets }, compareVerdict: compared?.verdict)
         } catch let error as InputError {
             return .failure(recording: path, error: error.withHint)
         } catch {
@@ -115,12 +119,18 @@ struct SiteBuilder {
         }
     }
 
-    /// The page's budgets against the baseline; nil without one, and for the baseline
-    /// itself. A page that shares no instance with the baseline fails like bad input.
-    private func budgets(of analysis: ReportAnalysis, path: String) throws -> [BudgetRule.Result]? {
-        guard let baseline, !budgets.isEmpty,
+    /// The baseline against this page's recording, as `compare` renders it (page
+    /// `NAME.compare.html`), with the budgets judged; nil without a baseline, and for the
+    /// baseline itself. A page that shares no instance with the baseline fails like bad input.
+    private func comparison(of analysis: ReportAnalysis, path: String, page: String)
+        throws -> (page: String, html: String, verdict: String, budgets: [BudgetRule.Result])? {
+        guard let baseline,
               URL(fileURLWithPath: path).standardizedFileURL != URL(fileURLWithPath: baseline.path).standardizedFileURL else { return nil }
-        return try RecordingComparison(base: baseline.analysis, candidate: analysis).evaluate(budgets)
+        let comparison = try RecordingComparison(base: baseline.analysis, candidate: analysis)
+        let results = comparison.evaluate(budgets)
+        let html = try templates.render(ComparePage.build(comparison, budgets: results, css: templates.css), template: "compare")
+        // Page names are slugs (letters, digits, dashes), so a dotted name cannot collide with one.
+        return (String(page.dropLast(".html".count)) + ".compare.html", html, ComparePage.verdict(comparison), results)
     }
 
     /// `heapleak.html` for `recordings/heapleak`: stable between runs, lower-case

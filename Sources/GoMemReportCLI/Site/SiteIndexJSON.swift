@@ -11,6 +11,14 @@ struct SiteIndexJSON: Encodable {
         /// With `site --baseline --budget`: each rule against the baseline (left out
         /// without them).
         var budgets: [CompareSummary.Budget]?
+        /// With `site --baseline`: the page comparing the baseline with this recording,
+        /// and its verdict (left out without a baseline, and for the baseline itself).
+        var comparePage: String?
+        var compareVerdict: String?
+        enum CodingKeys: String, CodingKey {
+            case page, recording, summary, budgets
+            case comparePage = "compare_page", compareVerdict = "compare_verdict"
+        }
     }
 
     struct Failure: Encodable {

@@ -8,17 +8,22 @@ extension SiteIndexPage {
         public var recording: Recording
         public var breakdowns: [MemoryBreakdown]
         public var findings: [[Finding]]
+        /// With `site --baseline`: the page comparing the baseline with this recording,
+        /// and its one-sentence verdict (Markdown).
+        public var comparison: (page: String, verdict: String)?
 
-        public init(page: String, recording: Recording, breakdowns: [MemoryBreakdown], findings: [[Finding]]) {
+        public init(page: String, recording: Recording, breakdowns: [MemoryBreakdown], findings: [[Finding]],
+                    comparison: (page: String, verdict: String)? = nil) {
             self.page = page
             self.recording = recording
             self.breakdowns = breakdowns
             self.findings = findings
+            self.comparison = comparison
         }
 
         /// Keeps what the index shows of `analysis`, not its profile views.
-        public init(page: String, analysis: ReportAnalysis) {
-            self.init(page: page, recording: analysis.recording, breakdowns: analysis.breakdowns, findings: analysis.findings)
+        public init(page: String, analysis: ReportAnalysis, comparison: (page: String, verdict: String)? = nil) {
+            self.init(page: page, recording: analysis.recording, breakdowns: analysis.breakdowns, findings: analysis.findings, comparison: comparison)
         }
     }
 
@@ -42,7 +47,8 @@ extension SiteIndexPage {
                     goLast: ByteFormat.string(last.goMemory), goPeak: ByteFormat.string(peak.goMemory),
                     rssLast: last.rss.map(ByteFormat.string) ?? "unknown", badges: badges, hasBadges: !badges.isEmpty,
                     sparklineSVG: Sparkline(title: "Go memory (dotted) and RSS (solid) of \(breakdown.instance.description)",
-                                            timestamps: breakdown.timestamps, goMemory: breakdown.goMemory, rss: breakdown.rss).svg())
+                                            timestamps: breakdown.timestamps, goMemory: breakdown.goMemory, rss: breakdown.rss).svg(),
+                    comparePage: entry.comparison?.page, compareVerdictHTML: entry.comparison.map { MarkdownHTML.render($0.verdict) })
                 let worst = findings.map(\.severity).min()
                 let rank = worst == .critical ? 0 : worst == .warning ? 1 : 2
                 rows.append((row, rank, findings.filter { $0.severity == worst }.map(\.bytesAtStake).max() ?? 0))

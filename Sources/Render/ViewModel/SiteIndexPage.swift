@@ -14,6 +14,9 @@ public struct SiteIndexPage: Sendable {
         public var badges: [Badge]
         public var hasBadges: Bool
         public var sparklineSVG: String
+        /// With `site --baseline`: the compare page and its verdict, as HTML.
+        public var comparePage: String?
+        public var compareVerdictHTML: String?
     }
 
     public struct Badge: Sendable {
