@@ -129,7 +129,7 @@ struct CompareCommand: ParsableCommand {
         try AtomicFileWriter.write(html, to: output)
         if let json, let summary { try AtomicFileWriter.write(summary, to: json) }
         if let markdown, let digest { try AtomicFileWriter.write(digest, to: markdown) }
-        Diagnostics.note("wrote \(output) (\(html.utf8.count) bytes): \(ComparePage.verdict(comparison))")
+        Diagnostics.note("wrote \(output) (\(html.utf8.count) bytes): \(ComparePage.plainVerdict(comparison))")
         try Self.judge(results, comparison: comparison, failOn: failOn)
     }
 

@@ -65,6 +65,11 @@ extension ComparePage {
             noGoroutineDiff: comparison.goroutineDiff == nil ? "A side has no goroutine profile: nothing to diff." : nil)
     }
 
+    /// `verdict` for a terminal: Markdown's escapes removed (stderr).
+    public static func plainVerdict(_ comparison: RecordingComparison) -> String {
+        MarkdownText.unescaped(verdict(comparison))
+    }
+
     /// One sentence (Markdown) for the top of the page, the PR comment and stderr: "Candidate uses
     /// 48.1 MiB (+62%) more Go memory at steady state, mostly Heap live & dead objects
     /// in `main.(*Cache).Put`."

@@ -24,6 +24,26 @@ enum MarkdownText {
         return out
     }
 
+    /// `escape`'s inverse for a terminal: every backslash before ASCII punctuation
+    /// dropped (code spans keep their backticks, which read as quotes there).
+    static func unescaped(_ markdown: String) -> String {
+        var out = "", pending = false
+        for scalar in markdown.unicodeScalars {
+            if pending {
+                pending = false
+                if !(0x21...0x2F ~= scalar.value || 0x3A...0x40 ~= scalar.value || 0x5B...0x60 ~= scalar.value || 0x7B...0x7E ~= scalar.value) {
+                    out.unicodeScalars.append("\\")
+                }
+            } else if scalar == "\\" {
+                pending = true
+                continue
+            }
+            out.unicodeScalars.append(scalar)
+        }
+        if pending { out.unicodeScalars.append("\\") }
+        return out
+    }
+
     /// A code span holding `text` verbatim: fenced by one backtick more than the longest
     /// run of backticks inside, padded with spaces when the text starts or ends with a
     /// backtick (CommonMark strips one space on each side).
