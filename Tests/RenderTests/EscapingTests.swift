@@ -37,6 +37,14 @@ final class EscapingTests: XCTestCase {
         XCTAssertEqual(MarkdownHTML.render("\(MarkdownText.escape("a\n\n# b\u{202E}"))"), "<p>a  # b\\u202E</p>\n")
     }
 
+    /// What the terminal shows of an escaped name is the name; other backslashes stay.
+    func testMarkdownEscapesComeOffForATerminal() {
+        for name in ["heapleak/127.0.0.1:46027", "</script><script>alert(1)</script>", #"C:\go\src"#, #"a\b"#, "trailing\\"] {
+            XCTAssertEqual(MarkdownText.unescaped(MarkdownText.escape(name)), name, name)
+        }
+        XCTAssertEqual(MarkdownText.unescaped(#"\d and \"#), #"\d and \"#, "a backslash before a letter, or at the end, is kept")
+    }
+
     func testMarkdownHTMLWritesOutCharacterReferencesThatDecodeToBidi() {
         // cmark decodes &#x202E; into the character itself; the output must not hold it.
         XCTAssertEqual(MarkdownHTML.render("note &#x202E;gnp.exe"), "<p>note \\u202Egnp.exe</p>\n")
