@@ -1,4 +1,5 @@
-import Analysis
+@testable import Analysis
+import MemoryModel
 import XCTest
 
 /// `MannWhitneyTest` against SciPy 1.17's `mannwhitneyu(a, b, alternative="two-sided",
@@ -34,6 +35,27 @@ final class MetricComparisonTests: XCTestCase {
         XCTAssertEqual(pooled.values, [5, 1, 4, 2, 3, 15, 11, 14, 12, 13])
         XCTAssertEqual(pooled.median, 8, "(5 + 11) / 2: the pods' spread is in the level")
         XCTAssertNil(SteadyLevel(times: [0, 1, 2], values: [1, 2, 3]), "2 values in the second half")
+    }
+
+    /// Two pods drawn as one: their mean at each of the first's times, so the categories
+    /// still add up to Go memory; a time only one pod has is that pod's value.
+    func testPooledMeanKeepsTheCategoriesAdding() throws {
+        func pod(_ name: String, _ times: [Double], _ scale: Double, rss: Double?) -> MemoryBreakdown {
+            var categories = [MemoryCategory: [Double]]()
+            for (k, category) in MemoryCategory.allCases.enumerated() { categories[category] = times.map { _ in Double(k + 1) * scale } }
+            let total = Double((1...MemoryCategory.allCases.count).reduce(0, +)) * scale
+            return MemoryBreakdown(instance: InstanceID(job: "shop", instance: name), scheme: .runtimeMetrics, timestamps: times, categories: categories,
+                                   goMemory: times.map { _ in total }, heapReleased: times.map { _ in 0 }, rss: times.map { _ in rss })
+        }
+        let a = pod("a", [0, 10, 20], 100, rss: 5000), b = pod("b", [0, 10], 300, rss: nil)
+        let pooled = try XCTUnwrap(MemoryBreakdown.pooledMean([a, b], instance: InstanceID(job: "shop", instance: "2 instances")))
+        XCTAssertEqual(pooled.timestamps, [0, 10, 20])
+        XCTAssertEqual(pooled.goMemory, [7200, 7200, 3600], "(3600 + 10800) / 2, then a alone")
+        for index in pooled.timestamps.indices {
+            XCTAssertEqual(MemoryCategory.allCases.reduce(0) { $0 + pooled.value($1, at: index) }, pooled.goMemory[index])
+        }
+        XCTAssertEqual(pooled.rss, [5000, 5000, 5000], "the mean of the pods with RSS")
+        XCTAssertNil(MemoryBreakdown.pooledMean([a], instance: a.instance))
     }
 
     /// A real difference under a floor is no change: 5% of the base, 1 MiB for bytes, half

@@ -57,7 +57,8 @@ final class LiveCompareTests: PrometheusTestCase {
         XCTAssertEqual((go["change"] as? Double ?? 0) / 1_048_576, 96.6, accuracy: 6, "as the recordings compared directly")
         XCTAssertEqual(((go["base"] as? [String: Any])?["samples"] as? Int ?? 0), 62, "both stable pods' second halves")
         XCTAssertTrue(page.contains("Each side&#39;s instances are pooled: the base is its 2 instances (shop/10.0.0.1:8080, shop/10.0.0.2:8080), the candidate its one instance, shop/10.0.0.3:8080."), page)
-        XCTAssertTrue(page.contains("Base: Go memory of shop/10.0.0.1:8080 (the first of 2 pooled instances) by category over time"))
+        XCTAssertTrue(page.contains("Base: mean Go memory of 2 pooled instances by category over time"), "the stable pods drawn as one")
+        XCTAssertTrue(page.contains("Candidate: Go memory of shop/10.0.0.3:8080 by category over time"))
         XCTAssertTrue(page.contains("Change of each category from base to candidate"))
         // Each pooled pod with its own level: the two stable pods 328 KiB apart, the canary far above.
         XCTAssertTrue(page.contains("<tr><td>base</td><th scope=\"row\">shop/10.0.0.1:8080</th><td class=\"num\">10.5 MiB</td></tr>"), page)

@@ -14,6 +14,10 @@ public struct InstanceComparison: Sendable {
     /// samples): a pooled side's outlier shows here.
     public let baseMemberGoMemory: [Double?]
     public let candidateMemberGoMemory: [Double?]
+    /// A pooled side's members as one breakdown, their mean at each time (for its chart);
+    /// nil for a side of one instance.
+    public let basePooled: MemoryBreakdown?
+    public let candidatePooled: MemoryBreakdown?
     public let metrics: [MetricComparison]
     /// Category medians (second half of each window): candidate − base, by category,
     /// largest increase first (ties in category order).
@@ -49,6 +53,8 @@ public struct InstanceComparison: Sendable {
             return go - rss >= Reconciliation.closeBytes && go / rss > Reconciliation.closeFactor
         }
         let aboveRSS = (base: farAbove(base), candidate: farAbove(candidate))
+        basePooled = MemoryBreakdown.pooledMean(base.map(\.0), instance: self.base)
+        candidatePooled = MemoryBreakdown.pooledMean(candidate.map(\.0), instance: self.candidate)
         baseMemberGoMemory = base.map { level(.goMemory, [$0])?.median }
         candidateMemberGoMemory = candidate.map { level(.goMemory, [$0])?.median }
         metrics = ComparedMetric.allCases.map { metric in

@@ -111,19 +111,24 @@ extension ComparePage {
 
     /// Each side's chart of the report, both on the larger side's y scale so heights
     /// compare at a glance, and the categories' changes as bars. A pooled side draws its
-    /// first instance (the changes are the pooled ones).
+    /// instances' mean at each time.
     static func charts(_ pair: InstanceComparison, _ comparison: RecordingComparison)
         -> (base: String, candidate: String, change: String, legend: [LegendEntry]) {
-        func chart(_ analysis: ReportAnalysis, _ members: [InstanceID], _ side: String) -> (StackedAreaChart, MemoryBreakdown)? {
+        func chart(_ analysis: ReportAnalysis, _ members: [InstanceID], _ pooled: MemoryBreakdown?, _ side: String) -> (StackedAreaChart, MemoryBreakdown)? {
+            if let pooled {
+                var chart = InstanceSection.chart(pooled, findings: [], profiles: ProfileSet())
+                chart.title = "\(side): mean Go memory of \(members.count) pooled instances by category over time"
+                return (chart, pooled)
+            }
             guard let id = members.first, let index = analysis.breakdowns.firstIndex(where: { $0.instance == id }) else { return nil }
             let breakdown = analysis.breakdowns[index]
             var chart = InstanceSection.chart(breakdown, findings: analysis.findings[index],
                                               profiles: index == 0 ? analysis.recording.profiles : ProfileSet())
-            let pooled = members.count > 1 ? " (the first of \(members.count) pooled instances)" : ""
-            chart.title = "\(side): Go memory of \(id)\(pooled) by category over time"
+            chart.title = "\(side): Go memory of \(id) by category over time"
             return (chart, breakdown)
         }
-        guard var base = chart(comparison.base, pair.baseMembers, "Base"), var candidate = chart(comparison.candidate, pair.candidateMembers, "Candidate") else {
+        guard var base = chart(comparison.base, pair.baseMembers, pair.basePooled, "Base"),
+              var candidate = chart(comparison.candidate, pair.candidateMembers, pair.candidatePooled, "Candidate") else {
             return ("", "", "", [])
         }
         let top = max(base.0.dataMaximum, candidate.0.dataMaximum)
