@@ -87,6 +87,17 @@ final class LiveCompareTests: PrometheusTestCase {
         XCTAssertEqual(both.status, 2)
         XCTAssertTrue(both.stderr.contains("The base is the recording given"), both.stderr)
 
+        // The whole fleet, its first minute against its last two and a half: three pairs
+        // by label. The canary was still filling its cache; the stable pods were not.
+        let (fleet, fleetSummary, fleetPage) = try compareFleet(
+            base: "{job=\"shop\"}", candidate: "{job=\"shop\"}", since: "2025-12-01T00:02:30Z",
+            ["--base-since", "2025-12-01T00:00:00Z", "--base-until", "2025-12-01T00:01:00Z"], name: "fleet")
+        XCTAssertEqual(fleet.status, 0, fleet.stderr)
+        XCTAssertEqual(fleetSummary["pairing"] as? String, "same-instance")
+        XCTAssertEqual((fleetSummary["instances"] as? [[String: Any]])?.count, 3)
+        XCTAssertTrue(fleet.stderr.contains("): 1 of 3 instances uses more Go memory at steady state; the largest change, shop/10.0.0.3:8080: "), fleet.stderr)
+        XCTAssertTrue(fleetPage.contains("1 of 3 instances uses more Go memory at steady state; the largest change, shop/10.0.0.3:8080: "))
+
         // One stable pod against the other: one build, no change.
         let first = "{job=\"shop\",instance=\"10.0.0.1:8080\"}", second = "{job=\"shop\",instance=\"10.0.0.2:8080\"}"
         let (same, steady, _) = try compareFleet(base: first, candidate: second, ["--budget", "go_memory:+10%"], name: "same")

@@ -73,24 +73,54 @@ extension ComparePage {
     /// One sentence (Markdown) for the top of the page, the PR comment and stderr: "Candidate uses
     /// 48.1 MiB (+62%) more Go memory at steady state, mostly Heap live & dead objects
     /// in `main.(*Cache).Put`."
+    ///
+    /// With several instance pairs (a fleet now and last week), it counts them: "2 of 3
+    /// instances use more Go memory at steady state; the largest change, `a`: 96.6 MiB
+    /// (+921%) more, mostly heap live & dead objects."
     public static func verdict(_ comparison: RecordingComparison) -> String {
+        guard comparison.instances.count > 1 else { return pairVerdict(comparison) }
+        let measured = comparison.instances.compactMap { pair in pair.metric(.goMemory).map { (pair, $0) } }
+        let up = measured.filter { $0.1.verdict == .increased }.sorted { ($0.1.change ?? 0) > ($1.1.change ?? 0) }
+        let down = measured.filter { $0.1.verdict == .decreased }.sorted { ($0.1.change ?? 0) < ($1.1.change ?? 0) }
+        let total = comparison.instances.count
+        guard let (pair, go) = up.first ?? down.first else {
+            return "No significant change in Go memory at steady state on any of the \(total) instances."
+        }
+        let name = MarkdownText.escape(pair.candidate.description)
+        func count(_ n: Int, _ word: String) -> String { "\(n) of \(total) instances use\(n == 1 ? "s" : "") \(word) Go memory at steady state" }
+        var text = up.isEmpty ? count(down.count, "less") : count(up.count, "more")
+        text += "; the largest change, \(name): " + changeClause(pair, go, comparison, profiles: false) + "."
+        if !up.isEmpty, !down.isEmpty { text += " \(down.count) use\(down.count == 1 ? "s" : "") less." }
+        return text
+    }
+
+    /// "96.6 MiB (+921%) more, mostly heap live & dead objects in `main.(*Cache).Put`": the
+    /// function only when `profiles` (the recordings' heap diff is of their first instance).
+    static func changeClause(_ pair: InstanceComparison, _ go: MetricComparison, _ comparison: RecordingComparison, profiles: Bool) -> String {
+        let more = go.verdict == .increased
+        let amount = ByteFormat.string(abs(go.change ?? 0))
+        let percent = go.relativeChange.map { " (" + String(format: "%+.0f%%", $0 * 100).replacingOccurrences(of: "-", with: "−") + ")" } ?? ""
+        var text = "\(amount)\(percent) \(more ? "more" : "less")"
+        let ordered = more ? pair.categoryChanges : pair.categoryChanges.reversed()
+        if let top = ordered.first, let change = go.change, (top.candidate - top.base) / change > 0.5 {
+            text += ", mostly \(top.category.title.lowercased())"
+            if profiles, top.category == .heapObjects, more,
+               let grower = comparison.heapDiff?.diff?.top.rows.filter({ $0.flat > 0 }).max(by: { ($0.flat, $1.name) < ($1.flat, $0.name) }) {
+                text += " in \(MarkdownText.code(grower.name))"
+            }
+        }
+        return text
+    }
+
+    /// The verdict of a comparison of one instance pair.
+    static func pairVerdict(_ comparison: RecordingComparison) -> String {
         guard let pair = comparison.instances.first, let go = pair.metric(.goMemory) else { return "Nothing could be compared." }
-        let several = comparison.instances.count > 1 ? " (\(MarkdownText.escape(pair.candidate.description)))" : ""
         switch go.verdict {
         case .increased, .decreased:
-            let more = go.verdict == .increased
-            let amount = ByteFormat.string(abs(go.change ?? 0))
-            let percent = go.relativeChange.map { " (" + String(format: "%+.0f%%", $0 * 100).replacingOccurrences(of: "-", with: "−") + ")" } ?? ""
-            var text = "Candidate uses \(amount)\(percent) \(more ? "more" : "less") Go memory at steady state\(several)"
-            let ordered = more ? pair.categoryChanges : pair.categoryChanges.reversed()
-            if let top = ordered.first, let change = go.change, (top.candidate - top.base) / change > 0.5 {
-                text += ", mostly \(top.category.title.lowercased())"
-                if top.category == .heapObjects, more,
-                   let grower = comparison.heapDiff?.diff?.top.rows.filter({ $0.flat > 0 }).max(by: { ($0.flat, $1.name) < ($1.flat, $0.name) }) {
-                    text += " in \(MarkdownText.code(grower.name))"
-                }
-            }
-            return text + "."
+            let clause = changeClause(pair, go, comparison, profiles: true)
+            // "96.6 MiB (+921%) more" → "… more Go memory at steady state, mostly …"
+            let head = clause.prefix { $0 != "," }, rest = clause.dropFirst(head.count)
+            return "Candidate uses \(head) Go memory at steady state\(rest)."
         case .noSignificantChange:
             var p = go.test.map { " (Mann–Whitney \(pText($0.pValue)))" } ?? ""
             if let test = go.test, let change = go.change, let floor = go.floor {
@@ -102,7 +132,7 @@ extension ComparePage {
                     p = ", but the samples overlap too much to tell them apart (Mann–Whitney \(pText(test.pValue)))"
                 }
             }
-            return "No significant change in Go memory at steady state\(several): "
+            return "No significant change in Go memory at steady state: "
                 + "\(ByteFormat.string(go.base?.median ?? 0)) in the base, \(ByteFormat.string(go.candidate?.median ?? 0)) in the candidate\(p)."
         case .notCompared:
             return "Go memory could not be compared at steady state: a side has too few samples in the second half of its window."
