@@ -97,6 +97,11 @@ final class LiveCompareTests: PrometheusTestCase {
         XCTAssertEqual((fleetSummary["instances"] as? [[String: Any]])?.count, 3)
         XCTAssertTrue(fleet.stderr.contains("): 1 of 3 instances uses more Go memory at steady state; the largest change, shop/10.0.0.3:8080: "), fleet.stderr)
         XCTAssertTrue(fleetPage.contains("1 of 3 instances uses more Go memory at steady state; the largest change, shop/10.0.0.3:8080: "))
+        // An overview of the pairs first, each linking to its section.
+        XCTAssertTrue(fleetPage.contains("<h2 id=\"overview-heading\">Instances</h2>"))
+        XCTAssertTrue(fleetPage.contains("<tr class=\"change-increased\"><th scope=\"row\"><a href=\"#pair-shop-10-0-0-3-8080\">shop/10.0.0.3:8080</a></th>"), fleetPage)
+        XCTAssertTrue(fleetPage.contains("<section class=\"compare-pair\" id=\"pair-shop-10-0-0-3-8080\""))
+        XCTAssertEqual(fleetPage.components(separatedBy: "<tr class=\"change-no-significant-change\"><th scope=\"row\"><a href=\"#pair-").count - 1, 2, "the stable pods")
 
         // One stable pod against the other: one build, no change.
         let first = "{job=\"shop\",instance=\"10.0.0.1:8080\"}", second = "{job=\"shop\",instance=\"10.0.0.2:8080\"}"

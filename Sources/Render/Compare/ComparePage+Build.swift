@@ -13,7 +13,8 @@ extension ComparePage {
             }
             let members = comparison.pairing == .pooled
                 ? rows("base", pair.baseMembers, pair.baseMemberGoMemory) + rows("candidate", pair.candidateMembers, pair.candidateMemberGoMemory) : []
-            return Pair(heading: pair.base == pair.candidate ? pair.candidate.description : "\(pair.base) → \(pair.candidate)",
+            let heading = pair.base == pair.candidate ? pair.candidate.description : "\(pair.base) → \(pair.candidate)"
+            return Pair(heading: heading, anchor: "pair-" + ReportPage.slug(heading), goMemory: pair.metric(.goMemory).map(metricRow),
                         metrics: pair.metrics.map(metricRow),
                         categories: pair.categoryChanges.map {
                             CategoryRow(title: $0.category.title, base: ByteFormat.string($0.base), candidate: ByteFormat.string($0.candidate),
@@ -43,7 +44,7 @@ extension ComparePage {
                 + "“one distribution” at p < \(MetricComparison.significanceLevel) and the medians differ by more than half the larger "
                 + "interquartile range of the two sides, \(Int(MetricComparison.relativeFloor * 100))% of the base, 1 MiB for memory and half a percentage point for GC CPU: "
                 + "samples of a series follow each other, so p alone would overstate a change, and two runs of one build settle a few hundred KiB apart.",
-            pairs: pairs,
+            pairs: pairs, hasOverview: pairs.count > 1,
             budgets: budgets.map(budgetRow), hasBudgets: !budgets.isEmpty,
             budgetSummary: budgets.isEmpty ? "" : exceeded.isEmpty
                 ? "Every budget holds (\(budgets.count) checked)."

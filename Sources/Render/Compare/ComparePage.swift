@@ -30,6 +30,10 @@ public struct ComparePage: Sendable {
 
     public struct Pair: Sendable {
         public var heading: String
+        /// The section's id, `pair-…`, for the overview's links.
+        public var anchor: String
+        /// Go memory's row of `metrics`, for the overview of several pairs.
+        public var goMemory: MetricRow?
         public var metrics: [MetricRow]
         public var categories: [CategoryRow]
         /// The two sides' stacked charts on one y scale, and the categories' changes.
@@ -74,6 +78,8 @@ public struct ComparePage: Sendable {
     public var alignment: String
     public var testNote: String
     public var pairs: [Pair]
+    /// Several pairs: a table of them first, each linking to its section.
+    public var hasOverview: Bool
     public var budgets: [BudgetRow]
     public var hasBudgets: Bool
     public var budgetSummary: String
