@@ -91,7 +91,7 @@ final class LiveCompareTests: PrometheusTestCase {
         // by label. The canary was still filling its cache; the stable pods were not.
         let (fleet, fleetSummary, fleetPage) = try compareFleet(
             base: "{job=\"shop\"}", candidate: "{job=\"shop\"}", since: "2025-12-01T00:02:30Z",
-            ["--base-since", "2025-12-01T00:00:00Z", "--base-until", "2025-12-01T00:01:00Z"], name: "fleet")
+            ["--base-since", "2025-12-01T00:00:00Z", "--base-until", "2025-12-01T00:01:00Z", "--markdown", path("fleet.md")], name: "fleet")
         XCTAssertEqual(fleet.status, 0, fleet.stderr)
         XCTAssertEqual(fleetSummary["pairing"] as? String, "same-instance")
         XCTAssertEqual((fleetSummary["instances"] as? [[String: Any]])?.count, 3)
@@ -102,6 +102,13 @@ final class LiveCompareTests: PrometheusTestCase {
         XCTAssertTrue(fleetPage.contains("<tr class=\"change-increased\"><th scope=\"row\"><a href=\"#pair-shop-10-0-0-3-8080\">shop/10.0.0.3:8080</a></th>"), fleetPage)
         XCTAssertTrue(fleetPage.contains("<section class=\"compare-pair\" id=\"pair-shop-10-0-0-3-8080\""))
         XCTAssertEqual(fleetPage.components(separatedBy: "<tr class=\"change-no-significant-change\"><th scope=\"row\"><a href=\"#pair-").count - 1, 2, "the stable pods")
+        // The PR comment: one table of the three, then full figures only where something changed.
+        let comment = try String(contentsOfFile: path("fleet.md"), encoding: .utf8)
+        XCTAssertTrue(comment.contains("| Instance | Go memory, base | Candidate | Change | % | Verdict |\n"), comment)
+        XCTAssertTrue(comment.contains("| shop/10.0.0.3:8080 | 86.3 MiB | 107 MiB | +20.7 MiB | +24.0% | increased |\n"), comment)
+        XCTAssertTrue(comment.contains("\n2 of 3 pairs have no figure beyond noise: only their Go memory is above.\n"), comment)
+        XCTAssertEqual(comment.components(separatedBy: "\n| Go memory | ").count - 1, 1, "full figures for the canary alone")
+        XCTAssertTrue(comment.contains("- resolved: **INFO** `insufficient-data` shop/10.0.0.1:8080: Too little data to judge trends"), comment)
 
         // One stable pod against the other: one build, no change.
         let first = "{job=\"shop\",instance=\"10.0.0.1:8080\"}", second = "{job=\"shop\",instance=\"10.0.0.2:8080\"}"

@@ -9,6 +9,12 @@ struct CompareDigestView {
         var metrics: [ComparePage.MetricRow]
     }
 
+    /// One pair's Go memory, for the overview of several pairs.
+    struct OverviewRow {
+        var heading: String
+        var row: ComparePage.MetricRow
+    }
+
     struct FindingLine {
         /// "new" or "resolved".
         var change: String
@@ -20,6 +26,11 @@ struct CompareDigestView {
     var base: String
     var candidate: String
     var verdict: String
+    /// Several pairs: Go memory of each in one table; `pairs` then holds only those
+    /// with a figure beyond noise, so a fleet's comment stays short.
+    var hasOverview: Bool
+    var overview: [OverviewRow]
+    var unchangedNote: String?
     var pairs: [Pair]
     var hasBudgets: Bool
     var budgetSummary: String
@@ -33,7 +44,15 @@ struct CompareDigestView {
         base = e(comparison.base.recording.name)
         candidate = e(comparison.candidate.recording.name)
         verdict = ComparePage.verdict(comparison)
-        pairs = page.pairs.map { pair in
+        hasOverview = page.hasOverview
+        overview = page.pairs.compactMap { pair in pair.goMemory.map { OverviewRow(heading: e(pair.heading), row: $0) } }
+        let shown = page.hasOverview
+            ? page.pairs.filter { pair in pair.metrics.contains { $0.verdictClass == "increased" || $0.verdictClass == "decreased" } }
+            : page.pairs
+        let hidden = page.pairs.count - shown.count
+        unchangedNote = page.hasOverview && hidden > 0
+            ? "\(hidden) of \(page.pairs.count) pairs have no figure beyond noise: only their Go memory is above." : nil
+        pairs = shown.map { pair in
             Pair(heading: e(pair.heading), metrics: pair.metrics.map { row in
                 var row = row
                 row.title = e(row.title)

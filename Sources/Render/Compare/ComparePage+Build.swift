@@ -24,8 +24,15 @@ extension ComparePage {
                         members: members, hasMembers: !members.isEmpty)
         }
         let exceeded = budgets.filter(\.exceeded)
-        func rows(_ findings: [Finding]) -> [FindingRow] {
-            findings.map { FindingRow(severity: $0.severity.rawValue, id: $0.kind.rawValue, title: FindingText(finding: $0, profiles: ProfileSet()).title) }
+        // With several pairs, each finding says whose it is.
+        let several = comparison.instances.count > 1
+        func rows(_ pick: (FindingsChange) -> [Finding]) -> [FindingRow] {
+            zip(comparison.instances, comparison.findings).flatMap { pair, change in
+                pick(change).map {
+                    FindingRow(severity: $0.severity.rawValue, id: $0.kind.rawValue,
+                               title: (several ? "\(pair.candidate): " : "") + FindingText(finding: $0, profiles: ProfileSet()).title)
+                }
+            }
         }
         let normalized = comparison.normalizedHeapDiff.flatMap { diff in
             comparison.heapDiff.map { ProfileViews.growthRows(diff.top, unit: $0.sampleType.unit) }
@@ -49,7 +56,7 @@ extension ComparePage {
             budgetSummary: budgets.isEmpty ? "" : exceeded.isEmpty
                 ? "Every budget holds (\(budgets.count) checked)."
                 : "\(exceeded.count) of \(budgets.count) budget\(budgets.count == 1 ? "" : "s") exceeded: \(exceeded.map { "\($0.rule.text) (\($0.instance))" }.joined(separator: ", ")).",
-            newFindings: rows(new), resolvedFindings: rows(resolved), unchangedFindings: rows(unchanged),
+            newFindings: rows(\.new), resolvedFindings: rows(\.resolved), unchangedFindings: rows(\.unchanged),
             hasNewFindings: !new.isEmpty, hasResolvedFindings: !resolved.isEmpty, hasUnchangedFindings: !unchanged.isEmpty,
             findingsSummary: "\(new.count) new, \(resolved.count) resolved, \(unchanged.count) in both.",
             heapProfile: comparison.heapDiff.map(ProfileSectionView.build),
