@@ -64,7 +64,7 @@ final class SiteCommandTests: XCTestCase {
     func testBudgetsAgainstABaseline() throws {
         let output = path("budgets")
         let modern = ["go1.27-steady", "go1.27-steady-rerun", "go1.27-cache-added"].map { "recordings-modern/\($0)" }
-        let result = try site(modern, to: output, extra: ["--baseline", modern[0], "--budget", "go_memory:+10%"])
+        let result = try site(modern, to: output, extra: ["--baseline", modern[0], "--budget", "go_memory:+10%", "--markdown", path("comment.md")])
         XCTAssertEqual(result.status, 3, result.stderr)
         XCTAssertTrue(result.stderr.contains("gomemreport: budget go_memory:+10% (go1-27-steady-rerun.html, go1.27-steady-rerun): −328 KiB (−3.1%), within noise or lower: within budget\n"), result.stderr)
         XCTAssertTrue(result.stderr.contains("gomemreport: failing (--budget): exceeded go_memory:+10% (go1-27-cache-added.html)\n"), result.stderr)
@@ -88,6 +88,15 @@ final class SiteCommandTests: XCTestCase {
         XCTAssertTrue(html.contains("<a href=\"go1-27-cache-added.compare.html\">Against the baseline</a>: <p>Candidate uses 96.6 MiB (+921%)"), html)
         let pageCheck = try InjectionTests.inspect([output + "/index.html", output + "/go1-27-cache-added.compare.html"])
         XCTAssertEqual(pageCheck.map(\.violations), [[], []])
+
+        // One pull-request comment for the site: each page's verdict and budgets.
+        let comment = try String(contentsOfFile: path("comment.md"), encoding: .utf8)
+        XCTAssertTrue(comment.hasPrefix("## Go memory against the baseline go1.27-steady\n\n2 recordings compared with the baseline; 1 of 2 exceed a budget.\n"), comment)
+        XCTAssertTrue(comment.contains("| go1.27-cache-added | go1-27-cache-added.compare.html | Candidate uses 96.6 MiB (+921%) more Go memory at steady state, "
+            + "mostly heap live & dead objects in `main.(*Cache).Put`. | **exceeded** `go_memory:+10%` |\n"), comment)
+        XCTAssertTrue(comment.contains("| go1.27-steady-rerun | go1-27-steady-rerun.compare.html | No significant change"), comment)
+        XCTAssertTrue(comment.contains("| 1 held |\n"), comment)
+        XCTAssertEqual(try site(modern, to: path("y"), extra: ["--markdown", path("c.md")]).status, 2, "--markdown needs --baseline")
 
         // --baseline alone: the compare pages, no budgets, exit 0.
         let plain = try site(modern, to: path("plain"), extra: ["--baseline", modern[0]])

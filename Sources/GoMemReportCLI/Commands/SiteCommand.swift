@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import Ingest
+import Publish
 import Render
 
 struct SiteCommand: ParsableCommand {
@@ -53,10 +54,14 @@ struct SiteCommand: ParsableCommand {
         valueName: "rules"), transform: BudgetArgument.init(parsing:))
     var budget: BudgetArgument?
 
+    @Option(name: .customLong("markdown"), help: ArgumentHelp("With --baseline: also write every page's comparison (verdict and budgets) as one Markdown table, for a pull-request comment.", valueName: "comment.md"))
+    var markdown: String?
+
     func validate() throws {
         guard !recordings.isEmpty else { throw ValidationError("Give at least one recording.") }
         guard jobs >= 1 else { throw ValidationError("--jobs must be at least 1.") }
         guard budget == nil || baseline != nil else { throw ValidationError("--budget needs --baseline: the recording every page is judged against.") }
+        guard markdown == nil || baseline != nil else { throw ValidationError("--markdown needs --baseline: it lists each page's comparison with it.") }
     }
 
     func run() throws {
@@ -67,6 +72,11 @@ struct SiteCommand: ParsableCommand {
         let outcome = try SiteBuilder(recordings: recordings, output: output, title: title, jobs: jobs, strict: strict,
                                       limits: limits, templates: try templates.load(), failOn: failOn,
                                       baseline: base, budgets: budget?.rules ?? []).build()
+        if let markdown, let baseline {
+            let name = base?.1.recording.name ?? baseline
+            try AtomicFileWriter.write(try SiteCompareDigestView(baseline: name, entries: outcome.comparisons).markdown(templates: TemplateLoading.digest()),
+                                       to: markdown)
+        }
         if outcome.failures > 0 { throw ExitCode(1) }
         let exceeded = outcome.budgets.flatMap { page in page.results.filter(\.exceeded).map { "\($0.rule.text) (\(page.page))" } }
         for page in outcome.budgets {

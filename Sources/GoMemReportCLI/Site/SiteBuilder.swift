@@ -32,6 +32,8 @@ struct SiteBuilder {
         var failing: [String]
         /// Each page's budgets against the baseline, in page order.
         var budgets: [(page: String, results: [BudgetRule.Result])]
+        /// Each page compared with the baseline, in page order (none without one).
+        var comparisons: [SiteCompareDigestView.Entry]
     }
 
     private enum PageOutcome {
@@ -73,12 +75,16 @@ struct SiteBuilder {
         var entries: [SiteIndexPage.Entry] = [], failures: [(recording: String, error: String)] = []
         var pages: [SiteIndexJSON.Page] = [], failing: Set<String> = []
         var budgetResults: [(page: String, results: [BudgetRule.Result])] = []
+        var comparisons: [SiteCompareDigestView.Entry] = []
         for outcome in outcomes.compactMap({ $0 }) {
             switch outcome {
             case let .page(entry, summary, matched, results, verdict):
                 entries.append(entry)
                 failing.formUnion(matched)
                 if let results { budgetResults.append((entry.page, results)) }
+                if let comparison = entry.comparison, let verdict {
+                    comparisons.append(.init(recording: entry.recording.name, page: comparison.page, verdict: verdict, budgets: results ?? []))
+                }
                 pages.append(SiteIndexJSON.Page(page: entry.page, recording: entry.recording.name, summary: summary,
                                                 budgets: results.map(CompareSummary.budgetEntries),
                                                 comparePage: entry.comparison?.page, compareVerdict: verdict))
@@ -94,7 +100,7 @@ struct SiteBuilder {
         try site.commit()
         Diagnostics.note("wrote \(output): \(entries.count) page\(entries.count == 1 ? "" : "s") and index.html"
             + (failures.isEmpty ? "" : "; \(failures.count) recording\(failures.count == 1 ? "" : "s") failed"))
-        return Outcome(failures: failures.count, failing: failing.sorted(), budgets: budgetResults)
+        return Outcome(failures: failures.count, failing: failing.sorted(), budgets: budgetResults, comparisons: comparisons)
     }
 
     private func render(_ path: String, page: String, into site: SiteFolder) -> PageOutcome {
