@@ -70,6 +70,16 @@ final class PrometheusQueryPlanTests: XCTestCase {
         }
     }
 
+    /// `--since 6h`, `--base-until 1w`: a duration counts back from the reference; a time is itself.
+    func testTimeIsADurationBeforeTheReferenceOrAnInstant() {
+        let reference = 1_795_851_163.0
+        XCTAssertEqual(TimeRangeParser.time("1w", before: reference), reference - 604_800)
+        XCTAssertEqual(TimeRangeParser.time("1h30m", before: reference), reference - 5_400)
+        XCTAssertEqual(TimeRangeParser.time("2026-11-28T07:32:00Z", before: reference), TimeRangeParser.instant("2026-11-28T07:32:00Z"))
+        XCTAssertEqual(TimeRangeParser.time("1795851000", before: reference), 1_795_851_000, "digits alone are a Unix time, not a duration")
+        XCTAssertNil(TimeRangeParser.time("yesterday", before: reference))
+    }
+
     func testFormBodyEscapesEverythingButUnreservedCharacters() {
         let body = PrometheusClient.formBody([("query", "go_x{job=\"a b\",instance=~\"10.0.0.7:80|é\"}"), ("step", "15")])
         XCTAssertEqual(String(decoding: body, as: UTF8.self),

@@ -23,23 +23,17 @@ struct CompareLiveOptions: ParsableArguments {
     func basePlan(names: [String], candidate: PrometheusQueryPlan) throws -> PrometheusQueryPlan {
         var end = candidate.end
         if let baseUntil {
-            if let duration = TimeRangeParser.duration(baseUntil) {
-                end = candidate.end - duration
-            } else if let time = TimeRangeParser.instant(baseUntil) {
-                end = time
-            } else {
+            guard let time = TimeRangeParser.time(baseUntil, before: candidate.end) else {
                 throw ValidationError("--base-until '\(baseUntil)' is neither a duration (1h, 1d, 1w) nor a time (RFC 3339 or Unix seconds)")
             }
+            end = time
         }
         var start = end - (candidate.end - candidate.start)
         if let baseSince {
-            if let duration = TimeRangeParser.duration(baseSince) {
-                start = end - duration
-            } else if let time = TimeRangeParser.instant(baseSince) {
-                start = time
-            } else {
+            guard let time = TimeRangeParser.time(baseSince, before: end) else {
                 throw ValidationError("--base-since '\(baseSince)' is neither a duration (90s, 30m, 6h) nor a time (RFC 3339 or Unix seconds)")
             }
+            start = time
         }
         do {
             return try PrometheusQueryPlan(names: names, selector: baseSelector ?? candidate.selector, start: start, end: end, step: candidate.step)

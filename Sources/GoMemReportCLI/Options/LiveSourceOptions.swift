@@ -69,12 +69,7 @@ struct LiveSourceOptions: ParsableArguments {
                 end = time
             }
             let sinceText = since ?? Self.defaultSince
-            let start: Double
-            if let duration = TimeRangeParser.duration(sinceText) {
-                start = end - duration
-            } else if let time = TimeRangeParser.instant(sinceText) {
-                start = time
-            } else {
+            guard let start = TimeRangeParser.time(sinceText, before: end) else {
                 throw LiveOptionError("--since '\(sinceText)' is neither a duration (90s, 30m, 6h, 2d, 1w) nor a time (RFC 3339 or Unix seconds)")
             }
             var stepSeconds: Double?

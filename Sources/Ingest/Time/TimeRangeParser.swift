@@ -31,6 +31,13 @@ public enum TimeRangeParser {
         return total > 0 && total.isFinite ? total : nil
     }
 
+    /// A time given as a duration before `reference` (`1h`: an hour before it) or as an
+    /// absolute time, in Unix seconds; nil when `text` is neither.
+    public static func time(_ text: String, before reference: Double) -> Double? {
+        if let duration = duration(text) { return reference - duration }
+        return instant(text)
+    }
+
     /// Unix seconds for an RFC 3339 time or a Unix timestamp, or nil.
     public static func instant(_ text: String) -> Double? {
         if !text.isEmpty, text.allSatisfy({ $0.isASCII && ($0.isNumber || $0 == ".") }) {
