@@ -60,17 +60,16 @@ public struct Reconciliation: Sendable, Equatable {
         self.swap = breakdown.process?.swap[index] ?? nil
         self.peakRSS = breakdown.process?.peakRSS[index] ?? nil
         self.pss = breakdown.process?.pss[index] ?? nil
-        if let rss, rss > 0 {
-            let ratio = goMemory / rss
-            self.ratio = ratio
-            if abs(goMemory - rss) < Self.closeBytes || (ratio <= Self.closeFactor && ratio >= 1 / Self.closeFactor) {
-                verdict = .close
-            } else {
-                verdict = ratio > 1 ? .goFarAboveRSS : .goFarBelowRSS
-            }
-        } else {
-            self.ratio = nil
-            verdict = .rssUnknown
-        }
+        self.ratio = rss.flatMap { $0 > 0 ? goMemory / $0 : nil }
+        verdict = Self.verdict(goMemory: goMemory, rss: rss)
+    }
+
+    /// How Go memory stands against RSS: close (within `closeFactor` either way, or
+    /// `closeBytes`), far above, far below, or unknown without a positive RSS.
+    public static func verdict(goMemory: Double, rss: Double?) -> Verdict {
+        guard let rss, rss > 0 else { return .rssUnknown }
+        let ratio = goMemory / rss
+        if abs(goMemory - rss) < closeBytes || (ratio <= closeFactor && ratio >= 1 / closeFactor) { return .close }
+        return ratio > 1 ? .goFarAboveRSS : .goFarBelowRSS
     }
 }

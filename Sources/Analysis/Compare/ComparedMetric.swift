@@ -22,6 +22,9 @@ public enum ComparedMetric: String, Sendable, CaseIterable, Equatable {
         }
     }
 
+    /// Its position in `allCases`.
+    var index: Int { Self.allCases.firstIndex(of: self)! }
+
     /// For people: "Go memory", "live heap after GC", …
     public var title: String {
         switch self {

@@ -48,17 +48,19 @@ public struct InstanceComparison: Sendable {
                 MetricComparison.series(metric, breakdown: member.0, instance: member.1).flatMap { SteadyLevel(times: $0.times, values: $0.values) }
             })
         }
-        func farAbove(_ side: [(MemoryBreakdown, InstanceSeries)]) -> Bool {
-            guard let go = level(.goMemory, side)?.median, let rss = level(.rss, side)?.median, rss > 0 else { return false }
-            return go - rss >= Reconciliation.closeBytes && go / rss > Reconciliation.closeFactor
+        let baseLevels = ComparedMetric.allCases.map { level($0, base) }, candidateLevels = ComparedMetric.allCases.map { level($0, candidate) }
+        // Non-Go memory means nothing on a side whose Go memory is far above RSS (the report's rule, on the levels).
+        func farAbove(_ levels: [SteadyLevel?]) -> Bool {
+            guard let go = levels[ComparedMetric.goMemory.index]?.median else { return false }
+            return Reconciliation.verdict(goMemory: go, rss: levels[ComparedMetric.rss.index]?.median) == .goFarAboveRSS
         }
-        let aboveRSS = (base: farAbove(base), candidate: farAbove(candidate))
+        let aboveRSS = (base: farAbove(baseLevels), candidate: farAbove(candidateLevels))
         basePooled = MemoryBreakdown.pooledMean(base.map(\.0), instance: self.base)
         candidatePooled = MemoryBreakdown.pooledMean(candidate.map(\.0), instance: self.candidate)
         baseMemberGoMemory = base.map { level(.goMemory, [$0])?.median }
         candidateMemberGoMemory = candidate.map { level(.goMemory, [$0])?.median }
-        metrics = ComparedMetric.allCases.map { metric in
-            MetricComparison(metric: metric, base: level(metric, base), candidate: level(metric, candidate), goMemoryAboveRSS: aboveRSS)
+        metrics = ComparedMetric.allCases.indices.map { k in
+            MetricComparison(metric: ComparedMetric.allCases[k], base: baseLevels[k], candidate: candidateLevels[k], goMemoryAboveRSS: aboveRSS)
         }
         var changes: [(category: MemoryCategory, base: Double, candidate: Double)] = []
         for category in MemoryCategory.allCases {
