@@ -8,11 +8,11 @@ extension ComparePage {
         let base = comparison.base.recording, candidate = comparison.candidate.recording
         let pairs = comparison.instances.map { pair in
             let charts = Self.charts(pair, comparison)
-            func rows(_ side: String, _ ids: [InstanceID], _ levels: [Double?]) -> [MemberRow] {
+            func memberRows(_ side: String, _ ids: [InstanceID], _ levels: [Double?]) -> [MemberRow] {
                 zip(ids, levels).map { MemberRow(side: side, instance: $0.description, goMemory: $1.map { ByteFormat.string($0) } ?? "–") }
             }
             let members = comparison.pairing == .pooled
-                ? rows("base", pair.baseMembers, pair.baseMemberGoMemory) + rows("candidate", pair.candidateMembers, pair.candidateMemberGoMemory) : []
+                ? memberRows("base", pair.baseMembers, pair.baseMemberGoMemory) + memberRows("candidate", pair.candidateMembers, pair.candidateMemberGoMemory) : []
             let heading = pair.base == pair.candidate ? pair.candidate.description : "\(pair.base) → \(pair.candidate)"
             return Pair(heading: heading, anchor: "pair-" + ReportPage.slug(heading), goMemory: pair.metric(.goMemory).map(metricRow),
                         metrics: pair.metrics.map(metricRow),
@@ -37,8 +37,7 @@ extension ComparePage {
         let normalized = comparison.normalizedHeapDiff.flatMap { diff in
             comparison.heapDiff.map { ProfileViews.growthRows(diff.top, unit: $0.sampleType.unit) }
         }
-        let changes = comparison.findings
-        let new = changes.flatMap(\.new), resolved = changes.flatMap(\.resolved), unchanged = changes.flatMap(\.unchanged)
+        let new = rows(\.new), resolved = rows(\.resolved), unchanged = rows(\.unchanged)
         return ComparePage(
             title: "Go memory compared: \(base.name) → \(candidate.name)",
             toolName: ToolVersion.name, toolVersion: ToolVersion.current,
@@ -49,14 +48,15 @@ extension ComparePage {
             testNote: "Each figure is the median of the second half of its side's window (the first half may be warming up); "
                 + "GC cycles are a rate between samples. A change counts as beyond noise when the Mann–Whitney U test rejects "
                 + "“one distribution” at p < \(MetricComparison.significanceLevel) and the medians differ by more than half the larger "
-                + "interquartile range of the two sides, \(Int(MetricComparison.relativeFloor * 100))% of the base, 1 MiB for memory and half a percentage point for GC CPU: "
+                + "interquartile range of the two sides, \(Int(MetricComparison.relativeFloor * 100))% of the base, \(ByteFormat.string(MetricComparison.bytesFloor)) for memory and "
+                + "\(String(format: "%g", MetricComparison.shareFloor * 100)) percentage points for GC CPU: "
                 + "samples of a series follow each other, so p alone would overstate a change, and two runs of one build settle a few hundred KiB apart.",
             pairs: pairs, hasOverview: pairs.count > 1,
             budgets: budgets.map(budgetRow), hasBudgets: !budgets.isEmpty,
             budgetSummary: budgets.isEmpty ? "" : exceeded.isEmpty
                 ? "Every budget holds (\(budgets.count) checked)."
                 : "\(exceeded.count) of \(budgets.count) budget\(budgets.count == 1 ? "" : "s") exceeded: \(exceeded.map { "\($0.rule.text) (\($0.instance))" }.joined(separator: ", ")).",
-            newFindings: rows(\.new), resolvedFindings: rows(\.resolved), unchangedFindings: rows(\.unchanged),
+            newFindings: new, resolvedFindings: resolved, unchangedFindings: unchanged,
             hasNewFindings: !new.isEmpty, hasResolvedFindings: !resolved.isEmpty, hasUnchangedFindings: !unchanged.isEmpty,
             findingsSummary: "\(new.count) new, \(resolved.count) resolved, \(unchanged.count) in both.",
             heapProfile: comparison.heapDiff.map(ProfileSectionView.build),
@@ -97,27 +97,28 @@ extension ComparePage {
         let name = MarkdownText.escape(pair.candidate.description)
         func count(_ n: Int, _ word: String) -> String { "\(n) of \(total) instances use\(n == 1 ? "s" : "") \(word) Go memory at steady state" }
         var text = up.isEmpty ? count(down.count, "less") : count(up.count, "more")
-        text += "; the largest change, \(name): " + changeClause(pair, go, comparison, profiles: false) + "."
+        let clause = changeClause(pair, go, comparison, profiles: false)
+        text += "; the largest change, \(name): \(clause.amount)\(clause.attribution)."
         if !up.isEmpty, !down.isEmpty { text += " \(down.count) use\(down.count == 1 ? "s" : "") less." }
         return text
     }
 
-    /// "96.6 MiB (+921%) more, mostly heap live & dead objects in `main.(*Cache).Put`": the
-    /// function only when `profiles` (the recordings' heap diff is of their first instance).
-    static func changeClause(_ pair: InstanceComparison, _ go: MetricComparison, _ comparison: RecordingComparison, profiles: Bool) -> String {
+    /// A Go memory change in two parts: "96.6 MiB (+921%) more", and ", mostly heap live &
+    /// dead objects in `main.(*Cache).Put`" (or ""), the function only when `profiles`
+    /// (the recordings' heap diff is of their first instance).
+    static func changeClause(_ pair: InstanceComparison, _ go: MetricComparison, _ comparison: RecordingComparison,
+                             profiles: Bool) -> (amount: String, attribution: String) {
         let more = go.verdict == .increased
-        let amount = ByteFormat.string(abs(go.change ?? 0))
-        let percent = go.relativeChange.map { " (" + String(format: "%+.0f%%", $0 * 100).replacingOccurrences(of: "-", with: "−") + ")" } ?? ""
-        var text = "\(amount)\(percent) \(more ? "more" : "less")"
+        let percent = go.relativeChange.map { " (\(percentText($0, decimals: 0)))" } ?? ""
+        let amount = "\(ByteFormat.string(abs(go.change ?? 0)))\(percent) \(more ? "more" : "less")"
         let ordered = more ? pair.categoryChanges : pair.categoryChanges.reversed()
-        if let top = ordered.first, let change = go.change, (top.candidate - top.base) / change > 0.5 {
-            text += ", mostly \(top.category.title.lowercased())"
-            if profiles, top.category == .heapObjects, more,
-               let grower = comparison.heapDiff?.diff?.top.rows.filter({ $0.flat > 0 }).max(by: { ($0.flat, $1.name) < ($1.flat, $0.name) }) {
-                text += " in \(MarkdownText.code(grower.name))"
-            }
+        guard let top = ordered.first, let change = go.change, (top.candidate - top.base) / change > 0.5 else { return (amount, "") }
+        var attribution = ", mostly \(top.category.title.lowercased())"
+        if profiles, top.category == .heapObjects, more,
+           let grower = comparison.heapDiff?.diff?.top.rows.filter({ $0.flat > 0 }).max(by: { ($0.flat, $1.name) < ($1.flat, $0.name) }) {
+            attribution += " in \(MarkdownText.code(grower.name))"
         }
-        return text
+        return (amount, attribution)
     }
 
     /// The verdict of a comparison of one instance pair.
@@ -126,9 +127,7 @@ extension ComparePage {
         switch go.verdict {
         case .increased, .decreased:
             let clause = changeClause(pair, go, comparison, profiles: true)
-            // "96.6 MiB (+921%) more" → "… more Go memory at steady state, mostly …"
-            let head = clause.prefix { $0 != "," }, rest = clause.dropFirst(head.count)
-            return "Candidate uses \(head) Go memory at steady state\(rest)."
+            return "Candidate uses \(clause.amount) Go memory at steady state\(clause.attribution)."
         case .noSignificantChange:
             var p = go.test.map { " (Mann–Whitney \(pText($0.pValue)))" } ?? ""
             if let test = go.test, let change = go.change, let floor = go.floor {
@@ -180,10 +179,9 @@ extension ComparePage {
     }
 
     static func side(_ label: String, _ analysis: ReportAnalysis) -> Side {
-        let starts = analysis.breakdowns.map { $0.timestamps[0] }, ends = analysis.breakdowns.map { $0.timestamps[$0.lastIndex] }
         let samples = analysis.breakdowns.map(\.count).max() ?? 0
         var window = "no samples"
-        if let start = starts.min(), let end = ends.max() {
+        if let (start, end) = MemoryBreakdown.window(analysis.breakdowns) {
             window = "\(UTCTime(unixSeconds: start).readable) – \(UTCTime(unixSeconds: end).readable) "
                 + "(\(DurationFormat.string(seconds: end - start)), \(samples) samples)"
         }
@@ -228,7 +226,7 @@ extension ComparePage {
             }
         }
         let durations = [comparison.base, comparison.candidate].map { analysis in
-            analysis.breakdowns.map { $0.timestamps[$0.lastIndex] - $0.timestamps[0] }.max() ?? 0
+            MemoryBreakdown.window(analysis.breakdowns).map { $0.end - $0.start } ?? 0
         }
         if abs(durations[0] - durations[1]) > 0.1 * max(durations[0], durations[1]) {
             text += " The windows differ in length (\(DurationFormat.string(seconds: durations[0])) and \(DurationFormat.string(seconds: durations[1]))): "
@@ -293,8 +291,8 @@ extension ComparePage {
     }
 
     /// "+12.5%", "−3.0%" (a minus sign, as the byte figures).
-    static func percentText(_ fraction: Double) -> String {
-        String(format: "%+.1f%%", fraction * 100).replacingOccurrences(of: "-", with: "−")
+    static func percentText(_ fraction: Double, decimals: Int = 1) -> String {
+        String(format: "%+.\(decimals)f%%", fraction * 100).replacingOccurrences(of: "-", with: "−")
     }
 
     /// "p = 0.412", or "p < 0.001".

@@ -2,10 +2,12 @@ import Analysis
 import MemoryModel
 
 extension CompareSummary {
+    /// Four decimals, and 0 for what is not finite: the JSON's numbers.
+    static func rounded(_ value: Double) -> Double { value.isFinite ? (value * 10000).rounded() / 10000 : 0 }
+
     /// Each budget's rule, measured change and outcome.
     public static func budgetEntries(_ results: [BudgetRule.Result]) -> [Budget] {
-        func rounded(_ value: Double) -> Double { value.isFinite ? (value * 10000).rounded() / 10000 : 0 }
-        return results.map {
+        results.map {
             Budget(rule: $0.rule.text, metric: $0.rule.metric.rawValue, instance: $0.instance,
                    change: $0.comparison.change.map(rounded), relativeChange: $0.comparison.relativeChange.map(rounded),
                    verdict: $0.comparison.verdict.rawValue, measured: $0.measured, exceeded: $0.exceeded)
@@ -14,14 +16,13 @@ extension CompareSummary {
 
     /// Summarises `comparison` and the budgets it was judged on.
     public static func build(_ comparison: RecordingComparison, budgets: [BudgetRule.Result]) -> CompareSummary {
-        func rounded(_ value: Double) -> Double { value.isFinite ? (value * 10000).rounded() / 10000 : 0 }
         func level(_ l: SteadyLevel?) -> Level? {
             l.map { Level(median: rounded($0.median), lowerQuartile: rounded($0.lowerQuartile), upperQuartile: rounded($0.upperQuartile), samples: $0.values.count) }
         }
         func side(_ analysis: ReportAnalysis) -> Side {
-            let starts = analysis.breakdowns.map { $0.timestamps[0] }, ends = analysis.breakdowns.map { $0.timestamps[$0.lastIndex] }
-            return Side(recording: analysis.recording.name, start: starts.min().map { UTCTime(unixSeconds: $0).rfc3339 },
-                        end: ends.max().map { UTCTime(unixSeconds: $0).rfc3339 }, samples: analysis.breakdowns.map(\.count).max() ?? 0)
+            let window = MemoryBreakdown.window(analysis.breakdowns)
+            return Side(recording: analysis.recording.name, start: window.map { UTCTime(unixSeconds: $0.start).rfc3339 },
+                        end: window.map { UTCTime(unixSeconds: $0.end).rfc3339 }, samples: analysis.breakdowns.map(\.count).max() ?? 0)
         }
         var entries = Findings(new: [], resolved: [], unchanged: [])
         for (pair, change) in zip(comparison.instances, comparison.findings) {

@@ -46,8 +46,7 @@ extension ReportPage {
 
     /// "Go memory: heapleak · 2026-11-28 07:32:43 UTC – 07:37:37 UTC", repeated on every printed page.
     static func printHeader(recording: Recording, breakdowns: [MemoryBreakdown]) -> String {
-        let starts = breakdowns.map { $0.timestamps[0] }, ends = breakdowns.map { $0.timestamps[$0.lastIndex] }
-        guard let start = starts.min(), let end = ends.max() else { return "Go memory: \(recording.name)" }
+        guard let (start, end) = MemoryBreakdown.window(breakdowns) else { return "Go memory: \(recording.name)" }
         return "Go memory: \(recording.name) · \(UTCTime(unixSeconds: start).readable) – \(UTCTime(unixSeconds: end).clock(seconds: true)) UTC"
     }
 
