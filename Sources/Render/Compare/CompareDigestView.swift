@@ -46,8 +46,9 @@ struct CompareDigestView {
         verdict = ComparePage.verdict(comparison)
         hasOverview = page.hasOverview
         overview = page.pairs.compactMap { pair in pair.goMemory.map { OverviewRow(heading: e(pair.heading), row: $0) } }
+        // `page.pairs[k]` shows `comparison.instances[k]`.
         let shown = page.hasOverview
-            ? page.pairs.filter { pair in pair.metrics.contains { $0.verdictClass == "increased" || $0.verdictClass == "decreased" } }
+            ? zip(page.pairs, comparison.instances).filter { _, pair in pair.metrics.contains { $0.verdict == .increased || $0.verdict == .decreased } }.map(\.0)
             : page.pairs
         let hidden = page.pairs.count - shown.count
         unchangedNote = page.hasOverview && hidden > 0
