@@ -74,11 +74,7 @@ struct StackedAreaChart {
     func svg() -> String {
         let count = timestamps.count
         let columns = columnIndices()
-        var stackTop = [Double](repeating: 0, count: count)
-        for layer in layers { for i in 0..<count { stackTop[i] += max(layer.values[i], 0) } }
-        var maximum = stackTop.max() ?? 0
-        for line in lines { for value in line.values { if let value, value.isFinite { maximum = max(maximum, value) } } }
-        let yAxis = AxisTicks.bytes(maximum: max(maximum, yMinimumTop))
+        let yAxis = AxisTicks.bytes(maximum: max(dataMaximum, yMinimumTop))
         let start = timestamps.first ?? 0, end = timestamps.last ?? 1
         let top = self.top
         let plotWidth = width - left - right, plotHeight = height - top - bottom
