@@ -59,8 +59,9 @@ enum MarkdownText {
         return fence + pad + body + pad + fence
     }
 
-    /// Bidi and control characters written out; line breaks and tabs as spaces.
-    private static func flattened(_ text: String) -> String {
+    /// Bidi and control characters written out; line breaks and tabs as spaces: a name
+    /// that stays on its line and reads as itself (also the digests' plain text).
+    static func flattened(_ text: String) -> String {
         var out = ""
         for scalar in InvisibleCharacters.neutralize(text).unicodeScalars {
             out.unicodeScalars.append(scalar == "\n" || scalar == "\t" ? " " : scalar)

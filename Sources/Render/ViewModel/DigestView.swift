@@ -54,7 +54,7 @@ struct DigestView {
         let name: (String) -> String, grower: (String) -> String
         switch format {
         case .markdown: (name, grower) = (Self.markdownEscape, MarkdownText.code)
-        case .text: (name, grower) = (Self.plain, Self.plain)
+        case .text: (name, grower) = (MarkdownText.flattened, MarkdownText.flattened)
         case .html: (name, grower) = ({ $0 }, { $0 })
         }
         recordingName = name(digest.recordingName)
@@ -77,23 +77,12 @@ struct DigestView {
         hasFindings = !findings.isEmpty
     }
 
-    /// A name in plain text: bidi and control characters (an escape sequence for the
-    /// reader's terminal, say) written out, line breaks as spaces so it stays on its line.
-    static func plain(_ text: String) -> String {
-        var out = ""
-        for scalar in InvisibleCharacters.neutralize(text).unicodeScalars {
-            out.unicodeScalars.append(scalar == "\n" || scalar == "\t" ? " " : scalar)
-        }
-        return out
-    }
-
     /// Markdown-significant characters in names (`|`, `*`, `_`, `<`, `&`) are escaped;
     /// bidi and control characters are written out and line breaks become spaces
     /// (`MarkdownText`), so a name stays in its table row and reads as itself.
     static func markdownEscape(_ text: String) -> String {
         var out = ""
-        for scalar in InvisibleCharacters.neutralize(text).unicodeScalars {
-            if scalar == "\n" || scalar == "\t" { out += " "; continue }
+        for scalar in MarkdownText.flattened(text).unicodeScalars {
             if "\\`*_[]<>|#&!".unicodeScalars.contains(scalar) { out.append("\\") }
             out.unicodeScalars.append(scalar)
         }
