@@ -67,7 +67,7 @@ struct SiteCommand: ParsableCommand {
     func run() throws {
         let limits = try inputLimits.limits()
         let base = try baseline.map { path in
-            (path, try ReportPipeline.analysis(of: RecordingFolder.load(path: path, limits: limits, strict: strict), instanceFilter: nil))
+            (path, try ReportPipeline.analysis(of: RecordingFolder.load(path: path, limits: limits, strict: strict), instanceFilter: nil, profileViews: false))
         }
         let outcome = try SiteBuilder(recordings: recordings, output: output, title: title, jobs: jobs, strict: strict,
                                       limits: limits, templates: try templates.load(), failOn: failOn,
