@@ -25,7 +25,11 @@ enum ProfileViews {
 
     /// A signed top's ten largest growths, by flat then cum, signed.
     static func growthRows(_ top: ProfileTop, unit: String) -> [ProfileTopRowView] {
-        let ordered: [(ProfileTop.Row, ProfileTopRowView)] = Array(zip(top.rows, rows(top, unit: unit)))
+        growthRows(Array(zip(top.rows, rows(top, unit: unit))))
+    }
+
+    /// The growths of rows already shaped (`rows`), each beside its analysis row.
+    private static func growthRows(_ ordered: [(ProfileTop.Row, ProfileTopRowView)]) -> [ProfileTopRowView] {
         let grew = ordered.filter { pair in pair.0.flat > 0 || (pair.0.flat == 0 && pair.0.cum > 0) }
         let sorted = grew.sorted { a, b in (a.0.flat, a.0.cum, b.0.name) > (b.0.flat, b.0.cum, a.0.name) }
         return sorted.prefix(10).map { pair in signedRow(pair.1, pair.0) }
@@ -33,9 +37,8 @@ enum ProfileViews {
 
     static func diff(_ diff: ProfileDiffAnalysis, current: RecordedProfile, unit: String) -> ProfileDiffView {
         let top = diff.top, base = diff.base
-        let all = rows(top, unit: unit)
-        let ordered = zip(top.rows, all)
-        let growth = growthRows(top, unit: unit)
+        let ordered = Array(zip(top.rows, rows(top, unit: unit)))
+        let growth = growthRows(ordered)
         let shrink = ordered.filter { $0.0.flat < 0 || ($0.0.flat == 0 && $0.0.cum < 0) }
             .sorted { ($0.0.flat, $0.0.cum, $0.0.name) < ($1.0.flat, $1.0.cum, $1.0.name) }.prefix(10).map { signedRow($0.1, $0.0) }
         func stackRow(_ row: StackDiff.Row) -> StackDiffRowView {
