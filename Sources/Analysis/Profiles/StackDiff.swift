@@ -13,7 +13,8 @@ public struct StackDiff: Sendable, Equatable {
         public var functions: [String]
         public var base: Int64
         public var current: Int64
-        public var delta: Int64 { current - base }
+        /// Wrapping, as the diff that ranked the rows: hostile values cannot trap here.
+        public var delta: Int64 { current &- base }
     }
 
     /// Function names by id.

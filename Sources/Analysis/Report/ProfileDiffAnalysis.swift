@@ -55,8 +55,8 @@ public struct ProfileDiffAnalysis: Sendable {
         // than held through the call tree's peak.
         let stacks = StackDiff(current: current.profile, base: base.profile, sampleIndex: sampleIndex, baseSampleIndex: baseIndex)
         let growth = stacks.growth(limit: limits.stackGrowthRows), shrink = stacks.shrink(limit: limits.stackShrinkRows)
-        stackGrowth = growth.filter { aboveNoise($0.current &- $0.base) }
-        stackShrink = shrink.filter { aboveNoise($0.current &- $0.base) }
+        stackGrowth = growth.filter { aboveNoise($0.delta) }
+        stackShrink = shrink.filter { aboveNoise($0.delta) }
         callTree = CallTreeDiff.forFlameGraphs(current: current.profile, base: base.profile, sampleType: sampleIndex,
                                                baseSampleType: baseIndex, fraction: limits.pruneFraction)
         currentTotal = current.profile.total(ofType: sampleIndex)
